@@ -1,0 +1,333 @@
+"""How people read values, and how untrusted strings are made safe to show.
+
+UI-free (no Rich, no Textual): used by the board, `sitboard check`, brief and export.
+
+- `visible(s)`: every control, bidi, zero-width and other format character becomes a
+  visible placeholder (never stripped: the officer must SEE that something odd is there).
+- `truncate(s, width)` / `cell_width(s)`: terminal cells, without Rich.
+- `format_number`, `format_quantity`, `format_when`, `format_age`, `format_units`:
+  "76,000", "over 76,000", "~07 Aug", "3 h ago", "2 operational · 1 shut down".
+- `fold(s)`, `search_text(item)`: casefolded, accent-stripped text for search as you type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import fields as _dc_fields
+from typing import Any, Iterable, Mapping
+
+from tui.model.types import Item, Quantity, SourceRef, When
+
+__all__ = [
+    "visible",
+    "cell_width",
+    "truncate",
+    "format_number",
+    "format_quantity",
+    "format_when",
+    "format_age",
+    "format_units",
+    "fold",
+    "search_text",
+    "ELLIPSIS",
+]
+
+ELLIPSIS = "…"
+
+# ---------------------------------------------------------------------------
+# visible()
+# ---------------------------------------------------------------------------
+
+# Format characters (category Cf) plus the line/paragraph separators (Zl, Zp: some
+# terminals treat them as line breaks), as of Unicode 14 (Python 3.11). A test checks
+# this list against `unicodedata` over every code point, so a newer Python that adds
+# format characters fails the test instead of silently letting them through.
+_FORMAT_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
+    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E),
+    (0x200B, 0x200F), (0x2028, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+    (0x13430, 0x13438), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)  # fmt: skip
+
+
+def _codepoint(cp: int) -> str:
+    return f"⟨U+{cp:04X}⟩"
+
+
+def _build_table(single_line: str | None) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x20):  # C0: control pictures U+2400 + n (ESC -> ␛)
+        table[cp] = chr(0x2400 + cp)
+    del table[0x0A], table[0x09]  # newline and tab: the caller decides
+    table[0x7F] = "␡"  # DEL
+    for cp in range(0x80, 0xA0):  # C1 controls (NEL, CSI ...)
+        table[cp] = _codepoint(cp)
+    for lo, hi in _FORMAT_RANGES:
+        for cp in range(lo, hi + 1):
+            table[cp] = _codepoint(cp)
+    for cp in range(0xD800, 0xE000):  # lone surrogates cannot even be encoded
+        table[cp] = _codepoint(cp)
+    if single_line == "symbols":
+        table[0x0A], table[0x0D], table[0x09] = "⏎", "␍", "→"
+    elif single_line == "spaces":
+        table[0x0A] = table[0x0D] = table[0x09] = " "
+    return table
+
+
+def _class(table: Mapping[int, str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]")
+
+
+_TABLE = _build_table(None)
+_TABLE_LINE = _build_table("symbols")
+_TABLE_SPACES = _build_table("spaces")
+_ODD = _class(_TABLE)
+_ODD_LINE = _class(_TABLE_LINE)  # same set as _TABLE_SPACES
+
+
+def visible(s: str, single_line: bool = False, *, spaces: bool = False) -> str:
+    """`s` made safe to show literally in a terminal; nothing is ever stripped.
+
+    C0 controls -> control pictures (U+2400 + n: ␛ for ESC, ␍ for CR), DEL -> ␡, C1
+    controls, bidi controls, zero-width and other format characters (and lone
+    surrogates) -> `⟨U+XXXX⟩`. Newline and tab are kept unless `single_line`, which
+    turns them into ⏎ / → (CR into ␍), or into plain spaces with `spaces=True`.
+    """
+    if not isinstance(s, str):
+        s = str(s)
+    if single_line:
+        if _ODD_LINE.search(s) is None:
+            return s
+        return s.translate(_TABLE_SPACES if spaces else _TABLE_LINE)
+    if _ODD.search(s) is None:
+        return s
+    return s.translate(_TABLE)
+
+
+# ---------------------------------------------------------------------------
+# cell width, truncate()
+# ---------------------------------------------------------------------------
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    return 1
+
+
+def cell_width(s: str) -> int:
+    """Terminal cells `s` takes: wide/fullwidth = 2, combining marks = 0, else 1."""
+    if s.isascii():
+        return len(s)
+    return sum(_char_width(ch) for ch in s)
+
+
+def truncate(s: str, width: int) -> str:
+    """`s` cut to at most `width` terminal cells, ending in '…' when it was cut."""
+    if width <= 0:
+        return ""
+    if s.isascii():
+        if len(s) <= width:
+            return s
+        return s[: width - 1] + ELLIPSIS
+    if cell_width(s) <= width:
+        return s
+    budget = width - 1  # the ellipsis takes one cell
+    used = 0
+    out: list[str] = []
+    for ch in s:
+        w = _char_width(ch)
+        if used + w > budget:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + ELLIPSIS
+
+
+# ---------------------------------------------------------------------------
+# numbers, quantities, times
+# ---------------------------------------------------------------------------
+
+
+def format_number(n: int | float) -> str:
+    """76000 -> "76,000"; 2.5 -> "2.5"; 12.0 -> "12"; 0.125 -> "0.13"."""
+    if isinstance(n, bool) or not isinstance(n, (int, float)):
+        return str(n)
+    if isinstance(n, float):
+        if n != n or n in (float("inf"), float("-inf")):
+            return str(n)
+        if n.is_integer():
+            return f"{int(n):,}"
+        text = f"{n:,.2f}".rstrip("0").rstrip(".")
+        if text in ("0", "-0"):  # tiny but not zero: do not show it as nothing
+            return f"{n:g}"
+        return text
+    return f"{n:,}"
+
+
+_QUALIFIER_WORDS = {
+    "over": "over",
+    "under": "under",
+    "about": "about",
+    "up_to": "up to",
+    "at_least": "at least",
+}
+
+
+def _with_unit(text: str, unit: str | None) -> str:
+    if not unit:
+        return text
+    if unit == "%":
+        return text + unit
+    return f"{text} {unit}"
+
+
+def format_quantity(q: Quantity | int | float | None, unit_default: str | None = None) -> str:
+    """A figure as people read it: "over 76,000", "up to 20 km", "1,000–2,000".
+
+    A range with only `min` reads "at least …", with only `max` "up to …".
+    An empty quantity gives "".
+    """
+    if q is None:
+        return ""
+    if isinstance(q, (int, float)) and not isinstance(q, bool):
+        return _with_unit(format_number(q), unit_default)
+    unit = q.unit or unit_default
+    if q.value is not None:
+        text = format_number(q.value)
+        if q.qualifier:
+            word = _QUALIFIER_WORDS.get(q.qualifier, q.qualifier.replace("_", " "))
+            text = f"{word} {text}"
+        return _with_unit(text, unit)
+    if q.min is not None and q.max is not None:
+        if q.min == q.max:
+            return _with_unit(format_number(q.min), unit)
+        return _with_unit(f"{format_number(q.min)}–{format_number(q.max)}", unit)
+    if q.min is not None:
+        return _with_unit(f"at least {format_number(q.min)}", unit)
+    if q.max is not None:
+        return _with_unit(f"up to {format_number(q.max)}", unit)
+    return ""
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_when(w: When | None, with_year: bool = False, *, tz: dt.tzinfo | None = None) -> str:
+    """ "07 Aug" / "07 Aug 2024" / "~07 Aug" / "09 Aug 12:00" (time as written, or in `tz`)."""
+    if w is None:
+        return ""
+    value = w.value
+    if isinstance(value, dt.datetime) and tz is not None and value.tzinfo is not None:
+        value = value.astimezone(tz)
+    text = f"{value.day:02d} {_MONTHS[value.month - 1]}"
+    if with_year:
+        text += f" {value.year}"
+    if isinstance(value, dt.datetime):
+        text += f" {value.hour:02d}:{value.minute:02d}"
+    return ("~" + text) if w.approx else text
+
+
+def format_age(as_of: When | dt.date | dt.datetime, now: dt.datetime) -> str:
+    """How old a picture is: "just now", "12 min ago", "3 h ago", "2 d ago", "in 5 min".
+
+    Naive datetimes count as UTC; a bare date as its midnight UTC.
+    """
+    if not isinstance(as_of, When):
+        as_of = When(as_of)
+    then = as_of.as_datetime()
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=dt.timezone.utc)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.timezone.utc)
+    seconds = (now - then).total_seconds()
+    future = seconds < 0
+    seconds = abs(seconds)
+    if seconds < 60:
+        return "just now"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        span = f"{minutes} min"
+    elif minutes < 24 * 60:
+        span = f"{minutes // 60} h"
+    elif minutes < 365 * 24 * 60:
+        span = f"{minutes // (24 * 60)} d"
+    else:
+        span = f"{minutes // (365 * 24 * 60)} y"
+    return f"in {span}" if future else f"{span} ago"
+
+
+def format_units(units: Iterable[tuple[str, int]] | Mapping[str, int]) -> str:
+    """(("operational", 2), ("shut_down", 2)) -> "2 operational · 2 shut down" (author's words)."""
+    pairs = units.items() if isinstance(units, Mapping) else units
+    return " · ".join(f"{format_number(count)} {str(state).replace('_', ' ')}" for state, count in pairs)
+
+
+# ---------------------------------------------------------------------------
+# search
+# ---------------------------------------------------------------------------
+
+
+def fold(s: str) -> str:
+    """Casefolded, accent-stripped: "Курская" and "КУРСКАЯ", "Sudža" and "sudza" match."""
+    if s.isascii():
+        return s.lower()
+    decomposed = unicodedata.normalize("NFKD", s)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_SKIP_FIELDS = frozenset({"pane", "id_derived", "origin", "extensions"})
+
+
+def _item_fields(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = tuple(f.name for f in _dc_fields(cls) if f.name not in _SKIP_FIELDS)
+        _FIELD_NAMES[cls] = names
+    return names
+
+
+def _texts(value: Any, out: list[str]) -> None:
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, Quantity):
+        out.append(format_quantity(value))
+    elif isinstance(value, When):
+        out.append(format_when(value, with_year=True))
+    elif isinstance(value, SourceRef):
+        out.append(value.source)
+        if value.quote:
+            out.append(value.quote)
+    elif isinstance(value, (int, float)):
+        out.append(format_number(value))
+    elif isinstance(value, (tuple, list)):
+        for v in value:
+            _texts(v, out)
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            _texts(k, out)
+            _texts(v, out)
+
+
+def search_text(item: Item) -> str:
+    """Every text field of an item (and its `x-` extensions), folded, one field a line.
+
+    Compute once per item and match `fold(query) in text`.
+    """
+    out: list[str] = []
+    for name in _item_fields(type(item)):
+        _texts(getattr(item, name), out)
+    for key, value in item.extensions:
+        out.append(key)
+        _texts(value, out)
+    return fold("\n".join(out))
