@@ -1,0 +1,232 @@
+"""The Textual app (thin): bindings with ids, screens, loading off the UI thread.
+
+`run_board(paths, mouse=True, situation_id=None) -> int` is what `sitboard` calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from tui.messages import ReloadFailed, SituationLoaded
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.model.types import LoadResult, Situation
+    from tui.screens.board import BoardScreen
+
+Loader = Callable[[Sequence[str]], "LoadResult"]
+
+
+def _item_commands() -> type["Provider"]:
+    from tui.commands import ItemCommands
+
+    return ItemCommands
+
+
+def _system_commands() -> type["Provider"]:
+    try:
+        from tui.commands import SystemCommands
+    except ImportError:  # until tui/commands.py lands
+        from textual.system_commands import SystemCommandsProvider as SystemCommands
+    return SystemCommands
+
+
+def _default_loader(paths: Sequence[str]) -> "LoadResult":
+    from tui.model.load import load
+
+    return load(list(paths))
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class SitboardApp(App):
+    """Situation Board."""
+
+    TITLE = "Situation Board"
+    CSS_PATH = "board.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = {_system_commands, _item_commands}
+
+    BINDINGS = [
+        Binding("q,ctrl+q", "quit", "Quit", id="quit", priority=False),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("colon", "command_palette", "Commands", show=False, id="command_palette"),
+    ]
+
+    def __init__(
+        self,
+        paths: Iterable[str] = (),
+        *,
+        mouse: bool = True,
+        situation_id: str | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+        loader: Loader | None = None,
+        keymap: dict[str, str] | None = None,
+        read_user_keymap: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = [str(p) for p in paths]
+        self.mouse = mouse
+        self.situation_id = situation_id
+        self.clock: Callable[[], dt.datetime] = clock or _utc_now
+        self.loader: Loader = loader or _default_loader
+        self.result: LoadResult | None = None
+        self.situation: Situation | None = None
+        self.changed_ids: set[str] = set()
+        self.paused = False
+        self.reload_state = ""
+        self.keymap_problems: list[str] = []
+        self._keymap_override = keymap
+        self._read_user_keymap = read_user_keymap
+
+    # -- screens ----------------------------------------------------------------------
+
+    def get_default_screen(self) -> "BoardScreen":
+        from tui.screens.board import BoardScreen
+
+        return BoardScreen()
+
+    @property
+    def board(self) -> "BoardScreen":
+        from tui.screens.board import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                return screen
+        raise LookupError("no board screen")
+
+    def on_mount(self) -> None:
+        keymap: dict[str, str] = {}
+        if self._read_user_keymap:
+            from tui.config import load_keymap
+
+            keymap, self.keymap_problems = load_keymap()
+        if self._keymap_override:
+            keymap.update(self._keymap_override)
+        if keymap:
+            self.set_keymap(keymap)
+        self.load()
+
+    # -- loading ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self, reload: bool = False) -> None:
+        """Run the loader in a thread; the result arrives as a SituationLoaded message."""
+        try:
+            result = self.loader(self.paths)
+        except Exception as exc:  # the loader returns diagnostics; this is a bug or I/O
+            self.post_message(ReloadFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(SituationLoaded(result, reload=reload))
+
+    def reload(self) -> None:
+        """Load again now (`r`)."""
+        self.set_reload_state("reloading…")
+        self.load(reload=True)
+
+    def on_situation_loaded(self, message: SituationLoaded) -> None:
+        self.apply_result(message.result)
+        self.set_reload_state("paused" if self.paused else "")
+
+    def on_reload_failed(self, message: ReloadFailed) -> None:
+        self.set_reload_state("load failed")
+        self.board.errorbar.show_problems([message.error], kind="load error")
+
+    def apply_result(self, result: "LoadResult") -> None:
+        """Swap a load result in, keeping the situation shown, the focused pane and the
+        selected item of each pane (by id)."""
+        self.result = result
+        wanted = self.situation.id if self.situation is not None else self.situation_id
+        chosen = None
+        for sit in result.situations:
+            if sit.id == wanted:
+                chosen = sit
+                break
+        if chosen is None and result.situations:
+            chosen = result.situations[0]
+        self.situation = chosen
+        board = self.board
+        board.show_situation(chosen)
+        problems = [str(d) for d in result.diagnostics] + list(self.keymap_problems)
+        if chosen is None and not problems:
+            problems = ["no situation found in " + (", ".join(self.paths) or "the default data")]
+        board.errorbar.show_problems(problems)
+        if self.situation_id and chosen is not None and chosen.id != self.situation_id:
+            self.notify(f"No situation {self.situation_id!r}; showing {chosen.id!r}", markup=False)
+            self.situation_id = None
+
+    def set_reload_state(self, text: str) -> None:
+        """Text of the header's reload slot ("paused", "+3 changes waiting", ...)."""
+        self.reload_state = text
+        try:
+            self.board.header.set_reload_state(text)
+        except Exception:  # not mounted yet
+            pass
+
+    # -- actions --------------------------------------------------------------------
+
+    def toggle_pause(self) -> None:
+        self.paused = not self.paused
+        self.set_reload_state("paused" if self.paused else "")
+
+    def switch_situation(self) -> None:
+        sits = self.result.situations if self.result is not None else ()
+        if len(sits) < 2:
+            self.notify("Only one situation loaded", timeout=3)
+            return
+        ids = [s.id for s in sits]
+        i = ids.index(self.situation.id) if self.situation is not None and self.situation.id in ids else -1
+        self.situation = sits[(i + 1) % len(sits)]
+        self.board.show_situation(self.situation)
+        self.notify(f"Situation {i + 2 if i + 1 < len(sits) else 1}/{len(sits)}: {self.situation.title}", timeout=3, markup=False)
+
+    def open_detail(self, item_id: str) -> None:
+        if self.situation is None:
+            return
+        try:
+            from tui.screens.detail import DetailScreen
+        except ImportError:
+            self.notify("Detail view not available yet", severity="warning", timeout=3)
+            return
+        self.push_screen(DetailScreen(self.situation, item_id))
+
+    def action_help(self) -> None:
+        try:
+            from tui.screens.help import HelpScreen
+        except ImportError:
+            self.notify("Help not available yet", severity="warning", timeout=3)
+            return
+        files = list(self.result.files) if self.result is not None else list(self.paths)
+        self.push_screen(HelpScreen(files))
+
+    def action_jump_to_item(self, item_id: str) -> None:
+        """Focus the pane holding `item_id` and put the cursor on it (clears a filter
+        that hides it); used by the command palette."""
+        from tui.screens.board import BoardScreen
+
+        while not isinstance(self.screen, BoardScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        board = self.board
+        for pane in board.panes:
+            if any(it.id == item_id for it in pane.items):
+                if item_id not in pane.row_ids:
+                    board.clear_search()
+                board.focus_pane(pane)
+                pane.select_id(item_id)
+                return
+        self.notify(f"No item {item_id!r}", severity="warning", timeout=3, markup=False)
+
+
+def run_board(paths: Iterable[str], mouse: bool = True, situation_id: str | None = None) -> int:
+    """Open the board on `paths`; returns the process exit code."""
+    app = SitboardApp(paths, mouse=mouse, situation_id=situation_id)
+    app.run(mouse=mouse)
+    return app.return_code or 0

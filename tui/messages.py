@@ -1,0 +1,31 @@
+"""Typed messages the board's workers and watchers post to the app.
+
+Nothing heavy here: the loader runs in a thread worker and posts one of these; the
+app's handlers swap the result in on the UI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from tui.model.types import LoadResult
+
+
+class SituationLoaded(Message):
+    """A load (first load or reload) finished; `result` holds situations and diagnostics."""
+
+    def __init__(self, result: "LoadResult", *, reload: bool = False) -> None:
+        super().__init__()
+        self.result = result
+        self.reload = reload
+
+
+class ReloadFailed(Message):
+    """Loading raised (a bug or an I/O error): the board keeps what it shows."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

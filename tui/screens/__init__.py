@@ -1,0 +1,1 @@
+"""Screens: the main board, item detail, help."""

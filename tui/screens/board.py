@@ -1,0 +1,287 @@
+"""The main board: header, five panes, error bar, search bar, footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input
+
+from tui.model.text import fold
+from tui.model.types import PANE_TITLES, PANES
+from tui.widgets.errorbar import ErrorBar
+from tui.widgets.header import BoardHeader
+from tui.widgets.pane import Pane
+from tui.widgets.searchbar import SearchBar
+
+if TYPE_CHECKING:
+    from tui.app import SitboardApp
+    from tui.model.types import Item, Situation
+
+
+class BoardScreen(Screen):
+    """The picture at a glance; every key of the keymap that acts on panes lives here."""
+
+    app: "SitboardApp"
+
+    ESCAPE_TO_MINIMIZE = False  # escape order: clear the filter first, then restore
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (140, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
+    BINDINGS = [
+        Binding("tab", "next_pane", "Next pane", show=False, id="next_pane"),
+        Binding("shift+tab", "prev_pane", "Previous pane", show=False, id="prev_pane"),
+        Binding("1", "jump_pane(0)", "Fronts", show=False, id="pane_1"),
+        Binding("2", "jump_pane(1)", "Evacuations", show=False, id="pane_2"),
+        Binding("3", "jump_pane(2)", "Statements", show=False, id="pane_3"),
+        Binding("4", "jump_pane(3)", "Infrastructure", show=False, id="pane_4"),
+        Binding("5", "jump_pane(4)", "Events", show=False, id="pane_5"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "next_hit", "Next hit", id="next_hit"),
+        Binding("N", "prev_hit", "Prev hit", show=False, id="prev_hit"),
+        Binding("z", "maximize_pane", "Max", id="maximize"),
+        Binding("y", "copy_item", "Copy", id="copy"),
+        Binding("r", "reload", "Reload", id="reload"),
+        Binding("p", "toggle_pause", "Pause", show=False, id="pause"),
+        Binding("c", "next_change", "Next change", show=False, id="next_change"),
+        Binding("C", "prev_change", "Prev change", show=False, id="prev_change"),
+        Binding("s", "switch_situation", "Switch", show=False, id="switch"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="board")
+        self._last_pane: Pane | None = None
+
+    def compose(self) -> ComposeResult:
+        yield BoardHeader(self.app.clock)
+        with Container(id="panes"):
+            for n, name in enumerate(PANES, start=1):
+                yield Pane(name, n, PANE_TITLES[name])
+        yield ErrorBar()
+        yield SearchBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.panes[0].focus()
+
+    # -- parts -------------------------------------------------------------------
+
+    @property
+    def panes(self) -> list[Pane]:
+        return list(self.query(Pane))
+
+    @property
+    def header(self) -> BoardHeader:
+        return self.query_one(BoardHeader)
+
+    @property
+    def errorbar(self) -> ErrorBar:
+        return self.query_one(ErrorBar)
+
+    @property
+    def searchbar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    def pane(self, name: str) -> Pane:
+        return self.query_one(f"#pane-{name}", Pane)
+
+    @property
+    def current_pane(self) -> Pane:
+        focused = self.focused
+        if isinstance(focused, Pane):
+            return focused
+        if self._last_pane is not None:
+            return self._last_pane
+        return self.panes[0]
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, Pane):
+            self._last_pane = event.widget
+
+    @property
+    def query_text(self) -> str:
+        return fold(self.searchbar.value.strip())
+
+    # -- data ----------------------------------------------------------------------
+
+    def show_situation(self, situation: Situation | None) -> None:
+        """Swap the situation in, keeping the focused pane and each pane's selected item."""
+        self.header.show_situation(situation)
+        for pane in self.panes:
+            pane.show_situation(situation, keep_id=pane.selected_id)
+        self.refresh_bindings()
+
+    # -- focus and moves -----------------------------------------------------------
+
+    def focus_pane(self, pane: Pane) -> None:
+        if self.maximized is not None and self.maximized is not pane:
+            self.maximized = pane
+        pane.focus()
+        self._last_pane = pane
+
+    def action_next_pane(self) -> None:
+        panes = self.panes
+        i = panes.index(self.current_pane) if self.current_pane in panes else -1
+        self.focus_pane(panes[(i + 1) % len(panes)])
+
+    def action_prev_pane(self) -> None:
+        panes = self.panes
+        i = panes.index(self.current_pane) if self.current_pane in panes else 0
+        self.focus_pane(panes[(i - 1) % len(panes)])
+
+    def action_jump_pane(self, index: int) -> None:
+        panes = self.panes
+        if 0 <= index < len(panes):
+            self.focus_pane(panes[index])
+
+    def _positions(self, wanted) -> list[tuple[int, int]]:
+        out = []
+        for p, pane in enumerate(self.panes):
+            for r, rid in enumerate(pane.row_ids):
+                if wanted(pane, rid):
+                    out.append((p, r))
+        return out
+
+    def _step(self, positions: list[tuple[int, int]], forward: bool) -> bool:
+        if not positions:
+            return False
+        panes = self.panes
+        cur = self.current_pane
+        here = (panes.index(cur), cur.cursor_row if cur.row_count else -1)
+        if forward:
+            nxt = next((pos for pos in positions if pos > here), positions[0])
+        else:
+            nxt = next((pos for pos in reversed(positions) if pos < here), positions[-1])
+        pane = panes[nxt[0]]
+        self.focus_pane(pane)
+        pane.move_cursor(row=nxt[1], animate=False, scroll=True)
+        return True
+
+    def action_next_hit(self) -> None:
+        self._hit(True)
+
+    def action_prev_hit(self) -> None:
+        self._hit(False)
+
+    def _hit(self, forward: bool) -> None:
+        if not self.query_text:
+            self.app.notify("No search: press / to search", timeout=3)
+            return
+        if not self._step(self._positions(lambda pane, rid: True), forward):
+            self.app.notify("No hits", timeout=3)
+
+    def action_next_change(self) -> None:
+        self._change(True)
+
+    def action_prev_change(self) -> None:
+        self._change(False)
+
+    def _change(self, forward: bool) -> None:
+        changed = self.app.changed_ids
+        if not changed:
+            self.app.notify("No changes since last reload", timeout=3)
+            return
+        positions = self._positions(lambda pane, rid: rid in changed)
+        if not self._step(positions, forward):
+            self.app.notify("No changed item is shown (clear the filter?)", timeout=3)
+
+    # -- search ----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.searchbar
+        bar.display = True
+        bar.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.searchbar:
+            event.stop()
+            self.apply_query()
+
+    def apply_query(self) -> None:
+        q = self.query_text
+        for pane in self.panes:
+            pane.set_query(q)
+        self.refresh_bindings()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self.searchbar:
+            return
+        event.stop()
+        if not self.searchbar.value.strip():
+            self.clear_search()
+            return
+        pane = self.current_pane
+        if not pane.row_count:  # land on the first pane with hits
+            pane = next((p for p in self.panes if p.row_count), pane)
+        self.focus_pane(pane)
+
+    def clear_search(self) -> None:
+        bar = self.searchbar
+        bar.value = ""
+        bar.display = False
+        self.apply_query()
+        if bar.has_focus or self.focused is None:
+            self.focus_pane(self.current_pane)
+
+    def action_back(self) -> None:
+        """Escape: clear the filter, then restore a maximized pane."""
+        bar = self.searchbar
+        if bar.display or bar.value:
+            self.clear_search()
+        elif self.maximized is not None:
+            self.minimize()
+            self.current_pane.focus()
+
+    # -- other keys -------------------------------------------------------------------
+
+    def action_maximize_pane(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            self.current_pane.focus()
+        else:
+            pane = self.current_pane
+            self.maximize(pane, container=False)
+            pane.focus()
+
+    def action_copy_item(self) -> None:
+        from tui.widgets.cells import item_plain_text
+        from tui.model.text import visible
+
+        pane = self.current_pane
+        item = pane.selected_item
+        situation = self.app.situation
+        if item is None or situation is None:
+            self.app.notify("Nothing selected to copy", timeout=3)
+            return
+        text = item_plain_text(item, situation)
+        self.app.copy_to_clipboard(text)
+        lines = text.count("\n") + 1
+        label = visible(item.label, single_line=True)
+        self.app.notify(f"Copied {label} ({lines} lines)", timeout=4, markup=False)
+
+    def action_reload(self) -> None:
+        self.app.reload()
+
+    def action_toggle_pause(self) -> None:
+        self.app.toggle_pause()
+
+    def action_switch_situation(self) -> None:
+        self.app.switch_situation()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        pane = event.data_table
+        if not isinstance(pane, Pane):
+            return
+        event.stop()
+        item = pane.item_for_key(event.row_key.value)
+        if item is not None:
+            self.app.open_detail(item.id)
+
+    def iter_items(self) -> Iterator[Item]:
+        for pane in self.panes:
+            yield from pane.items

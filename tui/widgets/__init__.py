@@ -1,0 +1,1 @@
+"""Board widgets: panes (DataTable), header, search bar, error bar."""

@@ -1,0 +1,270 @@
+"""What each pane shows of an item: columns, cells (rich Text only), search spans, copy text.
+
+Every cell is a `rich.text.Text` made from `visible(value)`: a `str` cell would be parsed
+as markup by the DataTable, and `[@click=app.quit]` in a file must stay text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rich.text import Text
+
+from tui.model.text import fold, format_quantity, format_units, format_when, visible
+from tui.model.types import Item, Situation, When
+
+# Confidence: a symbol whose SHAPE differs (reads without colour) plus a colour.
+CONFIDENCE_SYMBOLS: dict[str, str] = {
+    "verified": "●",
+    "reported": "◐",
+    "claimed": "○",
+    "disputed": "×",
+    "unconfirmed": "?",
+}
+CONFIDENCE_STYLES: dict[str, str] = {
+    "verified": "bold green",
+    "reported": "cyan",
+    "claimed": "yellow",
+    "disputed": "bold red",
+    "unconfirmed": "magenta",
+}
+NO_GRADE = "–"
+HIT_STYLE = "bold reverse"
+
+
+def best_grade(item: Item, situation: Situation) -> str:
+    """The best (lowest letter) Admiralty reliability among the item's sources, or "–"."""
+    grades = []
+    for ref in item.sources:
+        src = situation.sources.get(ref.source)
+        if src is not None and src.reliability:
+            grades.append(src.reliability)
+    return min(grades) if grades else NO_GRADE
+
+
+def _day(w: When | None) -> str:
+    if w is None:
+        return ""
+    value = w.value
+    if w.has_time:
+        value = value.date()  # type: ignore[union-attr]
+    return format_when(When(value, w.approx))
+
+
+def _when(w: When | None) -> str:
+    return format_when(w) if w is not None else ""
+
+
+def _q(q) -> str:
+    return format_quantity(q) if q is not None else ""
+
+
+def _join(values) -> str:
+    return ", ".join(values)
+
+
+def _text_of(item) -> str:
+    if item.quote:
+        return f"“{item.quote}”"
+    return item.summary or ""
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    label: str
+    get: Callable[[Item], str]
+    width: int = 0  # fixed width (cells, the leading gap included); 0 = flexible
+    weight: int = 0  # share of the remaining width for flexible columns
+    min: int = 6
+    level: int = 0  # 0 always; 1 from MEDIUM content width; 2 from WIDE
+
+
+MEDIUM = 60
+WIDE = 100
+
+COLUMNS: dict[str, tuple[Col, ...]] = {
+    "fronts": (
+        Col("name", "Name", lambda i: i.name, weight=3, min=8),
+        Col("status", "Status", lambda i: i.status or "", width=12),
+        Col("depth", "Depth", lambda i: _q(i.depth_km), width=12),
+        Col("sides", "Sides", lambda i: _join(i.sides), weight=2, level=2),
+        Col("since", "Since", lambda i: _day(i.since), width=8, level=1),
+        Col("places", "Places", lambda i: _join(i.places), weight=2, level=2),
+    ),
+    "evacuations": (
+        Col("area", "Area", lambda i: i.area, weight=3, min=8),
+        Col("people", "People", lambda i: _q(i.people), width=13),
+        Col("status", "Status", lambda i: i.status or "", width=10),
+        Col("destination", "Destination", lambda i: i.destination or "", weight=2, level=2),
+        Col("authority", "Authority", lambda i: i.authority or "", weight=2, level=2),
+        Col("since", "Since", lambda i: _day(i.since), width=8, level=1),
+    ),
+    "statements": (
+        Col("actor", "Actor", lambda i: i.actor, weight=2, min=8),
+        Col("date", "Date", lambda i: _day(i.date), width=8),
+        Col("text", "Quote / summary", _text_of, weight=5, min=10),
+        Col("role", "Role", lambda i: i.role or "", weight=2, level=2),
+        Col("channel", "Channel", lambda i: i.channel or "", weight=1, level=2),
+    ),
+    "infrastructure": (
+        Col("name", "Name", lambda i: i.name, weight=2, min=8),
+        Col("status", "Status", lambda i: i.status or "", width=12),
+        Col("units", "Units", lambda i: format_units(i.units), weight=3, min=8),
+        Col("kind", "Kind", lambda i: i.kind or "", weight=1, level=2),
+        Col("location", "Location", lambda i: i.location or "", weight=2, level=1),
+    ),
+    "events": (
+        Col("date", "Date", lambda i: _day(i.date), width=8),
+        Col("what", "What", lambda i: i.what, weight=5, min=10),
+        Col("where", "Where", lambda i: i.where or "", weight=2, level=1),
+        Col("count", "Count", lambda i: _q(i.count), width=14, level=2),
+    ),
+}
+
+CONF_COL_WIDTH = 2  # "●B"
+
+
+def layout_columns(pane: str, width: int) -> list[tuple[Col, int]]:
+    """Columns that fit `width` cells (after the confidence column), each with its width."""
+    width = max(width - CONF_COL_WIDTH, 0)
+    level = 2 if width >= WIDE else 1 if width >= MEDIUM else 0
+    cols = [c for c in COLUMNS[pane] if c.level <= level]
+    fixed = sum(c.width for c in cols if c.width)
+    flex = [c for c in cols if not c.width]
+    free = max(width - fixed, 0)
+    total_weight = sum(c.weight for c in flex) or 1
+    out: list[tuple[Col, int]] = []
+    spare = free
+    widths: dict[str, int] = {}
+    for c in flex:
+        w = max(c.min, free * c.weight // total_weight)
+        widths[c.key] = w
+        spare -= w
+    if flex and spare > 0:  # rounding leftovers go to the heaviest column
+        heaviest = max(flex, key=lambda c: c.weight)
+        widths[heaviest.key] += spare
+    for c in cols:
+        out.append((c, c.width or widths[c.key]))
+    return out
+
+
+def cell(value: str, *, gap: bool = True, style: str = "") -> Text:
+    """One cell: the value made visible, on one line, cut with '…' by the column width."""
+    shown = visible(value, single_line=True) if value else ""
+    return Text((" " if gap else "") + shown, style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def label_cell(label: str) -> Text:
+    return Text(" " + label, style="bold", no_wrap=True, overflow="ellipsis", end="")
+
+
+def confidence_cell(item: Item, situation: Situation) -> Text:
+    conf = item.confidence if item.confidence in CONFIDENCE_SYMBOLS else "unconfirmed"
+    t = Text(no_wrap=True, end="")
+    t.append(CONFIDENCE_SYMBOLS[conf], style=CONFIDENCE_STYLES[conf])
+    t.append(best_grade(item, situation))
+    return t
+
+
+def row_cells(item: Item, situation: Situation, columns: list[tuple[Col, int]]) -> list[Text]:
+    cells = [confidence_cell(item, situation)]
+    for col, _w in columns:
+        try:
+            value = col.get(item)
+        except Exception:  # a value the formatter does not know: show it, never crash
+            value = str(getattr(item, col.key, ""))
+        cells.append(cell(value))
+    return cells
+
+
+def find_spans(plain: str, folded_query: str) -> list[tuple[int, int]]:
+    """Spans of `plain` whose folded text equals `folded_query` (case/accent-insensitive)."""
+    if not folded_query:
+        return []
+    if plain.isascii():
+        s = plain.lower()
+        index = None
+    else:
+        chars: list[str] = []
+        index = []
+        for i, ch in enumerate(plain):
+            f = fold(ch)
+            chars.append(f)
+            index.extend([i] * len(f))
+        s = "".join(chars)
+    spans = []
+    start = 0
+    n = len(folded_query)
+    while True:
+        j = s.find(folded_query, start)
+        if j < 0:
+            break
+        if index is None:
+            spans.append((j, j + n))
+        else:
+            spans.append((index[j], index[j + n - 1] + 1))
+        start = j + n
+    return spans
+
+
+def highlight(text: Text, folded_query: str) -> Text:
+    """A copy of `text` with every match of the query stylized."""
+    spans = find_spans(text.plain, folded_query)
+    if not spans:
+        return text
+    out = text.copy()
+    for a, b in spans:
+        out.stylize(HIT_STYLE, a, b)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# copy as plain text (y)
+# ---------------------------------------------------------------------------
+
+_SKIP = {"pane", "id_derived", "origin", "extensions", "sources"}
+
+
+def _plain_value(value) -> str:
+    from tui.model.types import Quantity
+
+    if value is None:
+        return ""
+    if isinstance(value, Quantity):
+        return format_quantity(value)
+    if isinstance(value, When):
+        return format_when(value, with_year=True)
+    if isinstance(value, tuple):
+        if value and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+            return format_units(value)
+        return ", ".join(_plain_value(v) for v in value)
+    return str(value)
+
+
+def item_plain_text(item: Item, situation: Situation) -> str:
+    """The item as lines a duty officer can paste into a chat or a log."""
+    from dataclasses import fields
+
+    from tui.model.types import PANE_TITLES
+
+    lines = [f"{PANE_TITLES.get(item.pane, item.pane)}: {visible(item.label, True)}"]
+    for f in fields(item):
+        if f.name in _SKIP:
+            continue
+        value = getattr(item, f.name)
+        if value in (None, (), ""):
+            continue
+        lines.append(f"{f.name}: {visible(_plain_value(value), True)}")
+    for ref in item.sources:
+        src = situation.sources.get(ref.source)
+        name = src.name if src is not None else ref.source
+        grade = src.reliability if src is not None and src.reliability else NO_GRADE
+        line = f"source: {name} ({grade})"
+        if ref.quote:
+            line += f" “{ref.quote}”"
+        lines.append(visible(line, True))
+    for key, value in item.extensions:
+        lines.append(visible(f"{key}: {value}", True))
+    return "\n".join(lines)

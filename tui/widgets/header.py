@@ -1,0 +1,91 @@
+"""The board's header: title · area, "as of 09 Aug 12:00, 3 h ago", reload state, marking."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from tui.model.text import format_age, format_when, visible
+
+if TYPE_CHECKING:
+    from tui.model.types import Situation
+
+MARKING_CLASSES = {
+    "TLP:CLEAR": "-tlp-clear",
+    "TLP:WHITE": "-tlp-clear",
+    "TLP:GREEN": "-tlp-green",
+    "TLP:AMBER": "-tlp-amber",
+    "TLP:AMBER+STRICT": "-tlp-amber",
+    "TLP:RED": "-tlp-red",
+}
+
+
+def marking_class(marking: str) -> str:
+    return MARKING_CLASSES.get(marking.strip().upper(), "-marking-other")
+
+
+class BoardHeader(Horizontal):
+    """One line: what situation, how old the picture is, reload state and handling banner."""
+
+    def __init__(self, clock: Callable[[], dt.datetime], *, id: str | None = "header") -> None:
+        super().__init__(id=id)
+        self.clock = clock
+        self.situation: Situation | None = None
+        self.reload_state = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Situation Board", style="bold", end=""), id="header-title", markup=False)
+        yield Static(Text("loading…", end=""), id="header-asof", markup=False)
+        yield Static("", id="header-reload", markup=False)
+        yield Static("", id="header-marking", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_interval(30, self.refresh_age)
+
+    def show_situation(self, situation: Situation | None) -> None:
+        self.situation = situation
+        title = self.query_one("#header-title", Static)
+        marking = self.query_one("#header-marking", Static)
+        if situation is None:
+            title.update(Text("Situation Board", style="bold", end=""))
+            marking.set_class(False, "-shown")
+            self.refresh_age()
+            return
+        t = Text(end="")
+        t.append(visible(situation.title, single_line=True), style="bold")
+        if situation.area:
+            t.append(" · ")
+            t.append(visible(situation.area, single_line=True))
+        title.update(t)
+        for cls in set(MARKING_CLASSES.values()) | {"-marking-other"}:
+            marking.remove_class(cls)
+        if situation.marking:
+            marking.update(Text(f" {visible(situation.marking, single_line=True)} ", end=""))
+            marking.add_class(marking_class(situation.marking))
+            marking.set_class(True, "-shown")
+        else:
+            marking.set_class(False, "-shown")
+        self.refresh_age()
+
+    def as_of_text(self) -> str:
+        sit = self.situation
+        if sit is None:
+            return "loading…"
+        try:
+            return f"as of {format_when(sit.as_of)}, {format_age(sit.as_of, self.clock())}"
+        except Exception:  # a clock or a date the formatter cannot handle: never crash
+            return f"as of {format_when(sit.as_of)}"
+
+    def refresh_age(self) -> None:
+        self.query_one("#header-asof", Static).update(Text(self.as_of_text(), end=""))
+
+    def set_reload_state(self, text: str) -> None:
+        self.reload_state = text
+        slot = self.query_one("#header-reload", Static)
+        slot.update(Text(visible(text, single_line=True), end=""))
+        slot.set_class(bool(text), "-shown")

@@ -1,0 +1,187 @@
+"""One pane of the board: a DataTable of items (virtualized), one row per item.
+
+Row keys are item ids. The pane keeps the rows it was given and rebuilds its table
+(one `clear()` + one pass of `add_row`) only when the situation, the search query or
+its column layout changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
+
+from tui.model.text import search_text, visible
+from tui.widgets.cells import CONF_COL_WIDTH, highlight, label_cell, layout_columns, row_cells
+
+if TYPE_CHECKING:
+    from tui.model.types import Item, Situation
+
+
+class Pane(DataTable):
+    """Items of one pane (fronts, evacuations, ...)."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="open"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
+    ]
+
+    def __init__(self, pane: str, number: int, title: str, *, id: str | None = None) -> None:
+        super().__init__(
+            id=id or f"pane-{pane}",
+            cursor_type="row",
+            cell_padding=0,
+            zebra_stripes=False,
+            show_row_labels=False,
+        )
+        self.pane = pane
+        self.number = number
+        self.title = title
+        self.situation: Situation | None = None
+        self.items: tuple[Item, ...] = ()
+        self._search: dict[str, str] = {}  # item id -> folded search text
+        self._by_key: dict[str, Item] = {}
+        self.row_ids: list[str] = []  # shown rows, in order
+        self.query = ""  # folded
+        self._layout_width = -1
+        self._columns: list = []
+        self.loading_text = "loading…"
+        self._update_titles()
+
+    # -- data ------------------------------------------------------------------
+
+    def show_situation(self, situation: Situation | None, keep_id: str | None = None) -> None:
+        """Swap in the pane's items from `situation`, keeping the cursor on `keep_id`."""
+        self.situation = situation
+        self.items = situation.pane(self.pane) if situation is not None else ()
+        self._search = {}
+        self.loading_text = ""
+        self._rebuild(keep_id)
+
+    def set_query(self, folded_query: str) -> None:
+        if folded_query == self.query:
+            return
+        keep = self.selected_id
+        self.query = folded_query
+        self._rebuild(keep)
+
+    def search_text_of(self, item: Item) -> str:
+        s = self._search.get(item.id)
+        if s is None:
+            s = self._search[item.id] = search_text(item)
+        return s
+
+    def matches(self, item: Item) -> bool:
+        return not self.query or self.query in self.search_text_of(item)
+
+    @property
+    def hit_count(self) -> int:
+        return len(self.row_ids)
+
+    @property
+    def selected_id(self) -> str | None:
+        if not self.row_ids or not (0 <= self.cursor_row < len(self.row_ids)):
+            return None
+        return self.row_ids[self.cursor_row]
+
+    @property
+    def selected_item(self) -> Item | None:
+        rid = self.selected_id
+        return self._by_key.get(rid) if rid is not None else None
+
+    def item_for_key(self, key: str) -> Item | None:
+        return self._by_key.get(key)
+
+    def select_id(self, item_id: str) -> bool:
+        """Move the cursor to the row of `item_id`; False when it is not shown."""
+        try:
+            index = self.get_row_index(item_id)
+        except RowDoesNotExist:
+            return False
+        self.move_cursor(row=index, animate=False, scroll=True)
+        return True
+
+    # -- building ----------------------------------------------------------------
+
+    def _content_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return width if width > 0 else 36
+
+    def _rebuild(self, keep_id: str | None = None) -> None:
+        width = self._content_width()
+        self._layout_width = width
+        self._columns = layout_columns(self.pane, width)
+        self.clear(columns=True)
+        self.add_column(Text("", end=""), width=CONF_COL_WIDTH, key="_conf")
+        for col, w in self._columns:
+            self.add_column(label_cell(col.label), width=w, key=col.key)
+        situation = self.situation
+        self._by_key = {}
+        self.row_ids = []
+        if situation is not None:
+            query = self.query
+            seen: set[str] = set()
+            rows = []
+            for item in self.items:
+                if query and query not in self.search_text_of(item):
+                    continue
+                key = item.id
+                if key in seen:  # ids are unique per the loader; never crash if not
+                    n = 2
+                    while f"{item.id}#{n}" in seen:
+                        n += 1
+                    key = f"{item.id}#{n}"
+                seen.add(key)
+                cells = row_cells(item, situation, self._columns)
+                if query:
+                    cells = [cells[0]] + [highlight(c, query) for c in cells[1:]]
+                rows.append((key, cells))
+                self._by_key[key] = item
+            for key, cells in rows:
+                self.add_row(*cells, key=key)
+            self.row_ids = [k for k, _ in rows]
+        if keep_id is not None and keep_id in self._by_key:
+            self.select_id(keep_id)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        total = len(self.items)
+        title = Text(f"{self.number} {self.title} ", end="")
+        if self.query:
+            title.append(f"{len(self.row_ids)}/{total}", style="bold")
+        else:
+            title.append(f"({total})")
+        self.border_title = title
+        if self.loading_text:
+            self.border_subtitle = self.loading_text
+        elif self.situation is not None and not self.row_ids:
+            self.border_subtitle = "no match" if self.query else "none"
+        else:
+            self.border_subtitle = None
+
+    def on_resize(self) -> None:
+        width = self._content_width()
+        if width != self._layout_width and self.situation is not None:
+            if layout_columns(self.pane, width) != self._columns:
+                self._rebuild(self.selected_id)
+            self._layout_width = width
+
+    # -- actions -----------------------------------------------------------------
+
+    def action_first(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0, animate=False)
+
+    def action_last(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1, animate=False)
+
+
+def safe_label(item: Item) -> str:
+    return visible(item.label, single_line=True)
