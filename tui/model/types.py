@@ -95,6 +95,7 @@ class Quantity:
     min: int | float | None = None
     max: int | float | None = None
     unit: str | None = None
+    extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys, kept as written
 
     @property
     def is_range(self) -> bool:
@@ -112,6 +113,7 @@ class When:
 
     value: dt.date | dt.datetime
     approx: bool = False
+    extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys of {at, approx}, kept as written
 
     @property
     def has_time(self) -> bool:
@@ -142,6 +144,7 @@ class SourceRef:
 
     source: str
     quote: str | None = None
+    extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys, kept as written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
