@@ -1,0 +1,309 @@
+"""The `sitboard` command line, run as a real subprocess (`python -m tui ...`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VALID = """\
+format: 1
+situation:
+  id: test-sit
+  title: Test situation
+  as_of: 2024-08-09T12:00:00+03:00
+sources:
+  reuters: {name: Reuters, reliability: B}
+fronts:
+  - id: north
+    name: North axis
+    status: advancing
+    sources: [reuters]
+events:
+  - what: Strike on a depot
+    date: 2024-08-07
+"""
+
+# line 11, the value of `status` starts at column 13
+INVALID_STATUS = VALID.replace("status: advancing", "status: winning")
+
+
+def run(*args: str | os.PathLike[str], cwd: Path, env: dict[str, str] | None = None,
+        code: str | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(cwd / "state")}
+    full_env.pop("PYTHONSTARTUP", None)
+    if env:
+        full_env.update(env)
+    cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", "tui", *map(str, args)]
+    return subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=60)
+
+
+def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+
+
+# ---------------------------------------------------------------- --version, --help, import cost
+
+
+def test_version(tmp_path: Path) -> None:
+    proc = run("--version", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stdout == "sitboard 0.1.0\n"
+
+
+def test_help_reads_well(tmp_path: Path) -> None:
+    proc = run("--help", cwd=tmp_path)
+    assert proc.returncode == 0
+    out = proc.stdout
+    for words in ["usage: sitboard", "--no-mouse", "--situation", "sitboard check", "sitboard schema", "examples:",
+                  "./check"]:  # fmt: skip
+        assert words in out, words
+    check = run("check", "--help", cwd=tmp_path)
+    assert check.returncode == 0
+    for words in ["file:line:col: path: message", "--json", "--quiet", "exit codes:", "examples:"]:
+        assert words in check.stdout, words
+    schema = run("schema", "--help", cwd=tmp_path)
+    assert schema.returncode == 0 and "yaml-language-server" in schema.stdout
+
+
+def test_importing_the_cli_imports_nothing_heavy(tmp_path: Path) -> None:
+    code = (
+        "import sys, tui.cli; "
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'yaml', 'yaml_rs', 'watchfiles')"
+        " or m in ('tui.model.load', 'tui.app', 'tui.model.types')]; print(heavy)"
+    )
+    proc = run(cwd=tmp_path, code=code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- schema
+
+
+def test_schema_prints_json_schema(tmp_path: Path) -> None:
+    proc = run("schema", cwd=tmp_path)
+    assert proc.returncode == 0
+    schema = json.loads(proc.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "situation" in schema["properties"]
+    assert proc.stdout.startswith('{\n  "$schema"')  # indent 2
+
+
+def test_schema_takes_no_arguments(tmp_path: Path) -> None:
+    proc = run("schema", "extra", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "unrecognized arguments" in proc.stderr
+
+
+# ---------------------------------------------------------------- usage errors and unreadable paths
+
+
+def test_check_without_paths_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run("check", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "usage: sitboard check" in proc.stderr
+
+
+def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run("--frobnicate", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "unrecognized arguments: --frobnicate" in proc.stderr
+
+
+def test_check_nonexistent_path(tmp_path: Path) -> None:
+    proc = run("check", "missing.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == "sitboard: missing.yaml: no such file or directory\n"
+    assert proc.stdout == ""
+
+
+def test_board_nonexistent_path_fails_before_opening_the_board(tmp_path: Path) -> None:
+    proc = run("missing.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "missing.yaml: no such file or directory" in proc.stderr
+    assert_no_traceback(proc)
+
+
+def test_a_path_named_like_a_command_is_a_path(tmp_path: Path) -> None:
+    # `./check` is not the check command: it is a path (which does not exist here).
+    proc = run("./check", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "./check: no such file or directory" in proc.stderr
+
+
+def test_unreadable_path(tmp_path: Path) -> None:
+    # A Unix socket cannot be opened for reading, not even by root.
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "s.yaml"))
+        proc = run("check", "s.yaml", cwd=tmp_path)
+    finally:
+        sock.close()
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("sitboard: s.yaml: cannot read")
+    assert_no_traceback(proc)
+
+
+def test_path_through_a_file_is_unreadable(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(VALID, encoding="utf-8")
+    proc = run("check", "a.yaml/inner.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("sitboard: a.yaml/inner.yaml: cannot read")
+
+
+def test_unreadable_file_by_permission(tmp_path: Path) -> None:
+    path = tmp_path / "secret.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    path.chmod(0)
+    try:
+        proc = run("check", "secret.yaml", cwd=tmp_path)
+        readable = os.access(path, os.R_OK)  # root reads anyway: then the file is simply valid
+    finally:
+        path.chmod(0o644)
+    assert proc.returncode == (0 if readable else 2)
+    assert_no_traceback(proc)
+
+
+def test_control_characters_in_a_path_are_made_visible(tmp_path: Path) -> None:
+    proc = run("check", "evil\x1b[31m.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "\x1b" not in proc.stderr
+    assert "evil␛[31m.yaml" in proc.stderr
+
+
+def test_reserved_command_names(tmp_path: Path) -> None:
+    proc = run("diff", "a.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "./diff" in proc.stderr
+
+
+# ---------------------------------------------------------------- internal errors and interrupts
+
+
+def _patched_dispatch(exc: str) -> str:
+    return (
+        "import sys, tui.cli as c\n"
+        "def boom(argv):\n"
+        f"    raise {exc}\n"
+        "c._dispatch = boom\n"
+        "sys.exit(c.main(['check', 'x.yaml']))\n"
+    )
+
+
+def test_internal_error_is_one_line_and_a_log(tmp_path: Path) -> None:
+    proc = run(cwd=tmp_path, code=_patched_dispatch("RuntimeError('kaput \\x1b[2J')"))
+    assert proc.returncode == 3
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    m = re.fullmatch(r"sitboard: internal error: RuntimeError: kaput ␛\[2J; details in (.+)", lines[0])
+    assert m, lines[0]
+    log = Path(m.group(1))
+    assert log.is_file()
+    assert str(log).startswith(str(tmp_path / "state"))
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "RuntimeError: kaput" in text
+    assert proc.stdout == ""
+
+
+def test_keyboard_interrupt_exits_130_quietly(tmp_path: Path) -> None:
+    proc = run(cwd=tmp_path, code=_patched_dispatch("KeyboardInterrupt"))
+    assert proc.returncode == 130
+    assert proc.stderr == "" and proc.stdout == ""
+
+
+# ---------------------------------------------------------------- check (needs the loader)
+
+
+def test_check_valid_file(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
+    proc = run("check", "ok.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-1] == "1 file, 1 situation, 2 items: OK"
+    assert proc.stderr == ""
+
+
+def test_check_quiet_valid_prints_nothing(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
+    proc = run("check", "--quiet", "ok.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout == ""
+
+
+def test_check_invalid_file_names_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(INVALID_STATUS, encoding="utf-8")
+    proc = run("check", "bad.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[-1] == "1 error in 1 file"
+    problem = [ln for ln in lines if "winning" in ln]
+    assert len(problem) == 1, proc.stdout
+    assert re.match(r"^\S*bad\.yaml:11:13: fronts\[0\]\.status: ", problem[0]), problem[0]
+    assert_no_traceback(proc)
+
+
+def test_check_directory_with_a_good_and_a_bad_situation(tmp_path: Path) -> None:
+    situations = tmp_path / "situations"
+    situations.mkdir()
+    (situations / "a.yaml").write_text(VALID, encoding="utf-8")
+    (situations / "b.yaml").write_text(
+        INVALID_STATUS.replace("id: test-sit", "id: other-sit"), encoding="utf-8"
+    )
+    proc = run("check", "situations", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "b.yaml:11:13:" in proc.stdout
+    assert "a.yaml:" not in proc.stdout
+
+
+def test_check_json(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(INVALID_STATUS.replace("test-sit", "bad-sit"), encoding="utf-8")
+    good = run("check", "--json", "ok.yaml", cwd=tmp_path)
+    assert good.returncode == 0, good.stdout + good.stderr
+    doc = json.loads(good.stdout)
+    assert doc["ok"] is True
+    assert len(doc["files"]) == 1 and doc["files"][0].endswith("ok.yaml")
+    assert doc["situations"] == [{"id": "test-sit", "title": "Test situation", "items": 2}]
+    assert doc["diagnostics"] == []
+    bad = run("check", "--json", "bad.yaml", cwd=tmp_path)
+    assert bad.returncode == 1
+    doc = json.loads(bad.stdout)
+    assert doc["ok"] is False
+    [d] = [d for d in doc["diagnostics"] if "winning" in d["message"]]
+    assert (d["line"], d["column"], d["path"], d["severity"]) == (11, 13, "fronts[0].status", "error")
+    assert d["file"].endswith("bad.yaml")
+
+
+def test_check_makes_control_characters_visible(tmp_path: Path) -> None:
+    # A key with ESC in it: the unknown-key error quotes the key, the terminal must not get ESC.
+    text = VALID.replace("    status: advancing\n", '    "stat\\e[2Jus": advancing\n')
+    (tmp_path / "evil.yaml").write_text(text, encoding="utf-8")
+    proc = run("check", "evil.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "\x1b" not in proc.stdout and "\x1b" not in proc.stderr
+    assert "␛[2J" in proc.stdout
+    as_json = run("check", "--json", "evil.yaml", cwd=tmp_path)
+    assert "\x1b" not in as_json.stdout
+    # JSON keeps the true text (escaped as \u001b by json.dumps): editors show it themselves
+    assert any("\x1b" in d["path"] + d["message"] for d in json.loads(as_json.stdout)["diagnostics"])
+
+
+def test_check_the_default_situation(tmp_path: Path) -> None:
+    proc = run("check", ROOT / "data", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.fullmatch(r"\d+ files?, 1 situation, \d+ items: OK( \(\d+ warnings?\))?", proc.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("name", ["check", "schema"])
+def test_a_file_named_like_a_command_opens_with_dot_slash(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).mkdir()
+    (tmp_path / name / "s.yaml").write_text(VALID, encoding="utf-8")
+    proc = run("check", f"./{name}", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -1,0 +1,407 @@
+"""The `sitboard` command line.
+
+    sitboard [PATH ...] [--no-mouse] [--situation ID] [--poll]   open the board
+    sitboard check PATH ... [--json] [--quiet]                   validate files
+    sitboard schema                                              JSON Schema of the format
+
+Start-up time is part of the product: importing this module imports only the standard
+library pieces argparse needs. Textual, YAML and the loader are imported inside the
+command that needs them.
+
+Subcommands are dispatched on argv[0] (argparse subparsers and optional positional
+paths clash): `sitboard check x.yaml` checks, `sitboard ./check` opens a file or
+directory literally named `check`.
+
+Exit codes: 0 ok, 1 invalid files, 2 usage error or unreadable path, 3 internal error
+(one line on stderr, the traceback in a log file), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs start-up time
+    from typing import Callable, Sequence
+
+PROG = "sitboard"
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+# Names that are subcommands when they come first. brief, diff and export are reserved
+# for later versions: a file with one of these names opens as `sitboard ./diff`.
+SUBCOMMANDS: tuple[str, ...] = ("check", "schema", "brief", "diff", "export")
+
+
+class UsageError(Exception):
+    """A problem with the command line or a path: exit 2 with one clear line."""
+
+
+def _version() -> str:
+    from tui import __version__
+
+    return f"{PROG} {__version__}"
+
+
+_Formatter = argparse.RawDescriptionHelpFormatter
+
+
+# ---------------------------------------------------------------------------
+# parsers
+# ---------------------------------------------------------------------------
+
+
+def _board_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        formatter_class=_Formatter,
+        usage=f"{PROG} [PATH ...] [--no-mouse] [--situation ID] [--poll]\n"
+        f"       {PROG} check PATH ... [--json] [--quiet]\n"
+        f"       {PROG} schema",
+        description=(
+            "Situation Board: the current picture of a crisis (fronts, evacuations, statements,\n"
+            "infrastructure, events) from YAML situation files, in the terminal.\n"
+            "With no PATH it opens the embedded default situation. Files are watched: save a\n"
+            "file and the board updates. Press ? on the board for every key, q to quit."
+        ),
+        epilog=(
+            "commands:\n"
+            f"  {PROG} check PATH ...    check situation files; prints file:line:col: path: message\n"
+            f"  {PROG} schema            print the JSON Schema of the format (editor completion)\n"
+            f"  Run '{PROG} check --help' for details.\n"
+            "\n"
+            "examples:\n"
+            f"  {PROG}                                  the embedded default situation\n"
+            f"  {PROG} situations/                      every *.yaml / *.yml in the directory\n"
+            f"  {PROG} fronts.yaml statements.yaml      parts of one situation (merged)\n"
+            f"  {PROG} --situation kursk-2024-08 situations/   show this situation first\n"
+            f"  {PROG} --no-mouse situations/           leave the mouse to the terminal (copy text)\n"
+            f"  {PROG} ./check                          a file or directory named like a command\n"
+        ),
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="situation file(s) or directory(ies); default: the embedded situation",
+    )
+    p.add_argument(
+        "--no-mouse",
+        dest="mouse",
+        action="store_false",
+        help="do not capture the mouse (lets you select and copy text in the terminal)",
+    )
+    p.add_argument("--situation", metavar="ID", help="id of the situation to show first (s switches)")
+    p.add_argument(
+        "--poll",
+        action="store_true",
+        help="watch files by polling instead of OS file events (network and container mounts)",
+    )
+    p.add_argument("--version", action="version", version=_version())
+    return p
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} check",
+        formatter_class=_Formatter,
+        description=(
+            "Check situation files without opening the board. Prints every problem as\n"
+            "  file:line:col: path: message\n"
+            "then a one-line summary. Warnings (such as a missing seed document) do not fail."
+        ),
+        epilog=(
+            "exit codes:\n"
+            "  0  valid (warnings allowed)\n"
+            "  1  invalid: at least one error\n"
+            "  2  usage error, or a path that does not exist or cannot be read\n"
+            "  3  internal error (one line on stderr; details in a log file)\n"
+            "\n"
+            "examples:\n"
+            f"  {PROG} check situations/\n"
+            f"  {PROG} check fronts.yaml statements.yaml\n"
+            f"  {PROG} check --json situations/ | jq .diagnostics   for editors and CI\n"
+            f"  {PROG} check --quiet situations/ || echo broken     problems only, no summary\n"
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="situation file(s) or directory(ies)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print one JSON object: {"ok", "files", "situations", "diagnostics"}',
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="print only the problems, no summary")
+    return p
+
+
+def _schema_parser() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog=f"{PROG} schema",
+        formatter_class=_Formatter,
+        description=(
+            "Print the JSON Schema (draft 2020-12) of the situation file format, for editor\n"
+            "completion and checking as you type (yaml-language-server: VS Code, Neovim, Helix)."
+        ),
+        epilog=(
+            "example:\n"
+            f"  {PROG} schema > sitboard.schema.json\n"
+            "  then put this on the first line of a situation file:\n"
+            "  # yaml-language-server: $schema=./sitboard.schema.json\n"
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+
+def _safe(s: object) -> str:
+    """One line of text from untrusted data, safe for the terminal."""
+    from tui.model.text import visible
+
+    return visible(str(s), single_line=True)
+
+
+def _check_paths(args: Sequence[str]) -> list[Path]:
+    """The paths given on the command line; each exists and can be read, or UsageError."""
+    paths = []
+    for arg in args:
+        shown = _safe(arg)  # as the user typed it: `./check`, not `check`
+        path = Path(arg)
+        paths.append(path)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise UsageError(f"{shown}: no such file or directory") from None
+        except OSError as exc:
+            raise UsageError(f"{shown}: cannot read: {_safe(exc.strerror or exc)}") from None
+        import stat as _stat
+
+        if _stat.S_ISDIR(st.st_mode):
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise UsageError(f"{shown}: cannot read directory: permission denied")
+        elif not os.access(path, os.R_OK):
+            raise UsageError(f"{shown}: cannot read: permission denied")
+        else:
+            try:
+                with open(path, "rb"):
+                    pass
+            except OSError as exc:
+                raise UsageError(f"{shown}: cannot read: {_safe(exc.strerror or exc)}") from None
+    return paths
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+# ---------------------------------------------------------------------------
+# commands
+# ---------------------------------------------------------------------------
+
+
+def cmd_board(argv: list[str]) -> int:
+    args = _board_parser().parse_args(argv)
+    if args.paths:
+        paths = _check_paths(args.paths)
+    else:
+        from tui.paths import default_situation_path
+
+        paths = [default_situation_path()]
+    from tui.app import run_board
+
+    options: dict[str, object] = {"mouse": args.mouse, "situation_id": args.situation}
+    if args.poll:
+        import inspect
+
+        if "poll" not in inspect.signature(run_board).parameters:
+            raise UsageError("--poll is not available in this version of the board")
+        options["poll"] = True
+    code = run_board(paths, **options)
+    return int(code or 0)
+
+
+def cmd_check(argv: list[str]) -> int:
+    args = _check_parser().parse_args(argv)
+    paths = _check_paths(args.paths)
+
+    from tui.model.load import load
+
+    result = load(paths)
+    diagnostics = sorted(result.diagnostics, key=lambda d: (d.file, d.line, d.column))
+    out = sys.stdout
+
+    if args.json:
+        import json
+
+        doc = {
+            "ok": result.ok,
+            "files": list(result.files),
+            "situations": [
+                {"id": s.id, "title": s.title, "items": s.item_count} for s in result.situations
+            ],
+            "diagnostics": [d.to_json() for d in diagnostics],
+        }
+        # ensure_ascii: every control character in a message is escaped, never raw.
+        out.write(json.dumps(doc, ensure_ascii=True, indent=None) + "\n")
+        out.flush()
+        return EXIT_OK if result.ok else EXIT_INVALID
+
+    for d in diagnostics:
+        out.write(_safe(d) + "\n")
+    if not args.quiet:
+        out.write(_summary(result, diagnostics) + "\n")
+    out.flush()
+    return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _summary(result: object, diagnostics: Sequence[object]) -> str:
+    errors = [d for d in diagnostics if d.severity == "error"]  # type: ignore[attr-defined]
+    warnings = [d for d in diagnostics if d.severity != "error"]  # type: ignore[attr-defined]
+    if errors:
+        bad_files = {d.file for d in errors}  # type: ignore[attr-defined]
+        text = f"{_plural(len(errors), 'error')} in {_plural(len(bad_files), 'file')}"
+        if warnings:
+            text += f", {_plural(len(warnings), 'warning')}"
+        return text
+    situations = result.situations  # type: ignore[attr-defined]
+    items = sum(s.item_count for s in situations)
+    text = (
+        f"{_plural(len(result.files), 'file')}, {_plural(len(situations), 'situation')}, "  # type: ignore[attr-defined]
+        f"{_plural(items, 'item')}: OK"
+    )
+    if warnings:
+        text += f" ({_plural(len(warnings), 'warning')})"
+    return text
+
+
+def cmd_schema(argv: list[str]) -> int:
+    _schema_parser().parse_args(argv)
+    import json
+
+    from tui.model.schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def cmd_reserved(name: str) -> Callable[[list[str]], int]:
+    def run(argv: list[str]) -> int:
+        raise UsageError(
+            f"'{name}' is not available in this version; to open a path named '{name}', "
+            f"write it as ./{name}"
+        )
+
+    return run
+
+
+COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "check": cmd_check,
+    "schema": cmd_schema,
+    **{name: cmd_reserved(name) for name in ("brief", "diff", "export")},
+}
+
+
+# ---------------------------------------------------------------------------
+# entry point
+# ---------------------------------------------------------------------------
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        return COMMANDS[argv[0]](argv[1:])
+    return cmd_board(argv)
+
+
+def _log_dir() -> Path:
+    try:
+        from platformdirs import user_state_path
+
+        return user_state_path(PROG, appauthor=False)
+    except Exception:  # platformdirs missing or broken: the temp dir will do
+        import tempfile
+
+        return Path(tempfile.gettempdir()) / f"{PROG}-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
+def _write_crash_log(exc: BaseException) -> str:
+    """The traceback in a log file; returns its path (or a note that it could not be written)."""
+    import datetime as dt
+    import tempfile
+    import traceback
+
+    text = (
+        f"{dt.datetime.now(dt.timezone.utc).isoformat()} {_version()} python {sys.version.split()[0]}\n"
+        f"argv: {sys.argv!r}\n" + "".join(traceback.format_exception(exc))
+    )
+    candidates = [_log_dir(), Path(tempfile.gettempdir())]
+    for directory in candidates:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            path = directory / "sitboard-crash.log"
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as f:
+                f.write(text + "\n")
+            return str(path)
+        except OSError:
+            continue
+    return "(no writable log directory)"
+
+
+def _err(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except Exception:  # stderr closed: nothing more to do
+        pass
+
+
+def _harden_streams() -> None:
+    """Never die on a terminal that cannot encode a character (LANG=C, Latin-1 ...)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except Exception:
+                pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `sitboard`; returns the exit code (the console script passes it to sys.exit)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    _harden_streams()
+    try:
+        return _dispatch(args)
+    except UsageError as exc:
+        _err(f"{PROG}: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `sitboard schema | head`: the reader left; say nothing more.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except Exception:
+            pass
+        return EXIT_OK
+    except SystemExit as exc:  # argparse: --help, --version, usage errors (2)
+        code = exc.code
+        if code is None:
+            return EXIT_OK
+        if isinstance(code, int):
+            return code
+        _err(str(code))
+        return EXIT_USAGE
+    except BaseException as exc:  # noqa: BLE001 - no traceback ever reaches the user
+        log = _write_crash_log(exc)
+        detail = _safe(exc)
+        if len(detail) > 300:
+            detail = detail[:299] + "…"
+        _err(f"{PROG}: internal error: {_safe(type(exc).__name__)}: {detail}; details in {log}")
+        return EXIT_INTERNAL
