@@ -142,7 +142,9 @@ class FileCache:
         self._good: dict[str, ParsedFile] = {}
         self.parses = 0  # how many times a file was actually parsed (for tests and stats)
 
-    def get(self, path: Any) -> ParsedFile:
+    def get(self, path: Any, *, recheck: bool = False) -> ParsedFile:
+        """`recheck=True` (a watcher saw the file change) skips the (size, mtime_ns)
+        shortcut: coarse file system clocks can give two saves the same stat."""
         path = os.fspath(path)
         entry = self._entries.get(path)
         try:
@@ -152,7 +154,7 @@ class FileCache:
             self._entries[path] = pf
             return pf
         fp = entry.fingerprint if entry is not None else None
-        if fp is not None and fp.size == st.st_size and fp.mtime_ns == st.st_mtime_ns:
+        if not recheck and fp is not None and fp.size == st.st_size and fp.mtime_ns == st.st_mtime_ns:
             return entry
         data, st2, problem = _read(path, self.limits)
         if data is None:
