@@ -1,0 +1,212 @@
+"""tui.reload.ReloadController: incremental reload, last good picture, diff, scheduling."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from tui.model.load import FileCache
+from tui.reload import ReloadController
+
+HEAD = """\
+situation:
+  id: s
+  title: Test situation
+  as_of: 2024-08-07
+"""
+
+
+def part(sid: str, pane: str, ids: list[str], field: str = "what", value: str = "x") -> str:
+    lines = [f"situation: {{id: {sid}}}", f"{pane}:"]
+    key = {"events": "what", "fronts": "name", "evacuations": "area"}[pane]
+    for i in ids:
+        lines.append(f"  - id: {i}")
+        lines.append(f"    {key}: \"{value} {i}\"")
+    return "\n".join(lines) + "\n"
+
+
+def write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def make_split(tmp_path: Path, parts: int = 10) -> Path:
+    d = tmp_path / "sit"
+    d.mkdir()
+    write(d / "00-head.yaml", HEAD)
+    for n in range(parts):
+        write(d / f"part-{n:02d}.yaml", part("s", "events", [f"e{n}-{k}" for k in range(3)]))
+    return d
+
+
+def ids(result) -> set[str]:
+    (sit,) = result.situations
+    return {it.id for it in sit.items()}
+
+
+def test_first_load_then_one_part_of_ten_reparsed(tmp_path):
+    d = make_split(tmp_path)
+    cache = FileCache()
+    ctl = ReloadController([d], cache)
+    first = ctl.reload()
+    assert first.ok, first.diagnostics
+    assert len(ids(first)) == 30
+    assert cache.parses == 11
+    assert dict(ctl.diffs) == {}  # first load marks nothing
+
+    write(d / "part-04.yaml", part("s", "events", ["e4-0", "e4-1", "e4-2"], value="y"))
+    res = ctl.reload({d / "part-04.yaml"})
+    assert cache.parses == 12  # one file re-read out of eleven
+    assert ctl.last_reparsed == (str(d / "part-04.yaml"),)
+    diff = ctl.diff("s")
+    assert diff is not None and set(diff.changed) == {"e4-0", "e4-1", "e4-2"}
+    assert diff.summary == "3 changed"
+    assert res.ok
+
+
+def test_reload_without_changes_reparses_nothing_and_diff_is_empty(tmp_path):
+    d = make_split(tmp_path, parts=3)
+    cache = FileCache()
+    ctl = ReloadController([d], cache)
+    ctl.reload()
+    n = cache.parses
+    ctl.reload(set())
+    assert cache.parses == n
+    assert ctl.diff("s").empty
+
+
+def test_changed_path_is_rechecked_even_when_stat_looks_the_same(tmp_path):
+    d = make_split(tmp_path, parts=1)
+    p = d / "part-00.yaml"
+    ctl = ReloadController([d])
+    ctl.reload()
+    st = p.stat()
+    write(p, part("s", "events", ["e0-0", "e0-1", "e0-2"], value="z"))  # same size
+    os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))  # same mtime: a coarse clock
+    assert p.stat().st_size == st.st_size
+    ctl.reload(set())  # by stat only: nothing seen
+    assert ctl.diff("s").empty
+    ctl.reload({p})  # the watcher said so: re-read
+    assert set(ctl.diff("s").changed) == {"e0-0", "e0-1", "e0-2"}
+
+
+def test_broken_part_keeps_last_good_and_other_parts(tmp_path):
+    d = make_split(tmp_path, parts=3)
+    ctl = ReloadController([d])
+    ctl.reload()
+    bad = d / "part-01.yaml"
+    write(bad, "situation: {id: s}\nevents:\n  - id: e1-0\n    what: [unclosed\n")
+    write(d / "part-02.yaml", part("s", "events", ["e2-0", "e2-1", "e2-2", "e2-new"]))
+    res = ctl.reload({bad, d / "part-02.yaml"})
+    assert ids(res) >= {"e1-0", "e1-1", "e1-2", "e2-new"}  # the broken part's last good items stay
+    errors = [x for x in res.diagnostics if x.severity == "error"]
+    assert errors and all(x.file == str(bad) for x in errors)
+    assert errors[0].line >= 1
+    assert ctl.diff("s").new == ("e2-new",)
+    assert not ctl.diff("s").removed
+
+    write(bad, part("s", "events", ["e1-0", "e1-1"]))  # fixed, one item dropped
+    res = ctl.reload({bad})
+    assert res.ok
+    assert [it.id for it in ctl.diff("s").removed] == ["e1-2"]
+
+
+def test_broken_single_file_keeps_picture(tmp_path):
+    f = tmp_path / "one.yaml"
+    write(f, HEAD + "events:\n  - {id: a, what: first}\n")
+    ctl = ReloadController([f])
+    ctl.reload()
+    write(f, HEAD + "events:\n  - {id: a, what: first}\n  - {id: b, wat: typo}\n")
+    res = ctl.reload({f})
+    assert ids(res) == {"a"}
+    assert any("wat" in x.message for x in res.errors)
+    assert ctl.diff("s").empty
+
+
+def test_deleted_and_created_parts(tmp_path):
+    d = make_split(tmp_path, parts=2)
+    ctl = ReloadController([d])
+    ctl.reload()
+    (d / "part-01.yaml").unlink()
+    write(d / "part-09.yaml", part("s", "fronts", ["f9"]))
+    res = ctl.reload({d / "part-01.yaml", d / "part-09.yaml"})
+    diff = ctl.diff("s")
+    assert diff.new == ("f9",)
+    assert {it.id for it in diff.removed} == {"e1-0", "e1-1", "e1-2"}
+    assert "e1-0" not in ids(res)
+    assert str(d / "part-01.yaml") not in res.files
+
+
+def test_backup_and_swap_files_are_not_read(tmp_path):
+    d = make_split(tmp_path, parts=1)
+    ctl = ReloadController([d])
+    ctl.reload()
+    for name in ("4913", ".part-00.yaml.swp", "part-00.yaml~", ".#part-00.yaml"):
+        write(d / name, "garbage: [")
+    res = ctl.reload({d / n for n in ("4913", ".part-00.yaml.swp", "part-00.yaml~", ".#part-00.yaml")})
+    assert res.ok and ctl.diff("s").empty
+
+
+def test_vanished_file_and_directory_keep_last_good_picture(tmp_path):
+    f = tmp_path / "one.yaml"
+    write(f, HEAD + "events:\n  - {id: a, what: first}\n")
+    ctl = ReloadController([f])
+    ctl.reload()
+    f.unlink()  # an editor between rename and write
+    res = ctl.reload({f})
+    assert ids(res) == {"a"} and ctl.diff("s").empty
+    assert any("last good" in x.message for x in res.warnings)
+
+    d = make_split(tmp_path, parts=2)
+    ctl = ReloadController([d])
+    ctl.reload()
+    shutil.rmtree(d)
+    res = ctl.reload({d})
+    assert len(ids(res)) == 6 and ctl.diff("s").empty
+    d.mkdir()  # re-created with a different content
+    write(d / "00-head.yaml", HEAD)
+    write(d / "part-00.yaml", part("s", "events", ["e0-0"]))
+    res = ctl.reload({d})
+    assert ids(res) == {"e0-0"}
+    assert len(ctl.diff("s").removed) == 5
+
+
+def test_scheduling_runs_one_more_after_a_running_reload(tmp_path):
+    ctl = ReloadController([tmp_path])
+    assert ctl.note_changes([tmp_path / "a.yaml"]) is True
+    taken = ctl.begin()
+    assert taken == {str(tmp_path / "a.yaml")}
+    # a burst while the reload runs: remembered, not started
+    for i in range(100):
+        assert ctl.note_changes([tmp_path / f"{i % 3}.yaml"]) is False
+    assert ctl.finish() is True  # exactly one more
+    taken = ctl.begin()
+    assert taken == {str(tmp_path / f"{i}.yaml") for i in range(3)}
+    assert ctl.finish() is False
+    assert not ctl.running
+
+
+def test_pause_collects_and_resume_applies(tmp_path):
+    ctl = ReloadController([tmp_path])
+    ctl.pause()
+    assert ctl.state_text() == "paused"
+    assert ctl.note_changes([tmp_path / "a.yaml"]) is False
+    assert ctl.note_changes([tmp_path / "b.yaml", tmp_path / "a.yaml"]) is False
+    assert ctl.waiting == 2
+    assert ctl.state_text() == "paused · +2 changes waiting"
+    assert ctl.resume() is True
+    assert ctl.begin() == {str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")}
+    assert ctl.finish() is False
+    assert ctl.state_text() == ""
+    ctl.pause()
+    assert ctl.resume() is False  # nothing waiting
+
+
+def test_force_reload_runs_while_paused_and_takes_everything(tmp_path):
+    ctl = ReloadController([tmp_path])
+    ctl.pause()
+    ctl.note_changes([tmp_path / "a.yaml"])
+    assert ctl.note_changes(None, force=True) is True
+    assert ctl.begin() is None  # None: re-check every file
+    assert ctl.finish() is False
+    assert ctl.paused and ctl.waiting == 0

@@ -1,0 +1,193 @@
+"""Live reload controller (UI-free): what to re-read, what changed, when to run.
+
+`ReloadController(paths, cache)` owns the FileCache of a board session:
+
+* `reload(changed)` re-discovers the files and re-parses only those in `changed`
+  (or whose size/mtime moved); a split situation with ten parts re-reads one. A part
+  that fails is replaced by its last good parse, so one broken part never hides the
+  others and the last good picture stays; its errors are still reported. A file or
+  directory opened by name that vanished (an editor between rename and write, a
+  directory being re-created) keeps its last good parse too, with a warning. A part
+  deleted from a directory that is still there is gone: its items are removed.
+  It returns the LoadResult and keeps `diffs` (per situation id, against the
+  previous result).
+* Scheduling, called from the UI thread: `note_changes()` says whether to start a
+  reload now; while one runs, further changes are remembered ("dirty") and exactly
+  one more reload runs after it (`finish()`), never a queue of stale ones.
+* Pause: `pause()`, changes wait (`waiting`, "+N changes waiting"); `resume()` says
+  whether to run the reload that applies them.
+
+`reload()` is thread-safe (a lock), so it can run in a thread worker.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from tui.model.diff import SituationDiff, diff_results
+from tui.model.load import FileCache, assemble, discover
+from tui.model.types import Diagnostic, LoadResult
+
+__all__ = ["ReloadController"]
+
+
+def _key(p: os.PathLike[str] | str) -> str:
+    return os.path.abspath(os.fspath(p))
+
+
+class ReloadController:
+    """Reload situation files incrementally, and decide when."""
+
+    def __init__(self, paths: Iterable[os.PathLike[str] | str], cache: FileCache | None = None) -> None:
+        self.paths: tuple[str, ...] = tuple(os.fspath(p) for p in paths)
+        self.cache = cache if cache is not None else FileCache()
+        self.result: LoadResult | None = None
+        self.previous: LoadResult | None = None
+        self.diffs: Mapping[str, SituationDiff] = MappingProxyType({})
+        self.reloads = 0  # completed reload() calls
+        self.last_reparsed: tuple[str, ...] = ()  # files actually parsed by the last reload
+        self.parses = 0  # parses done by the last reload
+        self._lock = threading.Lock()
+        self._known: dict[str, list[str]] = {}  # path argument -> files it gave last time
+        # scheduling state (UI thread)
+        self.paused = False
+        self._running = False
+        self._pending: set[str] = set()
+        self._pending_all = False
+
+    # -- the reload itself (any thread) -------------------------------------------
+    def reload(self, changed: Iterable[os.PathLike[str] | str] | None = None) -> LoadResult:
+        """Load again. `changed` = paths a watcher reported (re-read even if their stat
+        looks the same); None = re-check every file."""
+        with self._lock:
+            return self._reload(None if changed is None else {_key(p) for p in changed})
+
+    def _reload(self, changed: set[str] | None) -> LoadResult:
+        parses_before = self.cache.parses
+        diags: list[Diagnostic] = []
+        files: list[str] = []
+        stand_ins: dict[str, str] = {}  # file -> why its last good parse stands in
+        seen: set[str] = set()
+        for arg in self.paths:
+            found, problems = discover([arg])
+            if not os.path.exists(arg) and self._known.get(arg):
+                # Opened by name, gone for now (mid atomic save, directory re-created):
+                # keep the picture it gave.
+                for f in self._known[arg]:
+                    if _key(f) not in seen and self.cache.last_good(f) is not None:
+                        seen.add(_key(f))
+                        files.append(f)
+                        stand_ins[f] = "missing"
+                diags.append(
+                    Diagnostic(arg, 1, 1, "", "no such file or directory: showing its last good version", "warning")
+                )
+                continue
+            diags.extend(problems)
+            kept = []
+            for f in found:
+                if _key(f) in seen:
+                    continue
+                seen.add(_key(f))
+                files.append(f)
+                kept.append(f)
+            gone = [f for f in self._known.get(arg, ()) if f not in kept]
+            for f in gone:  # a part deleted from a directory that is still there
+                self.cache.forget(f)
+            self._known[arg] = kept
+
+        parsed = []
+        reparsed: list[str] = []
+        for f in files:
+            if stand_ins.get(f) == "missing":
+                parsed.append(self.cache.last_good(f))
+                continue
+            before = self.cache.parses
+            pf = self.cache.get(f, recheck=changed is None or _key(f) in changed)
+            if self.cache.parses != before:
+                reparsed.append(f)
+            parsed.append(pf)
+        good = {f: g for f in files if (g := self.cache.last_good(f)) is not None}
+        assembled = assemble(parsed, use_last_good=good)
+        result = LoadResult(assembled.situations, tuple(diags) + assembled.diagnostics, assembled.files)
+
+        self.previous, self.result = self.result, result
+        self.diffs = diff_results(self.previous, result)
+        self.reloads += 1
+        self.last_reparsed = tuple(reparsed)
+        self.parses = self.cache.parses - parses_before
+        return result
+
+    def diff(self, situation_id: str) -> SituationDiff | None:
+        """The last reload's diff of one situation (None on the first load)."""
+        return self.diffs.get(situation_id)
+
+    # -- scheduling (UI thread) ----------------------------------------------------
+    def note_changes(self, changed: Iterable[os.PathLike[str] | str] | None, *, force: bool = False) -> bool:
+        """Remember changed paths (None = everything). True: start a reload now.
+        `force` (the `r` key) runs even while paused."""
+        if changed is None:
+            self._pending_all = True
+        else:
+            self._pending.update(_key(p) for p in changed)
+        if force:
+            self._force = True
+        if self._running:
+            return False  # dirty: finish() starts one more
+        return not self.paused or force
+
+    _force = False
+
+    def begin(self) -> set[str] | None:
+        """Mark a reload as running and take what it must re-read (None = all)."""
+        self._running = True
+        self._force = False
+        if self._pending_all:
+            taken: set[str] | None = None
+        else:
+            taken = set(self._pending)
+        self._pending.clear()
+        self._pending_all = False
+        return taken
+
+    def finish(self) -> bool:
+        """The reload was applied. True: changes arrived meanwhile; run one more now."""
+        self._running = False
+        if self._force:
+            return True
+        return self.has_pending and not self.paused
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def has_pending(self) -> bool:
+        return self._pending_all or bool(self._pending)
+
+    @property
+    def waiting(self) -> int:
+        """How many files changed while paused (or while a reload ran)."""
+        if self._pending_all and not self._pending:
+            return 1
+        return len(self._pending)
+
+    def pause(self) -> None:
+        self.paused = True
+
+    def resume(self) -> bool:
+        """Unpause. True: changes are waiting and no reload runs: start one now."""
+        self.paused = False
+        return self.has_pending and not self._running
+
+    def state_text(self) -> str:
+        """The header's reload slot for the pause state: "paused", "paused · +3 changes waiting"."""
+        if not self.paused:
+            return ""
+        n = self.waiting
+        if not n:
+            return "paused"
+        return f"paused · +{n} change{'s' if n != 1 else ''} waiting"
