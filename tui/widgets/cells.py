@@ -14,14 +14,9 @@ from rich.text import Text
 from tui.model.text import fold, format_quantity, format_units, format_when, visible
 from tui.model.types import Item, Situation, When
 
-# Confidence: a symbol whose SHAPE differs (reads without colour) plus a colour.
-CONFIDENCE_SYMBOLS: dict[str, str] = {
-    "verified": "●",
-    "reported": "◐",
-    "claimed": "○",
-    "disputed": "×",
-    "unconfirmed": "?",
-}
+# Confidence: a symbol whose SHAPE differs (reads without colour; shared with the detail
+# view and the plain-text exports) plus a colour.
+from tui.model.plain import CONFIDENCE_SYMBOLS  # noqa: E402
 CONFIDENCE_STYLES: dict[str, str] = {
     "verified": "bold green",
     "reported": "cyan",
@@ -81,15 +76,15 @@ class Col:
     level: int = 0  # 0 always; 1 from MEDIUM content width; 2 from WIDE
 
 
-MEDIUM = 60
-WIDE = 100
+MEDIUM = 50
+WIDE = 80
 
 COLUMNS: dict[str, tuple[Col, ...]] = {
     "fronts": (
         Col("name", "Name", lambda i: i.name, weight=3, min=8),
         Col("status", "Status", lambda i: i.status or "", width=12),
         Col("depth", "Depth", lambda i: _q(i.depth_km), width=12),
-        Col("sides", "Sides", lambda i: _join(i.sides), weight=2, level=2),
+        Col("sides", "Sides", lambda i: _join(i.sides), weight=2, level=1),
         Col("since", "Since", lambda i: _day(i.since), width=8, level=1),
         Col("places", "Places", lambda i: _join(i.places), weight=2, level=2),
     ),
@@ -97,7 +92,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         Col("area", "Area", lambda i: i.area, weight=3, min=8),
         Col("people", "People", lambda i: _q(i.people), width=13),
         Col("status", "Status", lambda i: i.status or "", width=10),
-        Col("destination", "Destination", lambda i: i.destination or "", weight=2, level=2),
+        Col("destination", "Destination", lambda i: i.destination or "", weight=2, level=1),
         Col("authority", "Authority", lambda i: i.authority or "", weight=2, level=2),
         Col("since", "Since", lambda i: _day(i.since), width=8, level=1),
     ),
@@ -105,7 +100,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         Col("actor", "Actor", lambda i: i.actor, weight=2, min=8),
         Col("date", "Date", lambda i: _day(i.date), width=8),
         Col("text", "Quote / summary", _text_of, weight=5, min=10),
-        Col("role", "Role", lambda i: i.role or "", weight=2, level=2),
+        Col("role", "Role", lambda i: i.role or "", weight=2, level=1),
         Col("channel", "Channel", lambda i: i.channel or "", weight=1, level=2),
     ),
     "infrastructure": (
@@ -220,51 +215,8 @@ def highlight(text: Text, folded_query: str) -> Text:
     return out
 
 
-# ---------------------------------------------------------------------------
-# copy as plain text (y)
-# ---------------------------------------------------------------------------
-
-_SKIP = {"pane", "id_derived", "origin", "extensions", "sources"}
-
-
-def _plain_value(value) -> str:
-    from tui.model.types import Quantity
-
-    if value is None:
-        return ""
-    if isinstance(value, Quantity):
-        return format_quantity(value)
-    if isinstance(value, When):
-        return format_when(value, with_year=True)
-    if isinstance(value, tuple):
-        if value and all(isinstance(v, tuple) and len(v) == 2 for v in value):
-            return format_units(value)
-        return ", ".join(_plain_value(v) for v in value)
-    return str(value)
-
-
 def item_plain_text(item: Item, situation: Situation) -> str:
-    """The item as lines a duty officer can paste into a chat or a log."""
-    from dataclasses import fields
+    """The item as lines a duty officer can paste into a chat or a log (`y`)."""
+    from tui.model.plain import item_as_text
 
-    from tui.model.types import PANE_TITLES
-
-    lines = [f"{PANE_TITLES.get(item.pane, item.pane)}: {visible(item.label, True)}"]
-    for f in fields(item):
-        if f.name in _SKIP:
-            continue
-        value = getattr(item, f.name)
-        if value in (None, (), ""):
-            continue
-        lines.append(f"{f.name}: {visible(_plain_value(value), True)}")
-    for ref in item.sources:
-        src = situation.sources.get(ref.source)
-        name = src.name if src is not None else ref.source
-        grade = src.reliability if src is not None and src.reliability else NO_GRADE
-        line = f"source: {name} ({grade})"
-        if ref.quote:
-            line += f" “{ref.quote}”"
-        lines.append(visible(line, True))
-    for key, value in item.extensions:
-        lines.append(visible(f"{key}: {value}", True))
-    return "\n".join(lines)
+    return item_as_text(situation, item)

@@ -157,6 +157,7 @@ class Pane(DataTable):
             title.append(f"{len(self.row_ids)}/{total}", style="bold")
         else:
             title.append(f"({total})")
+        self.title_plain = title.plain
         self.border_title = title
         if self.loading_text:
             self.border_subtitle = self.loading_text
