@@ -95,3 +95,85 @@ def test_generate_cli_writes_files(tmp_path):
         capture_output=True, text=True, timeout=60,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_generated_situations_load_clean_with_the_loader(tmp_path):
+    from tui.model.load import load
+
+    for n, parts in ((5, 1), (1500, 1), (1500, 6)):
+        d = tmp_path / f"s{n}-{parts}"
+        d.mkdir()
+        for name, text in generate(n, parts=parts, seed=3).items():
+            (d / name).write_text(text, "utf-8")
+        result = load([str(d)])
+        assert [str(x) for x in result.diagnostics] == []
+        assert len(result.situations) == 1
+        sit = result.situations[0]
+        assert sit.id == situation_id(n, 3) and sit.item_count == n
+        assert len(sit.files) == parts
+        if n > 100:
+            assert all(len(sit.pane(p)) > 0 for p in PANES)
+            assert any(it.about for it in sit.items())
+            assert {s.reliability for s in sit.sources.values()} == set("ABCDEF")
+
+
+NUMBER = r"\d[\d,.]*\s*(ms|s|MB|B|KB|%)"
+
+
+def test_run_smoke_prints_a_table_with_numbers(tmp_path):
+    import json
+    import re
+
+    out_json = tmp_path / "bench.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--sizes", "20,60", "--runs", "1",
+         "--idle", "1", "--no-vd", "--json", str(out_json)],
+        capture_output=True, text=True, timeout=600, cwd=str(ROOT),
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stdout + proc.stderr
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("|")]
+    header = [c.strip() for c in lines[0].strip("|").split("|")]
+    assert header == ["figure", "case", "median", "spread (min – max)", "n", "target", "verdict"]
+    rows = {}
+    for ln in lines[2:]:
+        cells = [c.strip() for c in ln.strip("|").split("|")]
+        assert len(cells) == 7, ln
+        rows[cells[1]] = cells
+    assert "Machine: " in proc.stdout and "cores" in proc.stdout
+
+    def measured(case: str) -> str:
+        cells = rows[case]
+        assert re.match(NUMBER, cells[2]), cells
+        assert int(cells[4]) >= 1
+        return cells[2]
+
+    measured("bare Textual app (floor), 80x24")
+    measured("board, embedded default, 80x24")
+    assert "× bare" in measured("board, 20 items, 80x24")
+    measured("board, 60 items, 80x24")
+    assert "× yaml_rs" in measured("sitboard load(), 60 items")
+    measured("floor: yaml_rs.loads, 60 items")
+    measured("reference: PyYAML CSafeLoader, 60 items")
+    measured("bare Textual app (peak RSS)")
+    measured("board, 60 items (peak RSS)")
+    measured("CPU, embedded default board open 1 s")
+    measured("bytes to the terminal per idle minute")
+    # five keystrokes of search, five cursor moves, five page-downs per run
+    assert rows["search keystroke ('koren' typed), 60 items"][4] == "5"
+    measured("cursor move (j), Statements, 60 items")
+    measured("page-down, Statements, 60 items")
+    # a verdict next to every target that was measured
+    for cells in rows.values():
+        if cells[5] and cells[4] != "0":
+            assert cells[6], cells
+    raw = json.loads(out_json.read_text("utf-8"))
+    assert raw["machine"]["nproc"] and raw["pty"] and raw["load"]
+
+
+def test_run_rejects_bad_sizes():
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "ten"],
+        capture_output=True, text=True, timeout=60, cwd=str(ROOT),
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "--sizes" in proc.stderr
