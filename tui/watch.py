@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import AsyncIterator, Iterable
 
+from tui.model.load import is_situation_name  # the loader's rule: one truth
+
 __all__ = [
     "Watcher",
     "WatchPlan",
@@ -84,25 +86,6 @@ NETWORK_FS_TYPES = frozenset(
         "lustre",
     }
 )
-
-
-def is_situation_name(name: str) -> bool:
-    """The loader's rule for files inside a directory: *.yaml / *.yml, not hidden,
-    not a backup (`x~`, `.#x`) nor a swap file (`.x.swp`, vim's `4913`)."""
-    try:
-        from tui.model.load import is_situation_name as loader_rule  # the one truth
-    except ImportError:  # loader not present: same rule, written here
-        loader_rule = None
-    if loader_rule is not None and loader_rule is not is_situation_name:
-        return bool(loader_rule(name))
-    return _own_rule(name)
-
-
-def _own_rule(name: str) -> bool:
-    if not name or name.startswith(".") or name.startswith("#") or name.endswith("~"):
-        return False
-    lower = name.lower()
-    return lower.endswith(".yaml") or lower.endswith(".yml")
 
 
 def _unescape_mount(field: str) -> str:
@@ -149,6 +132,15 @@ def _abs(p: Path | str) -> Path:
     return Path(os.path.abspath(os.fspath(p)))
 
 
+def _is_dir_target(p: Path) -> bool:
+    """A directory, or (while missing) a path that does not name a situation file."""
+    if p.is_dir():
+        return True
+    if p.exists():
+        return False
+    return p.suffix.lower() not in (".yaml", ".yml")
+
+
 def _nearest_existing(p: Path) -> Path:
     while not p.is_dir():
         if p.parent == p:
@@ -192,6 +184,9 @@ def make_plan(files: Iterable[Path | str], dirs: Iterable[Path | str]) -> WatchP
         if root not in roots:
             roots.append(root)
 
+    for f in files_:
+        if not f.exists():
+            anchors.add(f)  # appears: re-plan (it may turn out to be a directory)
     for t in sorted(targets):
         p = t
         while True:  # the target and every ancestor up to (not incl.) the root watched
@@ -239,13 +234,7 @@ class Watcher:
         force_polling: bool | None = None,
         poll_delay_ms: int = DEFAULT_POLL_DELAY_MS,
     ) -> None:
-        files: list[Path] = []
-        dirs: list[Path] = []
-        for p in paths:
-            ap = _abs(p)
-            (dirs if ap.is_dir() else files).append(ap)
-        self.files = tuple(files)
-        self.dirs = tuple(dirs)
+        self.paths = tuple(_abs(p) for p in paths)
         self.step_ms = step_ms
         self.debounce_ms = debounce_ms
         self.settle_ms = settle_ms
@@ -266,7 +255,17 @@ class Watcher:
     def stopped(self) -> bool:
         return self._stop.is_set()
 
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(p for p in self.paths if not _is_dir_target(p))
+
+    @property
+    def dirs(self) -> tuple[Path, ...]:
+        return tuple(p for p in self.paths if _is_dir_target(p))
+
     def plan(self) -> WatchPlan:
+        # classified afresh each time: a path opened before it existed may turn up as
+        # a directory (then it is watched as one)
         return make_plan(self.files, self.dirs)
 
     def _polling_for(self, plan: WatchPlan) -> tuple[bool, str]:
@@ -414,11 +413,10 @@ class Watcher:
 
     def _vanished(self, batch: Iterable[Path]) -> bool:
         """A situation file in the batch does not exist (right now)."""
-        plan_dirs = set(self.dirs)
+        files, dirs = set(self.files), set(self.dirs)
         for p in batch:
-            if p in plan_dirs or p.parent == p:
+            if p in dirs:
                 continue
-            if (p in self.files or is_situation_name(p.name)) and not p.exists():
-                if p.suffix.lower() in (".yaml", ".yml") or p in self.files:
-                    return True
+            if (p in files or is_situation_name(p.name)) and not p.exists():
+                return True
         return False
