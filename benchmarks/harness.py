@@ -2,8 +2,9 @@
 
 `run_in_pty(argv, ...)` spawns the program on a pty of a fixed size (the pty is its controlling
 terminal, TERM=xterm-256color), feeds everything it writes to a `pyte` screen, and stops the
-first-paint clock at the moment the bytes that made `ready(screen_lines)` true were read (a
-reader thread timestamps every chunk, so the emulator's own parsing does not delay the clock).
+first-paint clock when the frame that made `ready(screen_lines)` true is complete: the last
+chunk of that burst of output, a burst ending when the output pauses for 30 ms (a reader thread
+timestamps every chunk, so the emulator's own parsing does not delay the clock).
 After first paint it can keep the program open: settle, measure an idle window (CPU seconds of
 the process and bytes written to the terminal), apply an edit and count the bytes of the repaint,
 then quit it (keys, then SIGTERM, then SIGKILL) and read its peak RSS from `wait4` (the kernel's
@@ -98,6 +99,7 @@ class PtySession:
         self.reader = _Reader(master)
         self.reader.start()
         self.nbytes = 0
+        self.last_chunk = self.t0
         self.status: int | None = None
         self.rusage = None
 
@@ -138,9 +140,21 @@ class PtySession:
             got += len(blob)
             self.nbytes += len(blob)
             last = time.perf_counter()
+            self.last_chunk = ts
             self.stream.feed(blob)
             if ready is not None and ready(self.lines()):
                 return ts, got
+
+    def frame_end(self, gap: float = 0.03, limit: float = 0.5) -> float:
+        """Timestamp of the last chunk of the burst of output in progress: a frame is often
+        written in several chunks; it is complete when the output pauses for `gap` seconds."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < limit:
+            before = self.nbytes
+            self.pump(time.perf_counter() + gap)
+            if self.nbytes == before:
+                break
+        return self.last_chunk
 
     def exited(self) -> bool:
         if self.status is not None:
@@ -235,7 +249,8 @@ def run_in_pty(
             res.why = "exited before its first screen" if s.exited() or s.reader.eof.is_set() else f"not ready after {timeout:g} s"
             return res
         res.ok = True
-        res.first_paint = ts - s.t0
+        # the clock stops when the frame that showed the title and rows is complete
+        res.first_paint = max(ts, s.frame_end()) - s.t0
         if settle:
             s.pump(time.perf_counter() + settle)
         if idle and not s.exited():
