@@ -281,7 +281,8 @@ async def test_r_reloads_and_keeps_focus_and_selection():
         assert len(calls) == 2
         assert app.situation.title == "Kursk incursion (update)"
         assert app.focused.pane == "evacuations" and app.focused.selected_id == "belgorod"
-        assert app.reload_state == ""
+        # live reload: the header says when and what ("reloaded 15:00:00 · title changed")
+        assert app.reload_state.startswith("reloaded ") and app.reload_state.endswith(" · title changed")
 
 
 async def test_apply_result_keeps_selection_by_id_when_rows_move():
@@ -417,3 +418,21 @@ async def test_no_situation_is_explained():
         assert "no situation" in str(app.board.errorbar.render())
         await pilot.press("j", "enter", "y", "z", "n", "c", "s", "tab")
         assert app.is_running
+
+
+async def test_ten_thousand_rows_move_and_filter():
+    app = make_app(result(many_fronts(10_000)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("fronts")
+        assert pane.row_count == 10_000 and pane.title_plain == "1 Fronts (10000)"
+        await pilot.press("G")
+        assert pane.selected_id == "f9999"
+        await pilot.press("k", "slash", *"front 999", "enter")
+        await pilot.pause(0.3)  # big boards filter after a pause in typing
+        await pilot.pause()
+        assert pane.row_ids[:2] == ["f999", "f9990"] and pane.title_plain == "1 Fronts 11/10000"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pane.row_count == 10_000
+        assert pane.get_row_index("f5000") == 5000

@@ -55,6 +55,7 @@ class BoardScreen(Screen):
     def __init__(self) -> None:
         super().__init__(id="board")
         self._last_pane: Pane | None = None
+        self._query_timer = None
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(self.app.clock)
@@ -197,12 +198,25 @@ class BoardScreen(Screen):
         bar.display = True
         bar.focus()
 
+    # Above this many items, filtering waits for a pause in typing (rebuilding 10,000
+    # rows on every keystroke would make the input lag).
+    DEBOUNCE_ITEMS = 2000
+    DEBOUNCE_SECONDS = 0.12
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is self.searchbar:
-            event.stop()
+        if event.input is not self.searchbar:
+            return
+        event.stop()
+        if self._query_timer is not None:
+            self._query_timer.stop()
+            self._query_timer = None
+        if sum(len(p.items) for p in self.panes) > self.DEBOUNCE_ITEMS:
+            self._query_timer = self.set_timer(self.DEBOUNCE_SECONDS, self.apply_query)
+        else:
             self.apply_query()
 
     def apply_query(self) -> None:
+        self._query_timer = None
         q = self.query_text
         for pane in self.panes:
             pane.set_query(q)
@@ -215,6 +229,9 @@ class BoardScreen(Screen):
         if not self.searchbar.value.strip():
             self.clear_search()
             return
+        if self._query_timer is not None:
+            self._query_timer.stop()
+            self.apply_query()
         pane = self.current_pane
         if not pane.row_count:  # land on the first pane with hits
             pane = next((p for p in self.panes if p.row_count), pane)
@@ -222,6 +239,8 @@ class BoardScreen(Screen):
 
     def clear_search(self) -> None:
         bar = self.searchbar
+        if self._query_timer is not None:
+            self._query_timer.stop()
         bar.value = ""
         bar.display = False
         self.apply_query()

@@ -51,8 +51,21 @@ class Pane(DataTable):
         self.query = ""  # folded
         self._layout_width = -1
         self._columns: list = []
+        self._cells: dict[str, list[Text]] = {}  # item id -> cells for the current layout
         self.loading_text = "loading…"
+        self.marks: dict[str, str] = {}  # item id -> "new" / "changed" (live reload)
         self._update_titles()
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Change markers of the shown rows, updated in place (no rebuild)."""
+        old, self.marks = self.marks, dict(marks)
+        for key in set(old) | set(self.marks):
+            if old.get(key) != self.marks.get(key) and key in self._by_key:
+                try:
+                    cur = self.get_cell(key, "_conf")
+                    self.update_cell(key, "_conf", mark_cell(self.marks.get(key)) + cur[1:])
+                except Exception:  # the row went away meanwhile
+                    pass
 
     # -- data ------------------------------------------------------------------
 
@@ -61,6 +74,7 @@ class Pane(DataTable):
         self.situation = situation
         self.items = situation.pane(self.pane) if situation is not None else ()
         self._search = {}
+        self._cells = {}
         self.loading_text = ""
         self._rebuild(keep_id)
 
@@ -116,9 +130,13 @@ class Pane(DataTable):
     def _rebuild(self, keep_id: str | None = None) -> None:
         width = self._content_width()
         self._layout_width = width
-        self._columns = layout_columns(self.pane, width)
+        columns = layout_columns(self.pane, max(width - 1, 0))  # 1: the mark column
+        if columns != self._columns:
+            self._cells = {}
+        self._columns = columns
         self.clear(columns=True)
-        self.add_column(Text("", end=""), width=CONF_COL_WIDTH, key="_conf")
+        # the first column: a live-reload change mark, then confidence and grade
+        self.add_column(Text("", end=""), width=CONF_COL_WIDTH + 1, key="_conf")
         for col, w in self._columns:
             self.add_column(label_cell(col.label), width=w, key=col.key)
         situation = self.situation
@@ -138,17 +156,60 @@ class Pane(DataTable):
                         n += 1
                     key = f"{item.id}#{n}"
                 seen.add(key)
-                cells = row_cells(item, situation, self._columns)
+                cells = self._cells.get(key)
+                if cells is None:
+                    cells = self._cells[key] = row_cells(item, situation, self._columns)
                 if query:
                     cells = [cells[0]] + [highlight(c, query) for c in cells[1:]]
-                rows.append((key, cells))
+                rows.append((key, [mark_cell(self.marks.get(key)) + cells[0]] + cells[1:]))
                 self._by_key[key] = item
-            for key, cells in rows:
-                self.add_row(*cells, key=key)
+            self._add_rows_fast(rows)
             self.row_ids = [k for k, _ in rows]
         if keep_id is not None and keep_id in self._by_key:
             self.select_id(keep_id)
         self._update_titles()
+
+    def _add_rows_fast(self, rows: list[tuple[str, list[Text]]]) -> None:
+        """`add_row` for many rows at once.
+
+        DataTable.add_row re-assigns the cursor reactive for every row; 10,000 rows cost
+        most of a second. This fills the same structures once (textual is pinned to 8.2.x;
+        tests cover every path through here) and falls back to add_row if they moved.
+        """
+        try:
+            from textual.widgets.data_table import Row, RowKey
+
+            locations = self._row_locations
+            data = self._data
+            table_rows = self.rows
+            new_rows = self._new_rows
+            column_keys = [c.key for c in self.ordered_columns]
+        except AttributeError:  # pragma: no cover - a textual that changed its internals
+            for key, cells in rows:
+                self.add_row(*cells, key=key)
+            return
+        start = len(table_rows)
+        for offset, (key, cells) in enumerate(rows):
+            row_key = RowKey(key)
+            locations[row_key] = start + offset
+            data[row_key] = dict(zip(column_keys, cells))
+            table_rows[row_key] = Row(row_key, 1, None, False)
+            new_rows.add(row_key)
+        if rows:
+            self._require_update_dimensions = True
+            self.cursor_coordinate = self.cursor_coordinate
+            if start == 0 and self.show_cursor and self.cursor_type != "none":
+                self._highlight_cursor()
+            self._update_count += len(rows)
+            self.check_idle()
+
+    def _update_dimensions(self, new_rows) -> None:
+        # Every column has a fixed width and every row is one line: measuring each new
+        # cell (what DataTable does for auto-width columns) would be wasted work.
+        super()._update_dimensions(())
+        if new_rows:
+            self._line_cache.clear()
+            self._styles_cache.clear()
 
     def _update_titles(self) -> None:
         total = len(self.items)
@@ -169,7 +230,7 @@ class Pane(DataTable):
     def on_resize(self) -> None:
         width = self._content_width()
         if width != self._layout_width and self.situation is not None:
-            if layout_columns(self.pane, width) != self._columns:
+            if layout_columns(self.pane, max(width - 1, 0)) != self._columns:
                 self._rebuild(self.selected_id)
             self._layout_width = width
 
@@ -182,6 +243,14 @@ class Pane(DataTable):
     def action_last(self) -> None:
         if self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)
+
+
+MARK_GLYPHS = {"new": ("+", "bold green"), "changed": ("•", "bold yellow")}
+
+
+def mark_cell(kind: str | None) -> Text:
+    glyph, style = MARK_GLYPHS.get(kind or "", (" ", ""))
+    return Text(glyph, style=style, no_wrap=True, end="")
 
 
 def safe_label(item: Item) -> str:
