@@ -112,6 +112,11 @@ _ITEM_NOUN = {
     "events": "an event",
 }
 _PANE_KNOWN = {pane: COMMON_KEYS + tuple(fields) for pane, fields in PANE_FIELDS.items()}
+# Fast "all keys known" test, by identity of the tuple of known keys.
+_KNOWN_SETS = {
+    id(t): frozenset(t)
+    for t in (TOP_KEYS, SITUATION_KEYS, SOURCE_KEYS, QUANTITY_KEYS, TIME_KEYS, SOURCE_REF_KEYS, *_PANE_KNOWN.values())
+}
 
 QUANTITY_EXPECTED = "expected a number or {value, qualifier} or {min, max}"
 TIME_EXPECTED = (
@@ -239,16 +244,22 @@ class _Problems:
 
 
 class _Validator:
-    def __init__(self, file: str, base_dir: str) -> None:
+    def __init__(self, file: str, base_dir: str, origins: Mapping[str, list[tuple[int, int]]] | None = None) -> None:
         self.file = file
         self.base_dir = base_dir
+        self.origins = origins or {}
         self.p = _Problems()
 
     # -- generic helpers ---------------------------------------------------------------
     def keys(
-        self, mapping: dict, path: tuple, known: tuple[str, ...], where_name: str
+        self, mapping: dict, path: tuple, known: tuple[str, ...], where_name: str | None = None
     ) -> tuple[tuple[str, Any], ...]:
         """Check keys; return the x- extensions as written."""
+        known_set = _KNOWN_SETS.get(id(known))
+        if known_set is not None and mapping.keys() <= known_set:
+            return ()
+        if where_name is None:
+            where_name = format_path(path) or "the top level"
         ext: list[tuple[str, Any]] = []
         for key, value in mapping.items():
             if type(key) is not str:
@@ -319,7 +330,7 @@ class _Validator:
             self.p.error(path, f"{QUANTITY_EXPECTED}, found {describe(value)}")
             return None
         before = len(self.p.items)
-        ext = self.keys(value, path, QUANTITY_KEYS, format_path(path))
+        ext = self.keys(value, path, QUANTITY_KEYS)
         unit = None
         if value.get("unit") is not None:
             unit = self.text(value["unit"], path + ("unit",))
@@ -361,7 +372,7 @@ class _Validator:
                 return None
             return When(parsed)
         if isinstance(value, dict):
-            ext = self.keys(value, path, TIME_KEYS, format_path(path))
+            ext = self.keys(value, path, TIME_KEYS)
             approx = False
             if "approx" in value and value["approx"] is not None:
                 if type(value["approx"]) is bool:
@@ -420,6 +431,7 @@ class _Validator:
         self.situation(data, result)
         result["sources"] = self.sources(data.get("sources"))
         items: dict[str, tuple[Item, ...]] = {}
+        indexes: dict[str, list[int]] = {}
         for pane in PANES:
             raw = data.get(pane)
             if raw is None:
@@ -428,12 +440,16 @@ class _Validator:
                 p.error((pane,), f"expected a list of items, found {describe(raw)}")
                 continue
             built = []
+            kept = []
             for i, entry in enumerate(raw):
                 item = self.item(pane, i, entry)
                 if item is not None:
                     built.append(item)
+                    kept.append(i)
             items[pane] = tuple(built)
+            indexes[pane] = kept
         result["items"] = items
+        result["indexes"] = indexes
         return result
 
     def situation(self, data: dict, result: dict[str, Any]) -> None:
@@ -527,17 +543,23 @@ class _Validator:
             p.error(path, f"expected {noun} (a mapping), found {describe(entry)}")
             return None
         before = len(p.items)
-        ext = self.keys(entry, path, _PANE_KNOWN[pane], format_path(path))
+        ext = self.keys(entry, path, _PANE_KNOWN[pane])
         kwargs: dict[str, Any] = {"extensions": ext}
+        origins = self.origins.get(pane)
+        if origins is not None:
+            kwargs["origin"] = Location(self.file, *origins[index])
         fields = PANE_FIELDS[pane]
         label_key = LABEL_FIELD[pane]
-        for key, kind in fields.items():
-            value = entry.get(key)
-            if value is None:
+        for key, value in entry.items():
+            kind = fields.get(key)
+            if kind is None or value is None:
                 continue
             fpath = path + (key,)
             if kind == "text":
-                kwargs[key] = self.text(value, fpath)
+                if type(value) is str:
+                    kwargs[key] = value
+                else:
+                    self.text(value, fpath)
             elif kind == "quantity":
                 kwargs[key] = self.quantity(value, fpath)
             elif kind == "time":
@@ -546,8 +568,10 @@ class _Validator:
                 kwargs[key] = self.textlist(value, fpath)
             elif kind == "units":
                 kwargs[key] = self.units(value, fpath)
+            elif type(value) is str and value in kind:
+                kwargs[key] = value
             else:
-                kwargs[key] = self.enum(value, fpath, kind)
+                self.enum(value, fpath, kind)
         label = kwargs.get(label_key)
         if entry.get(label_key) is None:
             p.error(path, f"missing required field {label_key!r} ({noun} needs {label_key!r})")
@@ -590,7 +614,7 @@ class _Validator:
             if type(ref) is str:
                 out.append(SourceRef(ref))
             elif isinstance(ref, dict):
-                ext = self.keys(ref, rpath, SOURCE_REF_KEYS, format_path(rpath))
+                ext = self.keys(ref, rpath, SOURCE_REF_KEYS)
                 src = ref.get("source")
                 if src is None:
                     self.p.error(rpath, "missing required field 'source' (the id of a source)")
@@ -612,9 +636,14 @@ _SITUATION_LINE = re.compile(r"^situation[ \t]*:", re.M)
 def header_origin(file: str, text: str | None) -> Location:
     """Where `situation:` starts, found cheaply (no YAML walk) for the happy path."""
     if text:
-        m = _SITUATION_LINE.search(text)
-        if m:
-            return Location(file, text.count("\n", 0, m.start()) + 1, 1)
+        at = 0 if text.startswith("situation") else text.find("\nsituation") + 1
+        while at >= 0 and (at > 0 or text.startswith("situation")):
+            if _SITUATION_LINE.match(text, at):
+                return Location(file, text.count("\n", 0, at) + 1, 1)
+            nxt = text.find("\nsituation", at)
+            if nxt < 0:
+                break
+            at = nxt + 1
     return Location(file, 1, 1)
 
 
@@ -662,35 +691,30 @@ def validate(
 ) -> ParsedFile:
     """Validate the plain data of one file (its top-level mapping)."""
     base_dir = os.path.dirname(os.path.abspath(file))
-    v = _Validator(file, base_dir)
+    origins: dict[str, list[tuple[int, int]]] = {}
+    if text:
+        counts = {pane: len(raw) for pane in PANES if isinstance(raw := data.get(pane), list)}
+        if counts:
+            origins = item_lines(text, counts)
+    v = _Validator(file, base_dir, origins)
     result = v.run(data)
     diags = list(extra)
+    items = result["items"]
     if v.p.items:
         if locator is None:
             locator = Locator(text or "")
         for path, where, message, severity in v.p.items:
             line, col = locator.key(path) if where == "key" else locator.value(path)
             diags.append(Diagnostic(file, line, col, format_path(path), message, severity))
-    items = result["items"]
-    if text:
-        lines = item_lines(text, {pane: len(its) for pane, its in items.items()} if not v.p.items else {})
-        if lines:
-            import dataclasses
-
-            for pane, positions in lines.items():
-                items[pane] = tuple(
-                    dataclasses.replace(it, origin=Location(file, line, col))
-                    for it, (line, col) in zip(items[pane], positions)
-                )
-    if v.p.items and locator is not None:
         import dataclasses
 
-        # Problems dropped some items: locate the rest precisely (the locator is built anyway).
+        # Panes the cheap line scan could not map: the locator is built anyway, use it.
         for pane, its in items.items():
-            raw = data.get(pane) or []
+            if pane in origins:
+                continue
             items[pane] = tuple(
                 dataclasses.replace(it, origin=Location(file, *locator.value((pane, idx))))
-                for it, idx in zip(its, _kept_indexes(raw, its))
+                for it, idx in zip(its, result["indexes"][pane])
             )
     return ParsedFile(
         path=file,
@@ -705,20 +729,3 @@ def validate(
         fingerprint=fingerprint,
         locator=locator,
     )
-
-
-def _kept_indexes(raw: list, items: tuple[Item, ...]) -> list[int]:
-    """Indexes in `raw` of the entries that became `items` (some entries were dropped)."""
-    out: list[int] = []
-    j = 0
-    for i, entry in enumerate(raw):
-        if j >= len(items):
-            break
-        it = items[j]
-        label_key = LABEL_FIELD[it.pane]
-        if isinstance(entry, dict) and entry.get(label_key) == getattr(it, label_key) and (
-            entry.get("id") in (None, it.id)
-        ):
-            out.append(i)
-            j += 1
-    return out

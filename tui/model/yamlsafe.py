@@ -29,7 +29,6 @@ _STANDARD_TAGS = frozenset(
 ) | {"!"}
 
 # A "!" that may start a tag: at the start of a line or after blank/flow indicator.
-_MAYBE_TAG = re.compile(r"(?:^|[\s\[\{,])!", re.M)
 _RS_POSITION = re.compile(r"^YAML parse error at line (\d+), column (\d+)")
 _RS_DUPLICATE = re.compile(r"^duplicate mapping key: (.*)$", re.S)
 
@@ -41,6 +40,16 @@ _CORE_INT = re.compile(r"[-+]?[0-9]+\Z")
 _CORE_OCT = re.compile(r"0o[0-7]+\Z")
 _CORE_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+
+
+def may_hold_tag(text: str) -> bool:
+    """True when a "!" stands where a tag could start (cheap: most files have no "!")."""
+    i = text.find("!")
+    while i >= 0:
+        if i == 0 or text[i - 1] in " \t\r\n[{,":
+            return True
+        i = text.find("!", i + 1)
+    return False
 
 
 def format_path(path: Sequence[Any]) -> str:
@@ -297,7 +306,7 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlRes
         return YamlResult(None, diags, locator)
 
     # yaml-rs ignores unknown tags: look for them whenever the text may hold one.
-    if _MAYBE_TAG.search(text):
+    if may_hold_tag(text):
         for path, (line, col), tag in locator.tags:
             diags.append(_tag_diag(file, path, line, col, tag))
         if diags:
@@ -407,29 +416,19 @@ def check_limits(data: dict, file: str, locator: Locator, limits: Limits) -> lis
     """Nesting depth (iteratively, on plain data) and the number of items."""
     diags: list[Diagnostic] = []
     max_depth = limits.max_depth
-    stack: list[tuple[Any, int, Path]] = [(data, 1, ())]
-    while stack:
-        obj, depth, path = stack.pop()
-        if depth > max_depth:
-            line, col = locator.value(path)
-            diags.append(
-                Diagnostic(
-                    file,
-                    line,
-                    col,
-                    format_path(path),
-                    f"nested too deeply: more than {max_depth} levels; set {ENV_DEPTH} to raise the limit",
-                )
+    if _depth_exceeded(data, max_depth):
+        path = _too_deep_path(data, max_depth)
+        line, col = locator.value(path)
+        shown = format_path(path) if len(path) <= 8 else format_path(path[:4]) + "..." + format_path(("",) + path[-2:])
+        diags.append(
+            Diagnostic(
+                file,
+                line,
+                col,
+                shown,
+                f"nested too deeply: more than {max_depth} levels; set {ENV_DEPTH} to raise the limit",
             )
-            break
-        if type(obj) is dict:
-            for k, v in obj.items():
-                if isinstance(v, (dict, list)):
-                    stack.append((v, depth + 1, path + (k,)))
-        else:
-            for i, v in enumerate(obj):
-                if isinstance(v, (dict, list)):
-                    stack.append((v, depth + 1, path + (i,)))
+        )
     count = sum(len(v) for k in PANES if isinstance(v := data.get(k), list))
     if count > limits.max_items:
         diags.append(
@@ -442,6 +441,34 @@ def check_limits(data: dict, file: str, locator: Locator, limits: Limits) -> lis
             )
         )
     return diags
+
+
+def _depth_exceeded(data: Any, max_depth: int) -> bool:
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        obj, depth = pop()
+        if depth > max_depth:
+            return True
+        for v in obj.values() if type(obj) is dict else obj:
+            t = type(v)
+            if t is dict or t is list:
+                push((v, depth + 1))
+    return False
+
+
+def _too_deep_path(data: Any, max_depth: int) -> Path:
+    """The path of the first container deeper than the limit (only run once it is known)."""
+    stack: list[tuple[Any, int, Path]] = [(data, 1, ())]
+    while stack:
+        obj, depth, path = stack.pop()
+        if depth > max_depth:
+            return path
+        pairs = obj.items() if type(obj) is dict else enumerate(obj)
+        for k, v in pairs:
+            if isinstance(v, (dict, list)):
+                stack.append((v, depth + 1, path + (k,)))
+    return ()
 
 
 def size_error(file: str, size: int, limits: Limits) -> Diagnostic:
