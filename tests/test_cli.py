@@ -307,3 +307,26 @@ def test_a_file_named_like_a_command_opens_with_dot_slash(tmp_path: Path, name: 
     (tmp_path / name / "s.yaml").write_text(VALID, encoding="utf-8")
     proc = run("check", f"./{name}", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_check_warnings_do_not_fail(tmp_path: Path) -> None:
+    text = VALID.replace("{name: Reuters, reliability: B}", "{name: Reuters, reliability: B, document: gone.txt}")
+    (tmp_path / "warn.yaml").write_text(text, encoding="utf-8")
+    proc = run("check", "warn.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert re.match(r"^\S*warn\.yaml:7:\d+: warning: sources\.reuters\.document: ", lines[0]), lines[0]
+    assert lines[-1] == "1 file, 1 situation, 2 items: OK (1 warning)"
+    quiet = run("check", "--quiet", "warn.yaml", cwd=tmp_path)
+    assert quiet.returncode == 0
+    assert quiet.stdout.splitlines() == lines[:-1]  # the problems, no summary
+
+
+def test_check_errors_and_warnings_summary_counts_files(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(INVALID_STATUS, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        INVALID_STATUS.replace("test-sit", "b-sit").replace("date: 2024-08-07", "date: 7 Aug"), encoding="utf-8"
+    )
+    proc = run("check", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[-1] == "3 errors in 2 files"
