@@ -330,3 +330,12 @@ def test_check_errors_and_warnings_summary_counts_files(tmp_path: Path) -> None:
     proc = run("check", "a.yaml", "b.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[-1] == "3 errors in 2 files"
+
+
+def test_internal_error_report_survives_a_broken_model(tmp_path: Path) -> None:
+    # Even when the model cannot be imported, the user gets one line, no traceback, no raw ESC.
+    code = "import sys\nsys.modules['tui.model.text'] = None\n" + _patched_dispatch("ValueError('bad \\x1b')")
+    proc = run(cwd=tmp_path, code=code)
+    assert proc.returncode == 3
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("sitboard: internal error: ValueError: bad ⟨U+001B⟩; details in ")

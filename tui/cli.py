@@ -160,8 +160,10 @@ def _schema_parser() -> argparse.ArgumentParser:
 
 def _safe(s: object) -> str:
     """One line of text from untrusted data, safe for the terminal."""
-    from tui.model.text import visible
-
+    try:
+        from tui.model.text import visible
+    except Exception:  # the model itself is broken: still never print a raw control byte
+        return "".join(ch if ch.isprintable() else f"⟨U+{ord(ch):04X}⟩" for ch in str(s))
     return visible(str(s), single_line=True)
 
 

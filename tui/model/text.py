@@ -79,14 +79,31 @@ def _build_table(single_line: str | None) -> dict[int, str]:
 
 
 def _class(table: Mapping[int, str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]")
+    """One character class of ranges (a class of 2,000 single characters is slow)."""
+    ranges: list[list[int]] = []
+    for cp in sorted(table):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    parts = (
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
+    )
+    return re.compile("[" + "".join(parts) + "]")
 
 
-_TABLE = _build_table(None)
-_TABLE_LINE = _build_table("symbols")
-_TABLE_SPACES = _build_table("spaces")
-_ODD = _class(_TABLE)
-_ODD_LINE = _class(_TABLE_LINE)  # same set as _TABLE_SPACES
+class _Tables:
+    """Built on the first string that needs them (keeps imports fast)."""
+
+    def __init__(self) -> None:
+        self.table = _build_table(None)
+        self.line = _build_table("symbols")
+        self.spaces = _build_table("spaces")
+        self.odd = _class(self.table)
+        self.odd_line = _class(self.line)  # the same set as `spaces`
+
+
+_tables: _Tables | None = None
 
 
 def visible(s: str, single_line: bool = False, *, spaces: bool = False) -> str:
@@ -97,15 +114,23 @@ def visible(s: str, single_line: bool = False, *, spaces: bool = False) -> str:
     surrogates) -> `⟨U+XXXX⟩`. Newline and tab are kept unless `single_line`, which
     turns them into ⏎ / → (CR into ␍), or into plain spaces with `spaces=True`.
     """
+    global _tables
     if not isinstance(s, str):
         s = str(s)
-    if single_line:
-        if _ODD_LINE.search(s) is None:
-            return s
-        return s.translate(_TABLE_SPACES if spaces else _TABLE_LINE)
-    if _ODD.search(s) is None:
+    # Every character we replace is non-printable (Cc, Cf, Cs, Zl, Zp): most strings
+    # are printable and leave here at C speed.
+    if s.isprintable():
         return s
-    return s.translate(_TABLE)
+    t = _tables
+    if t is None:
+        t = _tables = _Tables()
+    if single_line:
+        if t.odd_line.search(s) is None:
+            return s
+        return s.translate(t.spaces if spaces else t.line)
+    if t.odd.search(s) is None:
+        return s
+    return s.translate(t.table)
 
 
 # ---------------------------------------------------------------------------
@@ -113,19 +138,33 @@ def visible(s: str, single_line: bool = False, *, spaces: bool = False) -> str:
 # ---------------------------------------------------------------------------
 
 
+_WIDTHS: dict[str, int] = {}
+
+
 def _char_width(ch: str) -> int:
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return 2
-    return 1
+    w = _WIDTHS.get(ch)
+    if w is None:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            w = 0
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            w = 2
+        else:
+            w = 1
+        if len(_WIDTHS) < 65536:  # a cache, bounded against hostile input
+            _WIDTHS[ch] = w
+    return w
 
 
 def cell_width(s: str) -> int:
     """Terminal cells `s` takes: wide/fullwidth = 2, combining marks = 0, else 1."""
     if s.isascii():
         return len(s)
-    return sum(_char_width(ch) for ch in s)
+    get = _WIDTHS.get
+    total = 0
+    for ch in s:
+        w = get(ch)
+        total += _char_width(ch) if w is None else w
+    return total
 
 
 def truncate(s: str, width: int) -> str:
@@ -136,7 +175,7 @@ def truncate(s: str, width: int) -> str:
         if len(s) <= width:
             return s
         return s[: width - 1] + ELLIPSIS
-    if cell_width(s) <= width:
+    if 2 * len(s) <= width or cell_width(s) <= width:
         return s
     budget = width - 1  # the ellipsis takes one cell
     used = 0
