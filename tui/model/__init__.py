@@ -1,78 +1,73 @@
 """The UI-free model of format-1 situation files: types, loader, validator.
 
-No Textual, no Rich (an import-linter contract enforces it).
+No Textual, no Rich (an import-linter contract enforces it). Names are exported lazily
+(PEP 562), so `import tui.model.text` does not pull in the loader.
+
+    from tui.model import load, parse_file, assemble, discover, FileCache, Limits
 """
 
 from __future__ import annotations
 
-from .limits import DEFAULT_LIMITS, Limits
-from .load import FileCache, assemble, discover, is_situation_name, load, parse_bytes, parse_file
-from .types import (
-    CONFIDENCES,
-    DEFAULT_CONFIDENCE,
-    EVACUATION_STATUSES,
-    FORMAT_VERSION,
-    FRONT_STATUSES,
-    INFRASTRUCTURE_STATUSES,
-    ITEM_TYPES,
-    PANE_TITLES,
-    PANES,
-    QUALIFIERS,
-    RELIABILITY_GRADES,
-    Diagnostic,
-    Evacuation,
-    Event,
-    Front,
-    Infrastructure,
-    Item,
-    LoadResult,
-    Location,
-    Quantity,
-    Situation,
-    Source,
-    SourceRef,
-    Statement,
-    When,
-)
-from .validate import Fingerprint, ParsedFile, slugify, validate
+from typing import Any
 
-__all__ = [
-    "CONFIDENCES",
-    "DEFAULT_CONFIDENCE",
-    "DEFAULT_LIMITS",
-    "EVACUATION_STATUSES",
-    "FORMAT_VERSION",
-    "FRONT_STATUSES",
-    "INFRASTRUCTURE_STATUSES",
-    "ITEM_TYPES",
-    "PANE_TITLES",
-    "PANES",
-    "QUALIFIERS",
-    "RELIABILITY_GRADES",
-    "Diagnostic",
-    "Evacuation",
-    "Event",
-    "FileCache",
-    "Fingerprint",
-    "Front",
-    "Infrastructure",
-    "Item",
-    "Limits",
-    "LoadResult",
-    "Location",
-    "ParsedFile",
-    "Quantity",
-    "Situation",
-    "Source",
-    "SourceRef",
-    "Statement",
-    "When",
-    "assemble",
-    "discover",
-    "is_situation_name",
-    "load",
-    "parse_bytes",
-    "parse_file",
-    "slugify",
-    "validate",
-]
+_EXPORTS: dict[str, str] = {
+    # loading
+    "load": "load",
+    "parse_file": "load",
+    "parse_bytes": "load",
+    "assemble": "load",
+    "discover": "load",
+    "FileCache": "load",
+    "is_situation_name": "load",
+    # limits
+    "Limits": "limits",
+    "DEFAULT_LIMITS": "limits",
+    # validation
+    "ParsedFile": "validate",
+    "Fingerprint": "validate",
+    "validate": "validate",
+    "slugify": "validate",
+    # types
+    "FORMAT_VERSION": "types",
+    "PANES": "types",
+    "PANE_TITLES": "types",
+    "CONFIDENCES": "types",
+    "DEFAULT_CONFIDENCE": "types",
+    "FRONT_STATUSES": "types",
+    "EVACUATION_STATUSES": "types",
+    "INFRASTRUCTURE_STATUSES": "types",
+    "QUALIFIERS": "types",
+    "RELIABILITY_GRADES": "types",
+    "ITEM_TYPES": "types",
+    "Location": "types",
+    "Diagnostic": "types",
+    "Quantity": "types",
+    "When": "types",
+    "Source": "types",
+    "SourceRef": "types",
+    "Item": "types",
+    "Front": "types",
+    "Evacuation": "types",
+    "Statement": "types",
+    "Infrastructure": "types",
+    "Event": "types",
+    "Situation": "types",
+    "LoadResult": "types",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tui.model' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -6,7 +6,6 @@ Nothing here raises for bad input: every problem becomes a `Diagnostic`.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
@@ -163,6 +162,8 @@ class FileCache:
             return pf
         new_fp = fingerprint_of(data, st2.st_size, st2.st_mtime_ns)
         if fp is not None and fp.sha1 == new_fp.sha1:
+            if fp == new_fp:
+                return entry
             pf = dataclasses.replace(entry, fingerprint=new_fp)
         else:
             self.parses += 1
@@ -192,7 +193,7 @@ def _nearest(word: str, known: Iterable[str]) -> str:
     known = sorted(known)
     if not known:
         return ""
-    match = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    match = _close(word, known, n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
 
 
@@ -370,3 +371,9 @@ def load(paths: Iterable[Any], *, cache: FileCache | None = None, limits: Limits
         good = None
     result = assemble(parsed, use_last_good=good)
     return LoadResult(result.situations, tuple(diags) + result.diagnostics, result.files)
+
+
+def _close(word: str, possibilities, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    import difflib  # only when there is a problem to explain
+
+    return difflib.get_close_matches(word, list(possibilities), n=n, cutoff=cutoff)

@@ -11,7 +11,6 @@ Validation runs in plain Python over yaml-rs output and collects *every* problem
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import math
 import os
@@ -207,7 +206,7 @@ def derive_id(pane: str, label: str) -> str:
 
 
 def suggest(key: str, known: tuple[str, ...]) -> str:
-    match = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    match = _close(key, known, n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else f"; expected one of {', '.join(known)}"
 
 
@@ -304,7 +303,7 @@ class _Validator:
         shown = repr(value) if type(value) is str else describe(value)
         hint = ""
         if type(value) is str:
-            close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+            close = _close(value.lower(), choices, n=1, cutoff=0.6)
             if close:
                 hint = f"; did you mean {close[0]!r}?"
         self.p.error(path, f"{shown} is not one of {', '.join(choices)}{hint}")
@@ -729,3 +728,9 @@ def validate(
         fingerprint=fingerprint,
         locator=locator,
     )
+
+
+def _close(word: str, possibilities, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    import difflib  # only when there is a problem to explain
+
+    return difflib.get_close_matches(word, list(possibilities), n=n, cutoff=cutoff)
