@@ -1,0 +1,193 @@
+"""Command palette providers (ctrl+p and `:`).
+
+- `ItemCommands`: jump to any item by its name, "Fronts › Kursk incursion", fuzzy
+  matched; enter calls `app.action_jump_to_item(item_id)`.
+- `BoardCommands` (also exported as `SystemCommands`): every board action (search,
+  maximize, reload, pause, switch situation, help, copy, ...) with the key it is bound
+  to now, plus Textual's own system commands (theme, keys, screenshot).
+
+Item names are untrusted: hits are built as `Content` (literal text), never as markup.
+`Matcher.highlight()` parses its candidate as markup, so it is not used here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any, Iterator
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from tui.model.plain import confidence_text, item_heading
+from tui.model.text import visible
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from tui.model.types import Situation
+
+DISCOVER_PER_PANE = 3  # items listed before anything is typed, per pane
+
+
+def literal_match(matcher: Matcher, candidate: str) -> tuple[float, Content]:
+    """Score and highlighted prompt, like `Matcher.match` + `Matcher.highlight`, except
+    that the candidate is literal text, never markup."""
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    content = Content(candidate)
+    if score:
+        style = matcher.match_style
+        for offset in offsets:
+            if offset < len(candidate) and not candidate[offset].isspace():
+                content = content.stylize(style, offset, offset + 1)
+    return score, content
+
+
+@dataclass(frozen=True, slots=True)
+class _ItemEntry:
+    item_id: str
+    heading: str  # visible, single line
+    help: Content
+
+
+def _current_situation(app: Any) -> "Situation | None":
+    return getattr(app, "situation", None)
+
+
+class ItemCommands(Provider):
+    """Jump to any item of the situation on the board by (part of) its name."""
+
+    async def startup(self) -> None:
+        self._entries: list[_ItemEntry] = []
+        self._discover: list[_ItemEntry] = []
+        situation = _current_situation(self.app)
+        if situation is None:
+            return
+        per_pane: dict[str, int] = {}
+        for item in situation.items():
+            entry = _ItemEntry(
+                item_id=item.id,
+                heading=visible(item_heading(item), single_line=True),
+                help=Content(visible(f"{confidence_text(item.confidence)} · {item.id}", single_line=True)),
+            )
+            self._entries.append(entry)
+            if per_pane.get(item.pane, 0) < DISCOVER_PER_PANE:
+                per_pane[item.pane] = per_pane.get(item.pane, 0) + 1
+                self._discover.append(entry)
+
+    def _jump(self, item_id: str) -> None:
+        jump = getattr(self.app, "action_jump_to_item", None)
+        if jump is None:
+            self.app.notify("This app cannot jump to items", severity="warning")
+            return
+        jump(item_id)
+
+    async def discover(self) -> Hits:
+        for entry in self._discover:
+            yield DiscoveryHit(Content(entry.heading), partial(self._jump, entry.item_id), text=entry.heading, help=entry.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in self._entries:
+            score, prompt = literal_match(matcher, entry.heading)
+            if score > 0:
+                yield Hit(
+                    score,
+                    prompt,
+                    partial(self._jump, entry.item_id),
+                    text=entry.heading,
+                    help=entry.help,
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCommand:
+    """One board action for the palette.
+
+    `binding_id` finds the live binding (for its key and the node that handles it);
+    `action` is run on the screen or the app when no binding carries it.
+    """
+
+    title: str
+    help: str
+    binding_id: str
+    action: str
+
+
+BOARD_COMMANDS: tuple[BoardCommand, ...] = (
+    BoardCommand("Search", "Search all panes as you type", "search", "search"),
+    BoardCommand("Next search hit", "Move to the next search hit", "next_hit", "next_hit"),
+    BoardCommand("Previous search hit", "Move to the previous search hit", "prev_hit", "prev_hit"),
+    BoardCommand("Maximize pane", "Maximize the focused pane (escape restores)", "maximize", "maximize_pane"),
+    BoardCommand("Reload", "Reload the situation files now", "reload", "reload"),
+    BoardCommand("Pause / resume live reload", "Pause live reload; again applies the waiting changes", "pause", "toggle_pause"),
+    BoardCommand("Next change", "Jump to the next item changed by the last reload", "next_change", "next_change"),
+    BoardCommand("Previous change", "Jump to the previous item changed by the last reload", "prev_change", "prev_change"),
+    BoardCommand("Switch situation", "Show the next situation (when several are loaded)", "switch", "switch_situation"),
+    BoardCommand("Copy item", "Copy the selected item as plain text", "copy", "copy_item"),
+    BoardCommand("Help", "Every key, the files loaded, the format in brief", "help", "help"),
+    BoardCommand("Jump to Fronts", "Focus the Fronts pane", "pane_1", "jump_pane(0)"),
+    BoardCommand("Jump to Evacuations", "Focus the Evacuations pane", "pane_2", "jump_pane(1)"),
+    BoardCommand("Jump to Statements", "Focus the Statements pane", "pane_3", "jump_pane(2)"),
+    BoardCommand("Jump to Infrastructure", "Focus the Infrastructure pane", "pane_4", "jump_pane(3)"),
+    BoardCommand("Jump to Events", "Focus the Events pane", "pane_5", "jump_pane(4)"),
+    BoardCommand("Quit", "Quit Situation Board", "quit", "quit"),
+)
+
+# Textual's own system commands that the board commands above replace.
+_REPLACED_SYSTEM = {"Quit", "Maximize"}
+
+_KEY_NAMES = {"question_mark": "?", "colon": ":", "slash": "/"}
+
+
+class BoardCommands(Provider):
+    """Every board action, with its current key, plus Textual's system commands."""
+
+    def _resolve(self, command: BoardCommand) -> tuple[list[str], "DOMNode"] | None:
+        """Keys bound to the command now and the node to run it on; None if unavailable here."""
+        keys: list[str] = []
+        node: DOMNode | None = None
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.id == command.binding_id:
+                keys.append(_KEY_NAMES.get(key, key))
+                node = node or active.node
+                if not active.enabled:
+                    return None
+        name = command.action.split("(", 1)[0]
+        if node is None:
+            for candidate in (self.screen, self.app):
+                if hasattr(candidate, f"action_{name}"):
+                    node = candidate
+                    break
+        if node is None:
+            return None
+        return keys, node
+
+    def _commands(self) -> Iterator[tuple[str, Content, Any]]:
+        for command in BOARD_COMMANDS:
+            resolved = self._resolve(command)
+            if resolved is None:
+                continue
+            keys, node = resolved
+            help_text = command.help + (f"  [{' / '.join(keys)}]" if keys else "")
+            yield command.title, Content(help_text), partial(self.app.run_action, command.action, node)
+        for system in self.app.get_system_commands(self.screen):
+            if system.title in _REPLACED_SYSTEM:
+                continue
+            yield system.title, Content(system.help), system.callback
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(Content(title), callback, text=title, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score, prompt = literal_match(matcher, title)
+            if score > 0:
+                yield Hit(score, prompt, callback, text=title, help=help_text)
+
+
+# The name the app imports (it replaces Textual's SystemCommandsProvider in COMMANDS).
+SystemCommands = BoardCommands
