@@ -146,6 +146,10 @@ BAD = {
     "bad qualifier": lambda d: d["fronts"][0].update(depth_km={"value": 20, "qualifier": "roughly"}),
     "quantity as text": lambda d: d["events"][0].update(count="many"),
     "range with neither bound": lambda d: d["evacuations"][0].update(people={"unit": "people"}),
+    "range with one bound": lambda d: d["evacuations"][0].update(people={"min": 1000}),
+    "negative figure": lambda d: d["events"][0].update(count=-3),
+    "qualifier on a range": lambda d: d["evacuations"][0].update(people={"min": 1, "max": 2, "qualifier": "over"}),
+    "empty source id": lambda d: d["fronts"][0].update(sources=[""]),
     "value and range mixed": lambda d: d["evacuations"][0].update(people={"value": 5, "min": 1}),
     "date-time without an offset": lambda d: d["situation"].update(as_of="2024-08-09T12:00:00"),
     "date not ISO": lambda d: d["events"][0].update(date="9 Aug 2024"),
@@ -181,3 +185,25 @@ def test_extensions_are_accepted_anywhere(validator: Draft202012Validator) -> No
 )  # fmt: skip
 def test_datetime_pattern(text: str, ok: bool) -> None:
     assert bool(re.match(DATETIME_PATTERN, text)) is ok
+
+
+# ---------------------------------------------------------------- the schema agrees with the loader
+
+
+def _load_doc(doc: dict[str, Any], tmp_path: Path) -> Any:
+    from tui.model.load import load
+
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load([path])
+
+
+def test_loader_accepts_the_minimal_file_too(tmp_path: Path) -> None:
+    result = _load_doc(_yaml(MINIMAL), tmp_path)
+    assert [str(d) for d in result.errors] == []
+
+
+@pytest.mark.parametrize("what", list(BAD))
+def test_loader_rejects_what_the_schema_rejects(tmp_path: Path, what: str) -> None:
+    result = _load_doc(_broken(BAD[what]), tmp_path)
+    assert not result.ok, what

@@ -6,7 +6,9 @@ For editors: point yaml-language-server at the output of `sitboard schema`
 
 The loader (tui.model.validate) remains the authority: it also checks what a schema
 cannot (ids unique across files, `about` and `sources` pointing at existing ids, one
-part carrying the title). The schema accepts every file the loader accepts.
+part carrying the title). Where the two differ, the schema is the stricter: it flags
+an optional key left empty (`note:` with no value), which the loader ignores, and
+accepts only the common ISO 8601 spellings of times (2024-08-07, 2024-08-07T10:00+03:00).
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def _strings(description: str) -> dict[str, Any]:
 
 
 def _defs() -> dict[str, Any]:
-    number = {"type": "number"}
+    number = {"type": "number", "minimum": 0}
     return {
         "slug": {
             "type": "string",
@@ -107,7 +109,7 @@ def _defs() -> dict[str, Any]:
                 "or a range {min: 10, max: 20}; optional unit. Shown as 'over 76,000', '10–20'."
             ),
             "oneOf": [
-                {"type": "number", "description": "An exact figure."},
+                {**number, "description": "An exact figure."},
                 _obj(
                     {
                         "value": {**number, "description": "The figure."},
@@ -122,17 +124,17 @@ def _defs() -> dict[str, Any]:
                         "max": {**number, "description": "Upper bound of the range."},
                         "unit": _text("Unit: km, people, vehicles ..."),
                     },
-                    anyOf=[{"required": ["min"]}, {"required": ["max"]}],
+                    ["min", "max"],
                 ),
             ],
         },
         "sourceRef": {
             "description": "A source id from `sources`, or {source: id, quote: \"words from it\"}.",
             "oneOf": [
-                {"$ref": "#/$defs/slug"},
+                {"type": "string", "minLength": 1},
                 _obj(
                     {
-                        "source": _ref("slug", "A source id declared under `sources`."),
+                        "source": {"type": "string", "minLength": 1, "description": "A source id declared under `sources`."},
                         "quote": _text("The words quoted from that source, verbatim."),
                     },
                     ["source"],
@@ -281,7 +283,6 @@ def json_schema() -> dict[str, Any]:
                 "type": "object",
                 "description": "Sources by id: {reuters: {name: Reuters, reliability: B}}.",
                 "patternProperties": _EXT,
-                "propertyNames": {"pattern": SLUG_PATTERN},
                 "additionalProperties": {"$ref": "#/$defs/source"},
             },
             "fronts": pane(front, "Fronts and axes of advance."),
