@@ -124,6 +124,11 @@ class Locator:
         """Line/column of the value at `path`, else of its nearest located ancestor."""
         self._build()
         path = tuple(path)
+        pos = self._values.get(path)
+        if pos is not None:
+            return pos
+        if self.failed and self.fallback:
+            return self.fallback  # PyYAML could not read it all: the parser's own position
         while True:
             pos = self._values.get(path)
             if pos is not None:
