@@ -210,3 +210,66 @@ def test_force_reload_runs_while_paused_and_takes_everything(tmp_path):
     assert ctl.begin() is None  # None: re-check every file
     assert ctl.finish() is False
     assert ctl.paused and ctl.waiting == 0
+
+
+# -- the app: real files, real watcher, Pilot ------------------------------------------
+
+import asyncio  # noqa: E402
+
+
+async def wait_until(pilot, cond, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not cond():
+        assert loop.time() < end, "condition not reached in time"
+        await pilot.pause(0.02)
+
+
+async def test_app_follows_saves_keeps_place_marks_and_pauses(tmp_path):
+    from tui.app import SitboardApp
+
+    d = make_split(tmp_path, parts=3)
+    app = SitboardApp([str(d)], read_user_keymap=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.situation is not None and app.watcher is not None)
+        await pilot.press("5", "j", "j")  # events pane, third row
+        pane = app.board.pane("events")
+        assert pane.selected_id == "e0-2"
+        n = app.reloads_applied
+
+        # an atomic save of one part: one new item, one changed
+        tmp = d / ".part-01.tmp"
+        write(tmp, part("s", "events", ["e1-0", "e1-1", "e1-2", "e1-new"]).replace('"x e1-0"', '"moved"'))
+        os.replace(tmp, d / "part-01.yaml")
+        await wait_until(pilot, lambda: app.reloads_applied > n)
+        assert app.focused is pane and pane.selected_id == "e0-2"  # the officer's place
+        assert app.marked == {"e1-new": "new", "e1-0": "changed"}
+        assert app.changed_ids == {"e1-new", "e1-0"}
+        assert "1 changed · 1 new" in app.reload_state and app.reload_state.startswith("reloaded ")
+        assert app.reloader.last_reparsed == (str(d / "part-01.yaml"),)
+        assert pane.get_cell("e1-new", "_conf").plain.startswith("+")
+        await pilot.press("c")
+        assert pane.selected_id in {"e1-new", "e1-0"}
+
+        # a broken save: the picture stays, the error bar names file and line; fixing clears it
+        n = app.reloads_applied
+        write(d / "part-02.yaml", "situation: {id: s}\nevents:\n  - id: e2-0\n    what: [unclosed\n")
+        await wait_until(pilot, lambda: app.reloads_applied > n)
+        bar = app.board.errorbar
+        assert bar.display and any("part-02.yaml:" in m for m in bar.messages)
+        assert app.situation.item("e2-0") is not None
+        n = app.reloads_applied
+        write(d / "part-02.yaml", part("s", "events", ["e2-0", "e2-1", "e2-2"]))
+        await wait_until(pilot, lambda: app.reloads_applied > n)
+        assert not bar.display
+
+        # pause: changes wait and are counted; p again applies them
+        await pilot.press("p")
+        n = app.reloads_applied
+        write(d / "part-00.yaml", part("s", "events", ["e0-0", "e0-1", "e0-2", "late"]))
+        await wait_until(pilot, lambda: app.reloader.waiting == 1)
+        assert app.reload_state == "paused · +1 change waiting"
+        assert app.situation.item("late") is None and app.reloads_applied == n
+        await pilot.press("p")
+        await wait_until(pilot, lambda: app.situation.item("late") is not None)
+        assert app.marked.get("late") == "new"

@@ -12,6 +12,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from tui.live import LiveReloadMixin
 from tui.messages import ReloadFailed, SituationLoaded
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-class SitboardApp(App):
+class SitboardApp(LiveReloadMixin, App):
     """Situation Board."""
 
     TITLE = "Situation Board"
@@ -79,6 +80,8 @@ class SitboardApp(App):
         loader: Loader | None = None,
         keymap: dict[str, str] | None = None,
         read_user_keymap: bool = True,
+        watch: bool = True,
+        poll: bool = False,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
@@ -94,6 +97,8 @@ class SitboardApp(App):
         self.keymap_problems: list[str] = []
         self._keymap_override = keymap
         self._read_user_keymap = read_user_keymap
+        # live reload: incremental (FileCache) with the stock loader; watching files too
+        self._live_setup(watch=watch, poll=poll, incremental=loader is None)
 
     # -- screens ----------------------------------------------------------------------
 
@@ -121,28 +126,37 @@ class SitboardApp(App):
             keymap.update(self._keymap_override)
         if keymap:
             self.set_keymap(keymap)
-        self.load()
+        if self.reloader is not None:
+            self.reloader.note_changes(None)
+            self._start_reload()  # the first load, through the reload controller
+        else:
+            self.load()
+        self.start_watching()
 
     # -- loading ----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load(self, reload: bool = False) -> None:
+    def load(self, reload: bool = False, changed: set[str] | None = None) -> None:
         """Run the loader in a thread; the result arrives as a SituationLoaded message."""
         try:
-            result = self.loader(self.paths)
+            if self.reloader is not None:
+                result = self.reloader.reload(changed)
+            else:
+                result = self.loader(self.paths)
         except Exception as exc:  # the loader returns diagnostics; this is a bug or I/O
             self.post_message(ReloadFailed(f"{type(exc).__name__}: {exc}"))
             return
         self.post_message(SituationLoaded(result, reload=reload))
 
     def reload(self) -> None:
-        """Load again now (`r`)."""
+        """Load again now (`r`), even while paused."""
         self.set_reload_state("reloading…")
-        self.load(reload=True)
+        self.request_reload()
 
     def on_situation_loaded(self, message: SituationLoaded) -> None:
+        before = self.situation
         self.apply_result(message.result)
-        self.set_reload_state("paused" if self.paused else "")
+        self.after_reload(before)
 
     def on_reload_failed(self, message: ReloadFailed) -> None:
         self.set_reload_state("load failed")
@@ -182,8 +196,7 @@ class SitboardApp(App):
     # -- actions --------------------------------------------------------------------
 
     def toggle_pause(self) -> None:
-        self.paused = not self.paused
-        self.set_reload_state("paused" if self.paused else "")
+        self.toggle_live_pause()
 
     def switch_situation(self) -> None:
         sits = self.result.situations if self.result is not None else ()
@@ -233,8 +246,11 @@ class SitboardApp(App):
         self.notify(f"No item {item_id!r}", severity="warning", timeout=3, markup=False)
 
 
-def run_board(paths: Iterable[str], mouse: bool = True, situation_id: str | None = None) -> int:
-    """Open the board on `paths`; returns the process exit code."""
-    app = SitboardApp(paths, mouse=mouse, situation_id=situation_id)
+def run_board(
+    paths: Iterable[str], mouse: bool = True, situation_id: str | None = None, poll: bool = False
+) -> int:
+    """Open the board on `paths`; returns the process exit code. `poll`: watch files by
+    polling (network file systems are detected; this forces it)."""
+    app = SitboardApp(paths, mouse=mouse, situation_id=situation_id, poll=poll)
     app.run(mouse=mouse)
     return app.return_code or 0

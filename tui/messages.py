@@ -29,3 +29,11 @@ class ReloadFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
+
+
+class FilesChanged(Message):
+    """The watcher saw situation files (or a watched directory) change."""
+
+    def __init__(self, paths: "frozenset") -> None:
+        super().__init__()
+        self.paths = paths

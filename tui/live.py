@@ -1,0 +1,245 @@
+"""Live reload, app side: the watcher worker, when to reload, change markers, pause.
+
+`LiveReloadMixin` is mixed into `SitboardApp` (kept here so app.py stays thin):
+
+* a Textual async worker iterates `tui.watch.Watcher.batches()` and posts
+  `FilesChanged`; the handler asks the `ReloadController` whether to reload now (never
+  two at once: changes that arrive meanwhile make exactly one more reload after it);
+* the reload itself runs in the app's thread worker (`load(reload=True, changed=...)`),
+  re-reading only the changed files;
+* when the result is applied, the diff against what was on screen marks items new or
+  changed (a marker column in the panes), lists removed ones in a notice for a while,
+  feeds `c`/`C` (`changed_ids`) and the header: "reloaded 14:03:21 · 2 changed · 1 new";
+  a marker fades once the cursor has been on the item and moved on, or after
+  `MARK_SECONDS` (one timer, no per-second redraw);
+* `p` pauses: changes wait ("paused · +N changes waiting"); `p` again applies them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.widgets import DataTable
+
+from tui.messages import FilesChanged
+
+if TYPE_CHECKING:
+    from tui.model.diff import SituationDiff
+    from tui.model.types import Item
+    from tui.reload import ReloadController
+    from tui.watch import Watcher
+
+MARK_SECONDS = 300.0  # a change marker fades after this long
+REMOVED_NOTICE_SECONDS = 30.0  # removed items stay listed this long
+MAX_REMOVED_LISTED = 8
+
+
+class LiveReloadMixin:
+    """State and handlers for live reload; `SitboardApp` calls `_live_setup()`."""
+
+    reloader: "ReloadController | None"
+    watcher: "Watcher | None"
+
+    def _live_setup(self, *, watch: bool, poll: bool, incremental: bool) -> None:
+        self.watch_files = watch
+        self.poll = poll
+        self.reloader = None
+        if incremental:
+            from tui.reload import ReloadController
+
+            self.reloader = ReloadController(self.paths)  # type: ignore[attr-defined]
+        self.watcher = None
+        self.last_diff: SituationDiff | None = None
+        self.marked: dict[str, str] = {}  # id -> "new" / "changed": unseen markers
+        self.removed_items: tuple[Item, ...] = ()
+        self.reloaded_at: dt.datetime | None = None
+        self.reloads_applied = 0
+        self._fade_timer: Any = None
+        self._reload_running = False  # custom loaders (no controller)
+        self._last_words = ""
+
+    # -- watching -------------------------------------------------------------------
+    def start_watching(self) -> None:
+        if self.watch_files and self.reloader is not None:
+            self._watch_files()
+
+    @work(exclusive=True, group="watch", exit_on_error=False)
+    async def _watch_files(self) -> None:
+        from tui.watch import Watcher
+
+        self.watcher = Watcher(self.paths, force_polling=True if self.poll else None)  # type: ignore[attr-defined]
+        try:
+            async for batch in self.watcher.batches():
+                self.post_message(FilesChanged(batch))  # type: ignore[attr-defined]
+        except Exception as exc:  # never a traceback: say live reload stopped
+            self.notify(  # type: ignore[attr-defined]
+                f"Live reload stopped ({type(exc).__name__}: {exc}); press r to reload",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        finally:
+            self.watcher.stop()
+
+    def stop_watching(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+    def on_files_changed(self, message: FilesChanged) -> None:
+        ctl = self.reloader
+        if ctl is None:
+            return
+        if ctl.note_changes(message.paths):
+            self._start_reload()
+        else:
+            self._show_reload_state()
+
+    def _start_reload(self, *, force: bool = False) -> None:
+        ctl = self.reloader
+        if ctl is None:
+            if self._reload_running:
+                return
+            self._reload_running = True
+            self.load(reload=True)  # type: ignore[attr-defined]
+            return
+        changed = ctl.begin()
+        self.load(reload=True, changed=changed)  # type: ignore[attr-defined]
+
+    def request_reload(self) -> None:
+        """`r`: reload now (every file re-checked), even while paused."""
+        ctl = self.reloader
+        if ctl is None:
+            self._start_reload()
+            return
+        if ctl.note_changes(None, force=True):
+            self._start_reload()
+
+    def toggle_live_pause(self) -> None:
+        ctl = self.reloader
+        self.paused = not self.paused  # type: ignore[attr-defined]
+        if ctl is None:
+            self._show_reload_state()
+            return
+        if self.paused:  # type: ignore[attr-defined]
+            ctl.pause()
+        elif ctl.resume():
+            self._start_reload()
+        self._show_reload_state()
+
+    # -- applying a reload ----------------------------------------------------------------
+    def after_reload(self, before: Any) -> None:
+        """Called once a (re)load result is applied: markers, header, detail, next run."""
+        from tui.model.diff import diff_situations
+
+        now = self.situation  # type: ignore[attr-defined]
+        diff = None
+        if before is not None and now is not None and before.id == now.id:
+            diff = diff_situations(before, now)
+        self.reloads_applied += 1
+        self.reloaded_at = self.clock()  # type: ignore[attr-defined]
+        if before is not None:
+            stamp = self.reloaded_at.astimezone().strftime("%H:%M:%S")
+            self._last_words = f"reloaded {stamp} · {diff.summary if diff is not None else 'no changes'}"
+        if diff is not None and not diff.empty:
+            self.last_diff = diff
+            self.changed_ids = set(diff.marked_ids)  # type: ignore[attr-defined]
+            for iid in diff.new:
+                self.marked[iid] = "new"
+            for iid in diff.changed:
+                self.marked[iid] = "changed"
+            for it in diff.removed:
+                self.marked.pop(it.id, None)
+            self.removed_items = diff.removed
+            self._notify_removed(diff.removed)
+            self._restart_fade_timer()
+        elif diff is None and before is not None:  # another situation: forget marks
+            self.marked.clear()
+            self.changed_ids = set()  # type: ignore[attr-defined]
+        if now is not None:
+            self.marked = {k: v for k, v in self.marked.items() if now.item(k) is not None}
+        self._paint_marks()
+        self._refresh_detail()
+        ctl = self.reloader
+        if ctl is not None:
+            if ctl.running and ctl.finish():
+                self._start_reload()
+        else:
+            self._reload_running = False
+        self._show_reload_state()
+
+    def _notify_removed(self, removed: tuple[Item, ...]) -> None:
+        if not removed:
+            return
+        from tui.model.text import visible
+        from tui.model.types import PANE_TITLES
+
+        lines = [
+            f"– {visible(it.label, single_line=True)} ({PANE_TITLES.get(it.pane, it.pane)})"
+            for it in removed[:MAX_REMOVED_LISTED]
+        ]
+        if len(removed) > MAX_REMOVED_LISTED:
+            lines.append(f"and {len(removed) - MAX_REMOVED_LISTED} more")
+        self.notify(  # type: ignore[attr-defined]
+            "\n".join(lines),
+            title=f"Removed by the last reload ({len(removed)})",
+            timeout=REMOVED_NOTICE_SECONDS,
+            markup=False,
+        )
+
+    def _refresh_detail(self) -> None:
+        try:
+            from tui.screens.detail import DetailScreen
+        except ImportError:
+            return
+        sit = self.situation  # type: ignore[attr-defined]
+        if sit is None:
+            return
+        for screen in self.screen_stack:  # type: ignore[attr-defined]
+            if isinstance(screen, DetailScreen):
+                screen.refresh_situation(sit)
+
+    def _restart_fade_timer(self) -> None:
+        if self._fade_timer is not None:
+            self._fade_timer.stop()
+        self._fade_timer = self.set_timer(MARK_SECONDS, self.fade_marks)  # type: ignore[attr-defined]
+
+    def fade_marks(self) -> None:
+        """Every marker goes (the timer, or by hand)."""
+        self.marked.clear()
+        self._paint_marks()
+
+    def _paint_marks(self) -> None:
+        try:
+            panes = self.board.panes  # type: ignore[attr-defined]
+        except Exception:
+            return
+        for pane in panes:
+            if hasattr(pane, "set_marks"):
+                pane.set_marks(self.marked)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor left a marked item it had been on: it has been seen."""
+        table = event.data_table
+        prev = getattr(table, "_live_last_id", None)
+        key = event.row_key.value if event.row_key is not None else None
+        table._live_last_id = key  # type: ignore[attr-defined]
+        if prev is not None and prev != key and prev in self.marked:
+            del self.marked[prev]
+            if hasattr(table, "set_marks"):
+                table.set_marks(self.marked)
+
+    # -- header -------------------------------------------------------------------
+    def reload_text(self) -> str:
+        """The header's reload slot: "reloaded 14:03:21 · 2 changed · 1 new", "paused · +3 changes waiting"."""
+        ctl = self.reloader
+        if self.paused:  # type: ignore[attr-defined]
+            return ctl.state_text() if ctl is not None else "paused"
+        text = self._last_words
+        if ctl is not None and ctl.running:
+            text = f"{text} · reloading…" if text else "reloading…"
+        return text
+
+    def _show_reload_state(self, diff: "SituationDiff | None" = None) -> None:
+        self.set_reload_state(self.reload_text())  # type: ignore[attr-defined]
