@@ -1,0 +1,183 @@
+"""Help: every key (as currently bound), the files loaded, and the format in brief.
+
+The key list follows the keys contract (/work/shared/design/keymap.md). Where the
+board's live bindings are known (the screen under this one), the keys shown are the
+bound ones, so a remapped key (keymap.toml, by binding id) shows as remapped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.model.plain import CONFIDENCE_SYMBOLS
+from tui.model.text import visible
+from tui.model.types import (
+    CONFIDENCES,
+    EVACUATION_STATUSES,
+    FRONT_STATUSES,
+    INFRASTRUCTURE_STATUSES,
+    PANE_TITLES,
+    QUALIFIERS,
+)
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    """One row of the keys contract.
+
+    `keys`: the default keys as the contract writes them. `names`: binding ids and
+    action names that carry this row on the board; when any is bound, the bound keys
+    are shown instead of the defaults.
+    """
+
+    keys: tuple[str, ...]
+    action: str
+    names: tuple[str, ...] = ()
+
+
+KEYMAP: tuple[KeyEntry, ...] = (
+    KeyEntry(("tab", "shift+tab"), "next / previous pane", ("next_pane", "prev_pane")),
+    KeyEntry(("1", "2", "3", "4", "5"), "jump to Fronts, Evacuations, Statements, Infrastructure, Events", ("pane_1", "pane_2", "pane_3", "pane_4", "pane_5")),
+    KeyEntry(("j", "k", "down", "up"), "move in the focused pane", ("down", "up", "cursor_down", "cursor_up")),
+    KeyEntry(("g", "G"), "first / last row", ("first", "last")),
+    KeyEntry(("pageup", "pagedown"), "page up / down", ("page_up", "page_down")),
+    KeyEntry(("enter",), "open the selected item's detail (every field, sources, links)", ("open", "select_cursor")),
+    KeyEntry(("escape",), "close detail / help, clear the filter, restore a maximized pane", ("back",)),
+    KeyEntry(("/",), "search all panes as you type; enter keeps the filter", ("search",)),
+    KeyEntry(("n", "N"), "next / previous search hit", ("next_hit", "prev_hit")),
+    KeyEntry(("z",), "maximize the focused pane (escape restores)", ("maximize", "maximize_pane")),
+    KeyEntry(("r",), "reload now", ("reload",)),
+    KeyEntry(("p",), "pause live reload; p again applies the waiting changes", ("pause", "toggle_pause")),
+    KeyEntry(("c", "C"), "next / previous item changed by the last reload", ("next_change", "prev_change")),
+    KeyEntry(("s",), "switch situation", ("switch", "switch_situation")),
+    KeyEntry(("?", "f1"), "this help", ("help",)),
+    KeyEntry(("ctrl+p", ":"), "command palette", ("command_palette",)),
+    KeyEntry(("y",), "copy the selected item as plain text", ("copy", "copy_item")),
+    KeyEntry(("q", "ctrl+q"), "quit", ("quit",)),
+)
+
+# Textual key names that read differently from how people type them.
+_KEY_NAMES = {"question_mark": "?", "colon": ":", "slash": "/", "full_stop": "."}
+
+
+def key_name(key: str) -> str:
+    return _KEY_NAMES.get(key, key)
+
+
+def bound_keys(active: dict[str, ActiveBinding], entry: KeyEntry) -> tuple[str, ...]:
+    """The keys bound now for this contract row (by binding id or action), else its defaults."""
+    found: list[str] = []
+    for key, active_binding in active.items():
+        binding = active_binding.binding
+        action = binding.action.rsplit(".", 1)[-1].split("(", 1)[0]
+        if (binding.id and binding.id.rsplit(".", 1)[-1] in entry.names) or action in entry.names:
+            name = key_name(key)
+            if name not in found:
+                found.append(name)
+    if not found:
+        return entry.keys
+    # The contract's order first (j k down up), then keys remapped to something else.
+    return tuple([k for k in entry.keys if k in found] + [k for k in found if k not in entry.keys])
+
+
+def keys_table(active: dict[str, ActiveBinding]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column("keys", style="bold", no_wrap=True)
+    table.add_column("action", ratio=1)
+    for entry in KEYMAP:
+        table.add_row(Text(" ".join(bound_keys(active, entry))), Text(entry.action))
+    return table
+
+
+def files_block(files: Iterable[str]) -> RenderableType:
+    lines = [Text(visible(f, single_line=True), overflow="fold") for f in files]
+    return Group(*lines) if lines else Text("(none)", style="dim")
+
+
+def format_reference() -> RenderableType:
+    """Format 1 in brief, built from the model's own vocabularies so it cannot drift."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column("what", style="bold", no_wrap=True)
+    table.add_column("how", ratio=1)
+    rows = [
+        ("situation", "id (slug), title, as_of; optional area, summary, marking"),
+        ("sources", "id -> {name, type, reliability A-F, url, document}"),
+        (PANE_TITLES["fronts"], "name*, status (" + ", ".join(FRONT_STATUSES) + "), sides, depth_km, strength, since, places"),
+        (PANE_TITLES["evacuations"], "area*, people, status (" + ", ".join(EVACUATION_STATUSES) + "), authority, destination, since"),
+        (PANE_TITLES["statements"], "actor*, quote* or summary*, role, date, channel"),
+        (PANE_TITLES["infrastructure"], "name*, kind, status (" + ", ".join(INFRASTRUCTURE_STATUSES) + "), location, units (state: count), significance"),
+        (PANE_TITLES["events"], "what*, date, where, count"),
+        ("every item", "id, confidence, sources (id or {source, quote}), updated, about (ids), note, x-…"),
+        ("confidence", "  ".join(f"{CONFIDENCE_SYMBOLS[c]} {c}" for c in CONFIDENCES) + "  (default reported)"),
+        ("quantity", "76000 | {value: 76000, qualifier: " + "/".join(QUALIFIERS) + "} | {min: 10, max: 20}; optional unit"),
+        ("time", "ISO 8601 date 2024-08-07 or date-time 2024-08-09T12:00+03:00; {at: 2024-08-07, approx: true} shows ~"),
+    ]
+    for what, how in rows:
+        table.add_row(Text(what), Text(how))
+    note = Text("* required.  Keys starting with x- are kept and shown as written.", style="dim")
+    return Group(table, note)
+
+
+class HelpBody(VerticalScroll):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+
+class HelpScreen(Screen[None]):
+    """Every key with its action, the files loaded, the format's short reference."""
+
+    DEFAULT_CSS = """
+    HelpScreen #help-body { height: 1fr; padding: 0 1; }
+    HelpScreen .section { height: auto; margin-top: 1; text-style: bold; color: $accent; }
+    HelpScreen #help-title { margin-top: 0; }
+    HelpScreen Static { height: auto; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="help.close"),
+        Binding("question_mark", "close", "Close", show=False, id="help.close_question"),
+        Binding("f1", "close", "Close", show=False, id="help.close_f1"),
+        Binding("q", "close", "Close", show=False, id="help.close_q"),
+    ]
+
+    AUTO_FOCUS = "#help-body"
+
+    def __init__(self, files: list[str]) -> None:
+        super().__init__()
+        self.files = list(files)
+
+    def _board_bindings(self) -> dict[str, ActiveBinding]:
+        """Active bindings of the screen under this one (what the keys do over there)."""
+        stack = self.app.screen_stack
+        below = [s for s in stack if s is not self]
+        return below[-1].active_bindings if below else {}
+
+    def compose(self) -> ComposeResult:
+        with HelpBody(id="help-body"):
+            yield Static("Keys", id="help-title", classes="section")
+            yield Static(id="help-keys")
+            yield Static("Files loaded", classes="section")
+            yield Static(files_block(self.files), id="help-files")
+            yield Static("Situation file format 1", classes="section")
+            yield Static(format_reference(), id="help-format")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-keys", Static).update(keys_table(self._board_bindings()))
+
+    def action_close(self) -> None:
+        self.dismiss()
