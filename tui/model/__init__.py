@@ -1,7 +1,9 @@
 """The UI-free model of format-1 situation files: types, loader, validator.
 
-No Textual, no Rich (an import-linter contract enforces it). Names are exported lazily
-(PEP 562), so `import tui.model.text` does not pull in the loader.
+No Textual, no Rich (an import-linter contract enforces it). `load` and `validate` are
+both functions exported here and submodules, so they are imported eagerly (a lazy export
+would be shadowed by the submodule once `tui.model.load` is imported); the other names
+are exported lazily (PEP 562). yaml-rs and PyYAML are imported only when a file is parsed.
 
     from tui.model import load, parse_file, assemble, discover, FileCache, Limits
 """
@@ -9,6 +11,9 @@ No Textual, no Rich (an import-linter contract enforces it). Names are exported 
 from __future__ import annotations
 
 from typing import Any
+
+from .load import load  # noqa: E402  (eager: see above)
+from .validate import validate
 
 _EXPORTS: dict[str, str] = {
     # loading

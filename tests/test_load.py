@@ -1,0 +1,246 @@
+"""Discovering files, the cache, and assembling parts into situations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tui.model import FileCache, assemble, discover, load, parse_file
+from tui.model.types import Situation
+
+HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
+PART = "situation:\n  id: demo\n"
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def where(result):
+    return [(os.path.basename(d.file), d.line, d.column, d.path, d.message) for d in result.diagnostics]
+
+
+def test_discover_directory_sorted_skipping_hidden_and_backups(write, tmp_path):
+    for name in ["b.yaml", "a.yml", ".hidden.yaml", "c.yaml~", ".#d.yaml", "e.yaml.swp", "#f.yaml#", "notes.txt", "g.YAML"]:
+        write(f"dir/{name}", PART)
+    (tmp_path / "dir" / "sub.yaml").mkdir()
+    files, diags = discover([tmp_path / "dir"])
+    assert [os.path.basename(f) for f in files] == ["a.yml", "b.yaml", "g.YAML"]
+    assert diags == []
+
+
+def test_discover_file_as_given_missing_and_empty_dir(write, tmp_path):
+    txt = write("notes.txt", HEADER)
+    (tmp_path / "empty").mkdir()
+    write("empty/readme.md", "hi")
+    files, diags = discover([txt, tmp_path / "nope.yaml", tmp_path / "empty", txt])
+    assert files == [str(txt)]
+    assert [(os.path.basename(d.file), d.line, d.column, d.message) for d in diags] == [
+        ("nope.yaml", 1, 1, "no such file or directory"),
+        ("empty", 1, 1, f"no situation files (*.yaml, *.yml) in the directory {tmp_path / 'empty'}"),
+    ]
+
+
+def test_parse_file_never_raises_for_os_errors(tmp_path):
+    pf = parse_file(tmp_path / "missing.yaml")
+    assert not pf.ok and "cannot read this file" in pf.diagnostics[0].message
+    pf = parse_file(tmp_path)
+    assert not pf.ok
+
+
+def test_load_the_default_situation():
+    result = load([REPO / "data"])
+    assert result.ok, [str(d) for d in result.diagnostics]
+    (sit,) = result.situations
+    assert isinstance(sit, Situation) and sit.id == "kursk-2024-08"
+    assert sit.item_count > 0 and "seed" in sit.sources
+    assert os.path.isabs(sit.sources["seed"].document)
+
+
+def test_two_parts_merge(write, tmp_path):
+    write(
+        "s/a-head.yaml",
+        HEADER + "x-desk: head\nsources:\n  reuters: {name: Reuters}\nfronts:\n  - id: north\n    name: North\n",
+    )
+    write(
+        "s/b-statements.yaml",
+        PART
+        + "sources:\n  reuters: {name: Reuters}\n  tass: {name: TASS}\n"
+        + "statements:\n  - actor: Gerasimov\n    quote: halted\n    sources: [tass]\n    about: [north]\n",
+    )
+    result = load([tmp_path / "s"])
+    assert result.ok, where(result)
+    (sit,) = result.situations
+    assert sit.title == "Demo"
+    assert [f.id for f in sit.fronts] == ["north"]
+    assert sit.statements[0].about == ("north",)
+    assert sorted(sit.sources) == ["reuters", "tass"]
+    assert [os.path.basename(f) for f in sit.files] == ["a-head.yaml", "b-statements.yaml"]
+    assert sit.extensions == (("x-desk", "head"),)
+    assert sit.backlinks("north") == (sit.statements[0],)
+
+
+def test_missing_header_is_an_error_on_each_part(write, tmp_path):
+    write("s/a.yaml", PART + "events:\n  - what: A\n")
+    write("s/b.yaml", "# part b\n" + PART)
+    result = load([tmp_path / "s"])
+    assert result.situations == ()
+    assert [(f, line, col, path) for f, line, col, path, _ in where(result)] == [
+        ("a.yaml", 2, 3, "situation"),
+        ("b.yaml", 3, 3, "situation"),
+    ]
+    assert "has no part with `title` and `as_of`" in result.diagnostics[0].message
+
+
+def test_double_header_names_both_places(write, tmp_path):
+    write("s/a.yaml", HEADER)
+    write("s/b.yaml", HEADER.replace("Demo", "Other"))
+    result = load([tmp_path / "s"])
+    (sit,) = result.situations
+    assert sit.title == "Demo"
+    ((f, line, col, path, msg),) = where(result)
+    assert (f, line, col, path) == ("b.yaml", 2, 3, "situation")
+    assert "in two parts" in msg and f"{tmp_path / 's' / 'a.yaml'}:2:3" in msg
+
+
+def test_non_header_part_may_carry_only_the_id(write, tmp_path):
+    write("s/a.yaml", HEADER)
+    write("s/b.yaml", PART + "  area: somewhere\n")
+    result = load([tmp_path / "s"])
+    ((f, line, col, path, msg),) = where(result)
+    assert (f, line, col, path) == ("b.yaml", 3, 3, "situation.area")
+    assert result.situations[0].area is None
+
+
+def test_source_clash_names_both(write, tmp_path):
+    write("s/a.yaml", HEADER + "sources:\n  reuters: {name: Reuters}\n")
+    write("s/b.yaml", PART + "sources:\n  reuters: {name: Reuters, reliability: A}\n")
+    result = load([tmp_path / "s"])
+    ((f, line, col, path, msg),) = where(result)
+    assert (f, line, col, path) == ("b.yaml", 4, 3, "sources.reuters")
+    assert f"{tmp_path / 's' / 'a.yaml'}:6:3" in msg and "defined differently" in msg
+    assert result.situations[0].sources["reuters"].reliability is None
+
+
+def test_derived_id_clash_suggests_explicit_id(write, tmp_path):
+    write("s/a.yaml", HEADER + "fronts:\n  - name: North axis\n")
+    write("s/b.yaml", PART + "events:\n  - what: north axis\n")
+    result = load([tmp_path / "s"])
+    ((f, line, col, path, msg),) = where(result)
+    assert (f, line, col, path) == ("b.yaml", 4, 5, "events[0]")
+    assert msg.startswith("duplicate id 'north-axis': fronts[0] at ")
+    assert f"{tmp_path / 's' / 'a.yaml'}:6:5" in msg and "add an explicit `id:`" in msg
+    sit = result.situations[0]
+    assert len(sit.fronts) == 1 and sit.events == ()
+
+
+
+def test_explicit_id_clash_points_at_the_second_id(write):
+    path = write("one.yaml", HEADER + "events:\n  - id: x\n    what: A\n  - id: x\n    what: B\n")
+    result = load([path])
+    ((f, line, col, p, msg),) = where(result)
+    assert (line, col, p) == (8, 9, "events[1]")
+    assert "add an explicit" not in msg
+    assert [e.what for e in result.situations[0].events] == ["A"]
+
+
+def test_unknown_source_and_about_refs_are_dropped_and_reported(write):
+    path = write(
+        "one.yaml",
+        HEADER
+        + "sources:\n  reuters: {name: Reuters}\n"
+        + "events:\n  - id: a\n    what: A\n    sources: [reuter, reuters]\n    about: [b, zzz]\n"
+        + "  - id: b\n    what: B\n    about: [a]\n",
+    )
+    result = load([path])
+    assert [(line, col, p, msg) for _, line, col, p, msg in where(result)] == [
+        (10, 15, "events[0].sources[0]", "unknown source 'reuter'; did you mean 'reuters'?"),
+        (11, 16, "events[0].about[1]", "unknown item id 'zzz' in about"),
+    ]
+    a, b = result.situations[0].events
+    assert [r.source for r in a.sources] == ["reuters"] and a.about == ("b",) and b.about == ("a",)
+
+
+def test_broken_part_is_left_out_but_others_shown(write, tmp_path):
+    write("s/a.yaml", HEADER + "events:\n  - what: A\n")
+    write("s/b.yaml", PART + "events:\n  - what: B\n    confidence: sure\n")
+    result = load([tmp_path / "s"])
+    assert not result.ok
+    (sit,) = result.situations
+    assert [e.what for e in sit.events] == ["A"]
+    assert result.diagnostics[0].path == "events[0].confidence"
+
+
+def test_last_good_stands_in_for_a_broken_part(write, tmp_path):
+    write("s/a.yaml", HEADER)
+    b = write("s/b.yaml", PART + "events:\n  - what: B\n")
+    cache = FileCache()
+    first = load([tmp_path / "s"], cache=cache)
+    assert [e.what for e in first.situations[0].events] == ["B"]
+    b.write_text(PART + "events:\n  - what: B2\n    confidence: sure\n")
+    os.utime(b, ns=(1, 1))
+    second = load([tmp_path / "s"], cache=cache)
+    assert [e.what for e in second.situations[0].events] == ["B"]
+    assert [d.severity for d in second.diagnostics] == ["error", "warning"]
+    assert "last good version" in second.diagnostics[1].message
+    # without the cache (no last good), the broken part is simply left out
+    assert load([tmp_path / "s"]).situations[0].events == ()
+
+
+def test_file_cache_reparses_only_on_change(write):
+    path = write("one.yaml", HEADER)
+    cache = FileCache()
+    a = cache.get(path)
+    assert cache.parses == 1 and cache.get(path) is a and cache.parses == 1
+    # same bytes, new mtime: no new validation
+    os.utime(path, ns=(10**18, 10**18))
+    b = cache.get(path)
+    assert cache.parses == 1 and b.items == a.items and b.fingerprint.mtime_ns == 10**18
+    # recheck reads even when stat looks the same; still no parse for the same bytes
+    assert cache.get(path, recheck=True) is b and cache.parses == 1
+    path.write_text(HEADER + "events:\n  - what: new\n")
+    c = cache.get(path)
+    assert cache.parses == 2 and c.item_count == 1
+    assert cache.last_good(path) is c
+    path.write_text("situation: [\n")
+    d = cache.get(path)
+    assert not d.ok and cache.last_good(path) is c
+    cache.forget(path)
+    assert cache.last_good(path) is None
+
+
+def test_assemble_directly_with_use_last_good(write):
+    good = parse_file(write("a.yaml", HEADER + "events:\n  - what: A\n"))
+    bad = parse_file(write("a.yaml", "situation: {id: demo\n"))
+    assert not bad.ok
+    assert assemble([bad]).situations == ()
+    result = assemble([bad], use_last_good={bad.path: good})
+    assert [e.what for e in result.situations[0].events] == ["A"]
+
+
+def test_python_tag_through_load_runs_nothing(write, tmp_path):
+    marker = tmp_path / "pwned"
+    path = write("evil.yaml", HEADER + f"x-a: !!python/object/apply:os.system ['touch {marker}']\n")
+    result = load([path])
+    assert not result.ok and result.situations == ()
+    assert (result.diagnostics[0].line, result.diagnostics[0].column) == (5, 6)
+    assert not marker.exists()
+
+
+def test_several_situations_in_one_directory(write, tmp_path):
+    write("s/a.yaml", HEADER)
+    write("s/b.yaml", HEADER.replace("id: demo", "id: other"))
+    result = load([tmp_path / "s"])
+    assert [s.id for s in result.situations] == ["demo", "other"]
+
+
+def test_large_generated_file_loads(tmp_path):
+    items = "".join(
+        f"  - id: e-{i}\n    what: Event {i}\n    count: {{value: {i}, qualifier: about}}\n    date: 2024-08-07\n"
+        for i in range(5000)
+    )
+    path = tmp_path / "big.yaml"
+    path.write_text(HEADER + "events:\n" + items)
+    result = load([path])
+    assert result.ok
+    sit = result.situations[0]
+    assert len(sit.events) == 5000
+    assert sit.events[4999].origin.line == 6 + 4 * 4999
