@@ -646,36 +646,38 @@ def header_origin(file: str, text: str | None) -> Location:
     return Location(file, 1, 1)
 
 
+_ITEM_LINE = re.compile(r"^(?:(?P<key>[^\s#\-\[\]{}?:'\"][^:\n]*?)[ \t]*:|(?P<ind>[ ]*)-(?=[ \t\r\n]|$))", re.M)
+
+
 def item_lines(text: str, counts: Mapping[str, int]) -> dict[str, list[tuple[int, int]]]:
     """Cheap item origins for block-style files: the `- ` line of each item, per pane.
 
     Only trusted when the number of dashes found equals the number of items (else the
-    pane is left out and items keep no origin)."""
+    pane is left out and items keep no origin, or get one from the locator)."""
     found: dict[str, list[tuple[int, int]]] = {}
-    current: str | None = None
-    indent: int | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line:
-            continue
-        first = line[0]
-        if first not in " \t#-":
-            if line.startswith(("---", "...")):
+    current: list[tuple[int, int]] | None = None
+    indent = -1
+    line = 1
+    last = 0
+    for m in _ITEM_LINE.finditer(text):
+        start = m.start()
+        line += text.count("\n", last, start)
+        last = start
+        key = m.group("key")
+        if key is not None:
+            if key in counts:
+                current = found.setdefault(key, [])
+            else:
                 current = None
-                continue
-            key = line.split(":", 1)[0].strip()
-            current = key if key in counts else None
-            indent = None
+            indent = -1
             continue
         if current is None:
             continue
-        stripped = line.lstrip(" ")
-        if not stripped.startswith("-") or (len(stripped) > 1 and stripped[1] not in " \t"):
-            continue
-        lead = len(line) - len(stripped)
-        if indent is None:
+        lead = len(m.group("ind"))
+        if indent < 0:
             indent = lead
         if lead == indent:
-            found.setdefault(current, []).append((number, lead + 1))
+            current.append((line, lead + 1))
     return {pane: pos for pane, pos in found.items() if len(pos) == counts.get(pane)}
 
 
