@@ -336,3 +336,58 @@ async def test_markup_click_in_a_link_does_not_run():
 @pytest.mark.parametrize("item_id", ["kursk-incursion", "no-such-item"])
 def test_snapshot_detail(snap_compare, item_id):
     assert snap_compare(Host(sample_situation(), item_id), terminal_size=SIZE)
+
+
+# -- on the real board ------------------------------------------------------------------
+
+
+async def test_board_enter_opens_the_selected_item_and_escape_returns_to_it():
+    from test_commands import make_app, settle
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")  # Statements
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailScreen) and screen.item_id == "zelensky"
+        await pilot.press("enter", "enter")  # to the links, follow the first: the front
+        assert screen.item_id == "kursk-incursion"
+        await pilot.press("escape")
+        assert screen.item_id == "zelensky"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, DetailScreen)
+        assert app.focused.pane == "statements" and app.focused.selected_id == "zelensky"
+
+
+async def test_reload_refreshes_the_open_detail():
+    from test_commands import clock, settle
+
+    from tui.app import SitboardApp
+    from tui.model.types import LoadResult
+
+    full = sample_situation()
+    without_npp = Situation(id=full.id, title=full.title, as_of=full.as_of, sources=full.sources,
+                            fronts=full.fronts, evacuations=full.evacuations, statements=full.statements,
+                            events=full.events)
+    results = [full, without_npp, full]
+
+    def loader(paths):
+        sit = results.pop(0) if len(results) > 1 else results[0]
+        return LoadResult(situations=(sit,), files=("/tmp/kursk.yaml",))
+
+    app = SitboardApp(["/tmp/kursk.yaml"], loader=loader, clock=clock, watch=False, read_user_keymap=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4", "enter")  # Infrastructure: Kursk NPP
+        await pilot.pause()
+        assert "Infrastructure › Kursk NPP" in screen_lines(app)[0]
+        app.board.action_reload()
+        await settle(app, pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert MISSING_ITEM in "\n".join(screen_lines(app))
+        app.board.action_reload()
+        await settle(app, pilot)
+        assert "Infrastructure › Kursk NPP" in screen_lines(app)[0]
