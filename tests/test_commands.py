@@ -176,3 +176,30 @@ async def test_board_commands_show_the_bound_key_even_when_remapped():
         assert helps["Reload"].endswith("[r]")
         assert "Theme" in helps  # Textual's own system commands stay
         assert list(helps).count("Quit") == 1
+
+
+async def test_item_search_on_a_big_board_offers_the_best_hundred():
+    from tui.commands import MAX_ITEM_HITS
+    from tui.model.types import Front
+
+    base = sample_situation()
+    fronts = tuple(Front(id=f"f{i}", name=f"Front {i}") for i in range(1500))
+    big = Situation(id="big", title="Big", as_of=base.as_of, fronts=fronts)
+    app = make_app(big)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        provider = ItemCommands(app.screen)
+        await provider.startup()
+
+        async def hits(query: str) -> list[str]:
+            return [h.text async for h in provider.search(query)]
+
+        everything = await hits("front")
+        assert len(everything) == MAX_ITEM_HITS == 100
+        found = await hits("front 1499")
+        assert found == ["Fronts › Front 1499"]
+        sevens = await hits("front 7")
+        assert sevens[0] == "Fronts › Front 7" and "Fronts › Front 712" in sevens
+        # Letters in order but not together: the fuzzy matcher still finds it.
+        assert "Fronts › Front 1499" in await hits("fr1499")
+        assert await hits("zzz") == []

@@ -12,6 +12,9 @@ Item names are untrusted: hits are built as `Content` (literal text), never as m
 
 from __future__ import annotations
 
+import asyncio
+import heapq
+import re
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Iterator
@@ -28,6 +31,9 @@ if TYPE_CHECKING:
     from tui.model.types import Situation
 
 DISCOVER_PER_PANE = 3  # items listed before anything is typed, per pane
+MAX_ITEM_HITS = 100  # best item matches offered for a query
+MAX_FUZZY = 2000  # items scored by the (slow) fuzzy matcher per query, after substring hits
+SUBSTRING_SCORE = 3.0  # per matched letter: above a scattered fuzzy match of the same length
 
 
 def literal_match(matcher: Matcher, candidate: str) -> tuple[float, Content]:
@@ -47,6 +53,7 @@ def literal_match(matcher: Matcher, candidate: str) -> tuple[float, Content]:
 class _ItemEntry:
     item_id: str
     heading: str  # visible, single line
+    folded: str  # heading.lower(), as the fuzzy matcher compares
     help: Content
 
 
@@ -65,9 +72,11 @@ class ItemCommands(Provider):
             return
         per_pane: dict[str, int] = {}
         for item in situation.items():
+            heading = visible(item_heading(item), single_line=True)
             entry = _ItemEntry(
                 item_id=item.id,
-                heading=visible(item_heading(item), single_line=True),
+                heading=heading,
+                folded=heading.lower(),
                 help=Content(visible(f"{confidence_text(item.confidence)} · {item.id}", single_line=True)),
             )
             self._entries.append(entry)
@@ -87,17 +96,33 @@ class ItemCommands(Provider):
             yield DiscoveryHit(Content(entry.heading), partial(self._jump, entry.item_id), text=entry.heading, help=entry.help)
 
     async def search(self, query: str) -> Hits:
+        """The best `MAX_ITEM_HITS` items for the query (a big board has 10,000 items:
+        the palette need not build and sort an option for each)."""
         matcher = self.matcher(query)
-        for entry in self._entries:
-            score, prompt = literal_match(matcher, entry.heading)
-            if score > 0:
-                yield Hit(
-                    score,
-                    prompt,
-                    partial(self._jump, entry.item_id),
-                    text=entry.heading,
-                    help=entry.help,
-                )
+        fuzzy, text = matcher.fuzzy_search, matcher.query
+        # Every letter of the query in order: a cheap test that rejects most items
+        # before the (slower) fuzzy scoring.
+        in_order = re.compile(".*?".join(map(re.escape, text.lower())), re.S)
+        needle = text.lower()
+        fuzzy_budget = MAX_FUZZY
+        scored = []
+        for index, entry in enumerate(self._entries):
+            if index % 512 == 511:
+                await asyncio.sleep(0)  # keep typing responsive; lets a newer search cancel this one
+            folded = entry.folded
+            at = folded.find(needle)
+            if at >= 0:
+                # A plain substring (the usual case): scored directly, no fuzzy search.
+                word_start = at == 0 or not folded[at - 1].isalnum()
+                scored.append((SUBSTRING_SCORE * len(needle) * (1.5 if word_start else 1.0), -index, entry))
+            elif fuzzy_budget and in_order.search(folded) is not None:
+                fuzzy_budget -= 1
+                score = fuzzy.match(text, entry.heading)[0]
+                if score > 0:
+                    scored.append((score, -index, entry))
+        for score, _, entry in heapq.nlargest(MAX_ITEM_HITS, scored, key=lambda t: (t[0], t[1])):
+            _, prompt = literal_match(matcher, entry.heading)
+            yield Hit(score, prompt, partial(self._jump, entry.item_id), text=entry.heading, help=entry.help)
 
 
 @dataclass(frozen=True, slots=True)
