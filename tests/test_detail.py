@@ -37,7 +37,7 @@ class Host(App[None]):
         self.push_screen(DetailScreen(self.situation, self.item_id))
 
 
-_TEXT_RE = re.compile(r'<text class="terminal-\d+-r\d+" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', re.S)
+_TEXT_RE = re.compile(r'<text class="terminal-(?:\d+-)?r\d+" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', re.S)
 
 
 def screen_lines(app: App, svg: str | None = None) -> list[str]:
@@ -98,6 +98,7 @@ async def test_every_field_sources_and_backlinks_are_shown():
         "x-desk",
         "fronts desk",
         '["a", "b"]',
+        "File       /tmp/kursk.yaml:12:5",
         "Reuters",
         "wire, grade B",
         "“troops advanced up to 20 km”",

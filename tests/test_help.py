@@ -87,6 +87,7 @@ async def test_help_lists_every_contract_key_files_and_format():
     assert not missing, missing
     assert key_column(lines, "reload now") == ["r"]
     assert key_column(lines, "move in the focused pane") == ["j", "k", "down", "up"]
+    assert "In the detail view" in text and "back to the item you came from" in text
     # Files loaded, literally, control bytes made visible.
     assert "/data/kursk.yaml" in text
     assert "/data/[bold]odd␛[2J.yaml" in text

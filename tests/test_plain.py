@@ -24,6 +24,7 @@ from tui.model.types import (
     Event,
     Front,
     Infrastructure,
+    Location,
     Quantity,
     Situation,
     Source,
@@ -60,6 +61,7 @@ def sample_situation() -> Situation:
                 updated=When(dt.date(2024, 8, 9)),
                 note="Fast-moving.\nSecond line of the note.",
                 extensions=(("x-desk", "fronts desk"), ("x-tags", ["a", "b"])),
+                origin=Location("/tmp/kursk.yaml", 12, 5),
             ),
         ),
         evacuations=(

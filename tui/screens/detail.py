@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,15 +30,7 @@ from tui.model.plain import (
 )
 from tui.model.text import visible
 from tui.model.types import Item, Situation
-
-CONFIDENCE_STYLES: dict[str, str] = {
-    "verified": "bold green",
-    "reported": "cyan",
-    "claimed": "yellow",
-    "disputed": "bold red",
-    "unconfirmed": "magenta",
-}
-
+from tui.widgets.cells import CONFIDENCE_STYLES
 
 def _text(value: str, style: str = "", *, single_line: bool = False) -> Text:
     """Untrusted data as a Text: literal, control characters made visible."""
@@ -167,32 +159,36 @@ class DetailScreen(Screen[None]):
         for key, value in item_fields(item):
             style = CONFIDENCE_STYLES.get(item.confidence, "") if key == "Confidence" else ""
             grid.add_row(_text(key, single_line=True), _text(value, style))
+        if item.origin is not None:  # where to edit it
+            grid.add_row(Text("File", style="dim"), _text(str(item.origin), "dim", single_line=True))
         return grid
 
     def _sources(self, item: Item) -> RenderableType:
-        parts: list[RenderableType] = []
+        """One entry per source: name, type and grade; the quote and where to find it
+        indented beneath (a hanging indent, however long the quote)."""
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column("bullet", no_wrap=True)
+        grid.add_column("source", ratio=1, overflow="fold")
         for ref in item.sources:
             source = self.situation.sources.get(ref.source)
-            line = Text("• ")
             if source is None:
-                line.append_text(_text(ref.source, "bold", single_line=True))
-            else:
-                line.append_text(_text(source.name, "bold", single_line=True))
-                details = [d for d in (source.type, source.reliability and f"grade {source.reliability}") if d]
-                if details:
-                    line.append("  ")
-                    line.append_text(_text(", ".join(details), "dim", single_line=True))
-            parts.append(line)
+                grid.add_row("•", _text(ref.source, "bold", single_line=True))
+                continue
+            line = _text(source.name, "bold", single_line=True)
+            details = [d for d in (source.type, source.reliability and f"grade {source.reliability}") if d]
+            if details:
+                line.append("  ")
+                line.append_text(_text(", ".join(details), "dim", single_line=True))
+            grid.add_row("•", line)
             if ref.quote:
-                quote = Text("  “", style="italic")
+                quote = Text("“", style="italic")
                 quote.append_text(_text(ref.quote, "italic"))
                 quote.append("”")
-                parts.append(quote)
-            if source is not None:
-                for where in (source.url, source.document):
-                    if where:
-                        parts.append(Text("  ").append_text(_text(where, "dim", single_line=True)))
-        return Group(*parts)
+                grid.add_row("", quote)
+            for where in (source.url, source.document):
+                if where:
+                    grid.add_row("", _text(where, "dim", single_line=True))
+        return grid
 
     def _links(self, item: Item) -> list[Option]:
         options: list[Option] = []

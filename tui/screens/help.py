@@ -66,6 +66,15 @@ KEYMAP: tuple[KeyEntry, ...] = (
     KeyEntry(("q", "ctrl+q"), "quit", ("quit",)),
 )
 
+# Keys inside the detail view (DetailScreen's own bindings).
+DETAIL_KEYS: tuple[tuple[str, str], ...] = (
+    ("enter", "go to the links; on a link, show that item"),
+    ("tab", "between the fields and the links"),
+    ("escape", "back to the item you came from; from the first, close"),
+    ("j k g G", "scroll (also arrows, pageup, pagedown)"),
+    ("y", "copy this item as plain text"),
+)
+
 # Textual key names that read differently from how people type them.
 _KEY_NAMES = {"question_mark": "?", "colon": ":", "slash": "/", "full_stop": "."}
 
@@ -96,6 +105,15 @@ def keys_table(active: dict[str, ActiveBinding]) -> Table:
     table.add_column("action", ratio=1)
     for entry in KEYMAP:
         table.add_row(Text(" ".join(bound_keys(active, entry))), Text(entry.action))
+    return table
+
+
+def detail_keys_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column("keys", style="bold", no_wrap=True)
+    table.add_column("action", ratio=1)
+    for keys, action in DETAIL_KEYS:
+        table.add_row(Text(keys), Text(action))
     return table
 
 
@@ -170,6 +188,8 @@ class HelpScreen(Screen[None]):
         with HelpBody(id="help-body"):
             yield Static("Keys", id="help-title", classes="section")
             yield Static(id="help-keys")
+            yield Static("In the detail view", classes="section")
+            yield Static(detail_keys_table(), id="help-detail-keys")
             yield Static("Files loaded", classes="section")
             yield Static(files_block(self.files), id="help-files")
             yield Static("Situation file format 1", classes="section")
