@@ -7,8 +7,9 @@ chunk of that burst of output, a burst ending when the output pauses for 30 ms (
 timestamps every chunk, so the emulator's own parsing does not delay the clock).
 After first paint it can keep the program open: settle, measure an idle window (CPU seconds of
 the process and bytes written to the terminal), apply an edit and count the bytes of the repaint,
-then quit it (keys, then SIGTERM, then SIGKILL) and read its peak RSS from `wait4` (the kernel's
-high-water mark of the child, not a sample).
+then quit it (keys, then SIGTERM, then SIGKILL). Peak RSS is the kernel's high-water mark of the
+process's own address space (VmHWM in /proc/PID/status, read just before quitting), not a sample;
+not ru_maxrss from wait4, which on Linux also counts the runner's RSS copied at fork.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ Predicate = Callable[[list[str]], bool]
 class PtyResult:
     ok: bool  # ready() became true before the timeout
     first_paint: float | None = None  # seconds from spawn to the ready screen
-    peak_rss: int | None = None  # bytes (ru_maxrss of the child)
+    peak_rss: int | None = None  # bytes (VmHWM of the child)
     idle_cpu_percent: float | None = None
     idle_bytes_per_min: float | None = None
     reload_bytes: int | None = None
@@ -276,9 +277,25 @@ def run_in_pty(
             res.reload_bytes = s.nbytes - b0
     finally:
         res.screen = s.lines()
+        hwm = _vm_hwm(s.proc.pid) if not s.exited() else None
         s.close(quit_keys)
         res.bytes_total = s.nbytes
         res.exit_status = s.status
-        if s.rusage is not None:
+        if hwm is not None:
+            res.peak_rss = hwm
+        elif s.rusage is not None:
+            # fallback; on Linux ru_maxrss also counts the forking parent's RSS before exec
             res.peak_rss = s.rusage.ru_maxrss * 1024  # kilobytes on Linux
     return res
+
+
+def _vm_hwm(pid: int) -> int | None:
+    """Peak RSS of the process's own address space (VmHWM), in bytes."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None

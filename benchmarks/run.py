@@ -514,6 +514,7 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
     paint: dict[tuple[str, tuple[int, int]], list[float]] = {}
     rss: dict[str, list[float]] = {}
     fails: dict[tuple[str, tuple[int, int]], str] = {}
+    timed_out: dict[tuple[str, tuple[int, int]], float] = {}  # a lower bound: not ready after N s
     idle_cpu: list[float] = []
     idle_bytes: list[float] = []
     reload_bytes: list[float] = []
@@ -529,6 +530,9 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
                 rss.setdefault(case, []).append(res.peak_rss)
         else:
             why = res.why
+            m = re.match(r"not ready after ([\d.]+) s", why)
+            if m:
+                timed_out[(case, size)] = float(m.group(1))
             if res.exit_status not in (None, 0) or "exited" in why:
                 tail = [ln.strip() for ln in res.screen if ln.strip()]
                 why = f"{why}; last screen line: {tail[-1][:80]!r}" if tail else why
@@ -633,8 +637,9 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
                 f.verdict = verdict(f.median, 5.0)
             if size == (80, 24) and key != "default":
                 v = paint.get((f"vd:{key}", size))
-                if v and f.median is not None:
-                    faster = f.median < statistics.median(v)
+                vd_time = statistics.median(v) if v else timed_out.get((f"vd:{key}", size))
+                if vd_time is not None and f.median is not None:
+                    faster = f.median < vd_time
                     f.target += ("; " if f.target else "") + "< VisiData"
                     f.verdict += ("; " if f.verdict else "") + ("faster than VisiData" if faster else "MISSED: slower than VisiData")
             rows.append(f)
@@ -643,7 +648,12 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
             continue
         f = Figure("first paint", f"peer: VisiData `vd`, {sit.n_items:,} items, 80x24", paint.get((f"vd:{key}", (80, 24)), []))
         if not f.samples:
-            f.note = "n/a (vd not installed or --no-vd)" if not vd else f"n/a ({fails.get((f'vd:{key}', (80, 24)), 'not run')})"
+            if not vd:
+                f.note = "n/a (vd not installed or --no-vd)"
+            elif (f"vd:{key}", (80, 24)) in timed_out:
+                f.note = f"> {timed_out[(f'vd:{key}', (80, 24))]:g} s (its screen never showed the loaded row; not retried)"
+            else:
+                f.note = f"n/a ({fails.get((f'vd:{key}', (80, 24)), 'not run')})"
         rows.append(f)
 
     for key, sit in sits.items():
