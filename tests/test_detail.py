@@ -392,3 +392,23 @@ async def test_reload_refreshes_the_open_detail():
         app.board.action_reload()
         await settle(app, pilot)
         assert "Infrastructure › Kursk NPP" in screen_lines(app)[0]
+
+
+async def test_resize_wide_keeps_lines_readable_and_narrow_does_not_crash():
+    sit = sample_situation()
+    long_note = "word " * 200
+    wide = Situation(id=sit.id, title=sit.title, as_of=sit.as_of, sources=sit.sources,
+                     fronts=(Front(id="f", name="F", note=long_note),))
+    app = Host(wide, "f")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        note_lines = [line for line in screen_lines(app) if "word word" in line]
+        assert len(note_lines) > 3
+        assert max(len(line.rstrip()) for line in note_lines) <= 122
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert app.screen.query_one(DetailBody).size.width <= 60
+        await pilot.press("j", "escape")
+        assert app.is_running

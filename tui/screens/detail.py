@@ -76,8 +76,16 @@ class DetailScreen(Screen[None]):
     DetailScreen #detail-body { height: 1fr; padding: 0 1; }
     DetailScreen #detail-body:focus { background-tint: $foreground 3%; }
     DetailScreen #detail-fields, DetailScreen #detail-sources { height: auto; }
+    DetailScreen #detail-body > * { max-width: 120; }  /* readable lines on wide terminals */
     DetailScreen .section { height: auto; margin-top: 1; text-style: bold; color: $accent; }
-    DetailScreen #detail-links { height: auto; max-height: 12; border: none; padding: 0; }
+    DetailScreen #detail-links {
+        height: auto;
+        max-height: 12;
+        border: none;
+        padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     DetailScreen #detail-links:focus { background-tint: $foreground 5%; }
     """
 

@@ -162,7 +162,7 @@ class HelpScreen(Screen[None]):
     HelpScreen #help-body { height: 1fr; padding: 0 1; }
     HelpScreen .section { height: auto; margin-top: 1; text-style: bold; color: $accent; }
     HelpScreen #help-title { margin-top: 0; }
-    HelpScreen Static { height: auto; }
+    HelpScreen Static { height: auto; max-width: 120; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
