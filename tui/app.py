@@ -8,7 +8,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
-from textual import work
+import os
+
+
+def _normalize_color_system() -> None:
+    """TEXTUAL_COLOR_SYSTEM=16 (what people type) means Rich's "standard"; an unknown
+    value would make Rich raise a KeyError at start-up, so it falls back to auto.
+    Runs before Textual is imported (it reads the variable once)."""
+    value = os.environ.get("TEXTUAL_COLOR_SYSTEM")
+    if value is None:
+        return
+    v = value.strip().lower()
+    aliases = {"16": "standard", "8": "standard", "256": "256", "24bit": "truecolor",
+               "true": "truecolor", "truecolour": "truecolor"}
+    v = aliases.get(v, v)
+    if v not in {"auto", "standard", "256", "truecolor", "windows"}:
+        v = "auto"
+    os.environ["TEXTUAL_COLOR_SYSTEM"] = v
+
+
+_normalize_color_system()
+
+from textual import work  # noqa: E402
 from textual.app import App
 from textual.binding import Binding
 

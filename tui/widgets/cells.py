@@ -155,16 +155,23 @@ def label_cell(label: str) -> Text:
     return Text(" " + label, style="bold", no_wrap=True, overflow="ellipsis", end="")
 
 
-def confidence_cell(item: Item, situation: Situation) -> Text:
+def confidence_cell(item: Item, situation: Situation, colour: bool = True) -> Text:
+    """Symbol (shape per confidence; coloured unless NO_COLOR) and best source grade.
+
+    Without colour the symbol is bold in the normal foreground: a monochrome filter
+    would turn red or magenta into a grey too dark to read.
+    """
     conf = item.confidence if item.confidence in CONFIDENCE_SYMBOLS else "unconfirmed"
     t = Text(no_wrap=True, end="")
-    t.append(CONFIDENCE_SYMBOLS[conf], style=CONFIDENCE_STYLES[conf])
+    t.append(CONFIDENCE_SYMBOLS[conf], style=CONFIDENCE_STYLES[conf] if colour else "bold")
     t.append(best_grade(item, situation))
     return t
 
 
-def row_cells(item: Item, situation: Situation, columns: list[tuple[Col, int]]) -> list[Text]:
-    cells = [confidence_cell(item, situation)]
+def row_cells(
+    item: Item, situation: Situation, columns: list[tuple[Col, int]], colour: bool = True
+) -> list[Text]:
+    cells = [confidence_cell(item, situation, colour)]
     for col, _w in columns:
         try:
             value = col.get(item)

@@ -143,6 +143,7 @@ class Pane(DataTable):
         self._by_key = {}
         self.row_ids = []
         if situation is not None:
+            colour = not getattr(self.app, "no_color", False)
             query = self.query
             seen: set[str] = set()
             rows = []
@@ -158,7 +159,7 @@ class Pane(DataTable):
                 seen.add(key)
                 cells = self._cells.get(key)
                 if cells is None:
-                    cells = self._cells[key] = row_cells(item, situation, self._columns)
+                    cells = self._cells[key] = row_cells(item, situation, self._columns, colour)
                 if query:
                     cells = [cells[0]] + [highlight(c, query) for c in cells[1:]]
                 rows.append((key, [mark_cell(self.marks.get(key)) + cells[0]] + cells[1:]))
