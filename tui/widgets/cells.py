@@ -51,8 +51,8 @@ def _when(w: When | None) -> str:
     return format_when(w) if w is not None else ""
 
 
-def _q(q) -> str:
-    return format_quantity(q) if q is not None else ""
+def _q(q, unit: str | None = None) -> str:
+    return format_quantity(q, unit) if q is not None else ""
 
 
 def _join(values) -> str:
@@ -83,7 +83,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     "fronts": (
         Col("name", "Name", lambda i: i.name, weight=3, min=8),
         Col("status", "Status", lambda i: i.status or "", width=12),
-        Col("depth", "Depth", lambda i: _q(i.depth_km), width=12),
+        Col("depth", "Depth", lambda i: _q(i.depth_km, "km"), width=12),
         Col("sides", "Sides", lambda i: _join(i.sides), weight=2, level=1),
         Col("since", "Since", lambda i: _day(i.since), width=8, level=1),
         Col("places", "Places", lambda i: _join(i.places), weight=2, level=2),
