@@ -71,11 +71,26 @@ class Pane(DataTable):
 
     def show_situation(self, situation: Situation | None, keep_id: str | None = None) -> None:
         """Swap in the pane's items from `situation`, keeping the cursor on `keep_id`."""
+        old_sit, old_items = self.situation, self.items
+        new_items = situation.pane(self.pane) if situation is not None else ()
+        same_sources = (
+            old_sit is not None and situation is not None and old_sit.sources == situation.sources
+        )
         self.situation = situation
-        self.items = situation.pane(self.pane) if situation is not None else ()
-        self._search = {}
-        self._cells = {}
+        self.items = new_items
         self.loading_text = ""
+        if same_sources and new_items == old_items and self.row_count == len(self.row_ids):
+            # live reload of another part: nothing in this pane changed; keep its rows
+            self._update_titles()
+            return
+        if same_sources:  # keep the cells (and search text) of items that did not change
+            before = {it.id: it for it in old_items}
+            keep = {it.id for it in new_items if before.get(it.id) == it}
+            self._cells = {k: v for k, v in self._cells.items() if k in keep}
+            self._search = {k: v for k, v in self._search.items() if k in keep}
+        else:
+            self._search = {}
+            self._cells = {}
         self._rebuild(keep_id)
 
     def set_query(self, folded_query: str) -> None:
