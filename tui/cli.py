@@ -233,6 +233,13 @@ def cmd_check(argv: list[str]) -> int:
     from tui.model.load import load
 
     result = load(paths)
+    from tui.model.documents import check_quotes
+
+    quote_warnings = check_quotes(result)  # a quote its seed document does not contain
+    if quote_warnings:
+        from tui.model.types import LoadResult
+
+        result = LoadResult(result.situations, result.diagnostics + tuple(quote_warnings), result.files)
     diagnostics = sorted(result.diagnostics, key=lambda d: (d.file, d.line, d.column))
     out = sys.stdout
 
