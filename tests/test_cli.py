@@ -179,10 +179,10 @@ def test_control_characters_in_a_path_are_made_visible(tmp_path: Path) -> None:
     assert "evil␛[31m.yaml" in proc.stderr
 
 
-def test_reserved_command_names(tmp_path: Path) -> None:
-    proc = run("diff", "a.yaml", cwd=tmp_path)
+def test_command_names_are_commands(tmp_path: Path) -> None:
+    proc = run("diff", "a.yaml", cwd=tmp_path)  # diff needs OLD and NEW
     assert proc.returncode == 2
-    assert "./diff" in proc.stderr
+    assert "sitboard diff" in proc.stderr
 
 
 # ---------------------------------------------------------------- internal errors and interrupts

@@ -3,6 +3,9 @@
     sitboard [PATH ...] [--no-mouse] [--situation ID] [--poll]   open the board
     sitboard check PATH ... [--json] [--quiet]                   validate files
     sitboard schema                                              JSON Schema of the format
+    sitboard brief [PATH ...] [--since BASELINE] [--format md|text]   a briefing on stdout
+    sitboard diff OLD NEW                                        what changed between two
+    sitboard export --csv PANE|all [--out DIR] [PATH ...]        CSV with HXL hashtags
 
 Start-up time is part of the product: importing this module imports only the standard
 library pieces argparse needs. Textual, YAML and the loader are imported inside the
@@ -30,8 +33,8 @@ if TYPE_CHECKING:  # annotations only: importing typing costs start-up time
 PROG = "sitboard"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-# Names that are subcommands when they come first. brief, diff and export are reserved
-# for later versions: a file with one of these names opens as `sitboard ./diff`.
+# Names that are subcommands when they come first: a file with one of these names opens
+# as `sitboard ./diff`.
 SUBCOMMANDS: tuple[str, ...] = ("check", "schema", "brief", "diff", "export")
 
 
@@ -70,6 +73,9 @@ def _board_parser() -> argparse.ArgumentParser:
             "commands:\n"
             f"  {PROG} check PATH ...    check situation files; prints file:line:col: path: message\n"
             f"  {PROG} schema            print the JSON Schema of the format (editor completion)\n"
+            f"  {PROG} brief [PATH ...]  a briefing on stdout (--since BASELINE, --format md|text)\n"
+            f"  {PROG} diff OLD NEW      what changed between two versions of a situation\n"
+            f"  {PROG} export --csv PANE|all [PATH ...]   CSV with HXL hashtags\n"
             f"  Run '{PROG} check --help' for details.\n"
             "\n"
             "examples:\n"
@@ -298,6 +304,270 @@ def cmd_schema(argv: list[str]) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------------
+# brief, diff, export (issue 6)
+# ---------------------------------------------------------------------------
+
+_PANES_HELP = "fronts, evacuations, statements, infrastructure, events"
+
+
+def _brief_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} brief",
+        formatter_class=_Formatter,
+        description=(
+            "Print a briefing document on stdout: marking, title, area, as-of, summary, then\n"
+            "every pane with its items (figures, confidence, sources and quotes, weak-basis\n"
+            "and staleness flags) and the sources. With --since, what changed comes first.\n"
+            "Markdown by default (renders well, reads well as text); --format text for plain text."
+        ),
+        epilog=(
+            "BASELINE is a situation file or directory (the earlier picture), a baseline .json,\n"
+            "or the word 'saved': the baseline last marked on the board (key b).\n"
+            "\n"
+            "exit codes: 0 ok, 1 the files have errors (printed on stderr), 2 usage error\n"
+            "\n"
+            "examples:\n"
+            f"  {PROG} brief                                 the embedded default situation\n"
+            f"  {PROG} brief situations/ --format text > brief.txt\n"
+            f"  {PROG} brief situations/ --since saved        what changed since the last briefing\n"
+            f"  {PROG} brief today/ --since yesterday/\n"
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="situation file(s) or directory(ies); default: the embedded situation")
+    p.add_argument("--since", metavar="BASELINE", help="show what changed since this earlier picture first")
+    p.add_argument("--format", choices=("md", "text"), default="md", help="md (default) or text")
+    p.add_argument("--situation", metavar="ID", help="which situation, when the paths hold several")
+    p.add_argument(
+        "--stale-hours",
+        metavar="HOURS",
+        help="an item not confirmed within HOURS of the as-of is stale (default: $SITBOARD_STALE_HOURS or 24)",
+    )
+    return p
+
+
+def _diff_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} diff",
+        formatter_class=_Formatter,
+        description=(
+            "Print what changed between two versions of a situation (files or directories):\n"
+            "new items, changed items with old -> new values, removed items."
+        ),
+        epilog=(
+            "exit codes: 0 no differences, 1 differences, 2 errors (unreadable or invalid files)\n"
+            "\n"
+            "example:\n"
+            f"  {PROG} diff yesterday/ today/\n"
+        ),
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier situation file or directory")
+    p.add_argument("new", metavar="NEW", help="the later situation file or directory")
+    p.add_argument("--format", choices=("text", "md"), default="text", help="text (default) or md")
+    return p
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} export",
+        formatter_class=_Formatter,
+        description=(
+            "Export a pane as CSV with a second row of HXL hashtags (#adm1, #affected+idps,\n"
+            "#date, #meta+source ...) for spreadsheets and HDX. One pane goes to stdout (or\n"
+            "to DIR with --out); 'all' writes one file per pane into DIR (default: .)."
+        ),
+        epilog=(
+            f"panes: {_PANES_HELP}\n"
+            "\n"
+            "examples:\n"
+            f"  {PROG} export --csv evacuations situations/ > evacuations.csv\n"
+            f"  {PROG} export --csv all --out exports/ situations/\n"
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="situation file(s) or directory(ies); default: the embedded situation")
+    p.add_argument("--csv", required=True, metavar="PANE", help=f"a pane ({_PANES_HELP}) or all")
+    p.add_argument("--out", metavar="DIR", help="write the file(s) into DIR")
+    p.add_argument("--situation", metavar="ID", help="which situation, when the paths hold several")
+    return p
+
+
+def _load_situations(args_paths: Sequence[str]) -> tuple[object, list[Path]]:
+    if args_paths:
+        paths = _check_paths(args_paths)
+    else:
+        from tui.paths import default_situation_path
+
+        paths = [default_situation_path()]
+    from tui.model.load import load
+
+    return load(paths), paths
+
+
+def _report_errors(result: object) -> None:
+    errors = sorted(result.errors, key=lambda d: (d.file, d.line, d.column))  # type: ignore[attr-defined]
+    for d in errors:
+        _err(_safe(d))
+
+
+def _pick(result: object, wanted: str | None, where: str) -> object:
+    situations = list(result.situations)  # type: ignore[attr-defined]
+    if wanted is not None:
+        for sit in situations:
+            if sit.id == wanted:
+                return sit
+        known = ", ".join(_safe(s.id) for s in situations) or "none"
+        raise UsageError(f"no situation {_safe(wanted)!r} in {where} (found: {known})")
+    if not situations:
+        raise UsageError(f"no situation in {where}")
+    if len(situations) > 1:
+        known = ", ".join(_safe(s.id) for s in situations)
+        raise UsageError(f"{where} holds {len(situations)} situations ({known}); choose one with --situation ID")
+    return situations[0]
+
+
+def _where(paths: Sequence[object]) -> str:
+    return ", ".join(_safe(p) for p in paths)
+
+
+def _baseline(spec: str, current: object) -> object:
+    """The earlier picture named by --since."""
+    sid = current.id  # type: ignore[attr-defined]
+    if spec == "saved":
+        from tui.baseline import BaselineStore
+
+        store = BaselineStore()
+        sit = store.load(sid)
+        if sit is None:
+            if store.last_error:
+                raise UsageError(_safe(store.last_error))
+            raise UsageError(
+                f"no saved baseline for situation {_safe(sid)!r}: mark one on the board (key b) first"
+            )
+        return sit
+    if spec.endswith(".json") and Path(spec).is_file():
+        from tui.model.serialize import SerializeError, situation_from_dict
+
+        import json
+
+        _check_paths([spec])
+        try:
+            with open(spec, "rb") as f:
+                doc = json.loads(f.read())
+            if isinstance(doc, dict) and "sitboard_baseline" in doc:
+                doc = doc.get("situation")
+            return situation_from_dict(doc)
+        except (SerializeError, ValueError, OSError, RecursionError) as exc:
+            raise UsageError(f"{_safe(spec)}: {_safe(exc)}") from None
+    result, paths = _load_situations([spec])
+    if not result.ok:  # type: ignore[attr-defined]
+        _report_errors(result)
+        raise UsageError(f"the baseline {_safe(spec)} has errors")
+    situations = list(result.situations)  # type: ignore[attr-defined]
+    for sit in situations:
+        if sit.id == sid:
+            return sit
+    if len(situations) == 1:
+        return situations[0]
+    raise UsageError(f"no situation {_safe(sid)!r} in the baseline {_safe(spec)}")
+
+
+def cmd_brief(argv: list[str]) -> int:
+    args = _brief_parser().parse_args(argv)
+    from tui.model.stale import stale_hours
+
+    try:
+        hours = stale_hours(args.stale_hours)
+    except ValueError as exc:
+        raise UsageError(f"--stale-hours: {exc}") from None
+    result, paths = _load_situations(args.paths)
+    if not result.ok:  # type: ignore[attr-defined]
+        _report_errors(result)
+        _err(f"{PROG}: no brief: the files have errors (see above; '{PROG} check' explains)")
+        return EXIT_INVALID
+    sit = _pick(result, args.situation, _where(args.paths or paths))
+    since = _baseline(args.since, sit) if args.since else None
+    from tui.model.brief import render_brief
+
+    sys.stdout.write(render_brief(sit, since=since, fmt=args.format, stale_hours=hours))  # type: ignore[arg-type]
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def cmd_diff(argv: list[str]) -> int:
+    args = _diff_parser().parse_args(argv)
+    old_result, _ = _load_situations([args.old])
+    new_result, _ = _load_situations([args.new])
+    bad = False
+    for res in (old_result, new_result):
+        if not res.ok:  # type: ignore[attr-defined]
+            _report_errors(res)
+            bad = True
+    if bad:
+        _err(f"{PROG}: cannot compare: the files have errors")
+        return EXIT_USAGE
+    from tui.model.brief import render_changes
+    from tui.model.diff import diff_situations
+
+    olds = {s.id: s for s in old_result.situations}  # type: ignore[attr-defined]
+    news = {s.id: s for s in new_result.situations}  # type: ignore[attr-defined]
+    if len(olds) == 1 and len(news) == 1 and set(olds) != set(news):
+        news = {next(iter(olds)): next(iter(news.values()))}  # one situation each: compare them
+    ids = list(olds) + [i for i in news if i not in olds]
+    out = sys.stdout
+    differ = False
+    several = len(ids) > 1
+    for sid in ids:
+        old, new = olds.get(sid), news.get(sid)
+        if several:
+            out.write(f"== {_safe(sid)} ==\n")
+        if old is None or new is None:
+            differ = True
+            word = "new" if old is None else "removed"
+            sit = new or old
+            out.write(f"situation {word}: {_safe(sit.title)} ({_plural(sit.item_count, 'item')})\n")  # type: ignore[union-attr]
+            continue
+        if not diff_situations(old, new).empty:
+            differ = True
+        out.write(render_changes(old, new, fmt=args.format))
+    out.flush()
+    return EXIT_INVALID if differ else EXIT_OK
+
+
+def cmd_export(argv: list[str]) -> int:
+    args = _export_parser().parse_args(argv)
+    from tui.model.types import PANES
+
+    pane = args.csv
+    if pane != "all" and pane not in PANES:
+        raise UsageError(f"--csv: unknown pane {_safe(pane)!r}; one of: {_PANES_HELP}, all")
+    result, paths = _load_situations(args.paths)
+    if not result.ok:  # type: ignore[attr-defined]
+        _report_errors(result)
+        _err(f"{PROG}: no export: the files have errors (see above)")
+        return EXIT_INVALID
+    sit = _pick(result, args.situation, _where(args.paths or paths))
+    from tui.model.export import export_all, export_csv
+
+    try:
+        if pane == "all":
+            written = export_all(sit, args.out or ".")  # type: ignore[arg-type]
+            for path in written:
+                sys.stdout.write(_safe(path) + "\n")
+        elif args.out:
+            folder = Path(args.out)
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{sit.id}-{pane}.csv"  # type: ignore[attr-defined]
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(export_csv(sit, pane))  # type: ignore[arg-type]
+            sys.stdout.write(_safe(path) + "\n")
+        else:
+            sys.stdout.write(export_csv(sit, pane))  # type: ignore[arg-type]
+    except OSError as exc:
+        raise UsageError(f"cannot write {_safe(exc.filename or args.out)}: {_safe(exc.strerror or exc)}") from None
+    sys.stdout.flush()
+    return EXIT_OK
+
+
 def cmd_reserved(name: str) -> Callable[[list[str]], int]:
     def run(argv: list[str]) -> int:
         raise UsageError(
@@ -311,7 +581,9 @@ def cmd_reserved(name: str) -> Callable[[list[str]], int]:
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": cmd_check,
     "schema": cmd_schema,
-    **{name: cmd_reserved(name) for name in ("brief", "diff", "export")},
+    "brief": cmd_brief,
+    "diff": cmd_diff,
+    "export": cmd_export,
 }
 
 
