@@ -165,6 +165,20 @@ async def test_colon_opens_command_palette():
         assert isinstance(app.screen, CommandPalette)
 
 
+async def test_ctrl_p_opens_command_palette_too():
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BoardScreen"
+
+
 async def test_search_filters_highlights_and_keeps_on_enter():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -88,7 +88,7 @@ class SitboardApp(LiveReloadMixin, App):
     BINDINGS = [
         Binding("q,ctrl+q", "quit", "Quit", id="quit", priority=False),
         Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("colon", "command_palette", "Commands", show=False, id="command_palette"),
+        Binding("ctrl+p,colon", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 
     def __init__(

@@ -64,7 +64,7 @@ class BoardScreen(Screen):
                 yield Pane(name, n, PANE_TITLES[name])
         yield ErrorBar()
         yield SearchBar()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
