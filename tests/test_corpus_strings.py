@@ -350,3 +350,41 @@ async def test_board_detail_show_every_string_literally(corpus_dir: Path, loaded
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
+
+
+# -- the brief -------------------------------------------------------------------------
+
+
+def _one_line(s: str) -> str:
+    return " ".join(visible(s, single_line=True, spaces=True).split())
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_brief_shows_every_string_literally(loaded, fmt: str) -> None:
+    """`render_brief` of the situation holding every string in every field, and of every
+    header situation: no control byte at all (newline aside), every string there as
+    visible (and, in Markdown, escaped) text."""
+    from tui.model.brief import md_escape, render_brief
+
+    def shown(s: str) -> str:
+        line = _one_line(s)
+        return squash(md_escape(line) if fmt == "md" else line)
+
+    by_id = {s.id: s for s in loaded.situations}
+    brief = render_brief(by_id["hostile"], fmt=fmt)
+    assert not CONTROL.search(brief), repr(CONTROL.search(brief))
+    flat = squash(brief)
+    for i, s in enumerate(STRINGS):
+        want = shown(s)[:40]
+        if want:
+            assert want in flat, (fmt, i, s)
+    if fmt == "md":  # markup that would be live in Markdown is escaped
+        assert "[@click=app.quit]" not in brief and "\\[@click=app.quit\\]" in brief
+        assert "<script>" not in brief
+    for i in range(len(STRINGS)):
+        head = by_id[f"h{i}"]
+        text = render_brief(head, fmt=fmt)
+        assert not CONTROL.search(text), (i, repr(STRINGS[i]))
+        want = shown(STRINGS[i])[:60]
+        if want:
+            assert want in squash(text), (fmt, i, STRINGS[i])
