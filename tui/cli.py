@@ -191,6 +191,10 @@ def _check_paths(args: Sequence[str]) -> list[Path]:
         if _stat.S_ISDIR(st.st_mode):
             if not os.access(path, os.R_OK | os.X_OK):
                 raise UsageError(f"{shown}: cannot read directory: permission denied")
+        elif not _stat.S_ISREG(st.st_mode):  # a FIFO would block open() for ever
+            from tui.model.load import not_regular_reason
+
+            raise UsageError(f"{shown}: cannot read: {not_regular_reason(str(path))}")
         elif not os.access(path, os.R_OK):
             raise UsageError(f"{shown}: cannot read: permission denied")
         else:

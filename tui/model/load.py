@@ -51,11 +51,15 @@ def discover(paths: Iterable[Any]) -> tuple[list[str], list[Diagnostic]]:
             except OSError as exc:
                 diags.append(Diagnostic(path, 1, 1, "", f"cannot read this directory: {exc.strerror or exc}"))
                 continue
-            picked = [
-                os.path.join(path, n)
-                for n in names
-                if is_situation_name(n) and os.path.isfile(os.path.join(path, n))
-            ]
+            picked = []
+            for n in names:
+                if not is_situation_name(n):
+                    continue
+                full = os.path.join(path, n)
+                if os.path.isfile(full):
+                    picked.append(full)
+                elif not os.path.isdir(full):  # a broken link, a loop, a FIFO, a socket...
+                    diags.append(Diagnostic(full, 1, 1, "", f"skipped: {not_regular_reason(full)}", "warning"))
             if not picked:
                 diags.append(
                     Diagnostic(path, 1, 1, "", f"no situation files (*.yaml, *.yml) in the directory {path}")
@@ -69,12 +73,46 @@ def discover(paths: Iterable[Any]) -> tuple[list[str], list[Diagnostic]]:
     return files, diags
 
 
+def not_regular_reason(path: str) -> str:
+    """Why `path` is not a file the board can read, in words."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            if getattr(exc, "errno", None) == 40:  # ELOOP
+                return "a symbolic link loop"
+            return "a broken symbolic link (its target does not exist)"
+        return f"cannot read it: {exc.strerror or exc}"
+    for test, what in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return f"not a regular file: {what}"
+    return "not a regular file"
+
+
 def _read(path: str, limits: Limits) -> tuple[bytes | None, os.stat_result | None, Diagnostic | None]:
+    import stat
+
     try:
         st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(st.st_mode):  # opening a FIFO would block for ever
+            return None, None, Diagnostic(path, 1, 1, "", f"cannot read this file: {not_regular_reason(path)}")
         if st.st_size > limits.max_file_bytes:
             return None, st, size_error(path, st.st_size, limits)
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: a file swapped for a FIFO since stat() still cannot hang us
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None, None, Diagnostic(path, 1, 1, "", f"cannot read this file: {not_regular_reason(path)}")
             data = fh.read(limits.max_file_bytes + 1)
     except IsADirectoryError:
         return None, None, Diagnostic(path, 1, 1, "", "this is a directory, not a situation file")
