@@ -450,3 +450,84 @@ async def test_ten_thousand_rows_move_and_filter():
         await pilot.pause()
         assert pane.row_count == 10_000
         assert pane.get_row_index("f5000") == 5000
+
+
+# -- keys typed at start-up, before the first load is on screen ---------------------------
+
+def _early_keys_app(keys, loader):
+    """An app whose first keys are queued before the board screen is even mounted (what a
+    terminal delivers when the officer types while sitboard starts)."""
+    from textual import events
+
+    from tui.app import SitboardApp
+    from test_board_support import fixed_clock
+
+    class EarlyKeys(SitboardApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            for key in keys:
+                self.post_message(events.Key(key, "\r" if key == "enter" else key))
+
+    return EarlyKeys(["x"], loader=loader, clock=fixed_clock, read_user_keymap=False)
+
+
+async def test_keys_queued_at_start_up_act_on_the_pane_they_chose():
+    res = result()
+    app = _early_keys_app(["3", "enter"], lambda paths: res)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DetailScreen"
+        assert app.screen.item_id == "putin"  # the first statement, not a stray front
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused.pane == "statements" and app.focused.selected_id == "putin"
+
+
+async def test_number_then_enter_in_one_batch_opens_that_pane():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4", "enter")  # no pause in between
+        await pilot.pause()
+        assert app.screen.item_id == "kursk-npp"
+
+
+async def test_enter_before_the_first_load_opens_the_item_once_loaded():
+    gate = threading.Event()
+    res = result()
+
+    def slow_loader(paths):
+        gate.wait(5)
+        return res
+
+    from tui.app import SitboardApp
+    from test_board_support import fixed_clock
+
+    app = SitboardApp(["x.yaml"], loader=slow_loader, clock=fixed_clock, read_user_keymap=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        assert app.situation is None and type(app.screen).__name__ == "BoardScreen"
+        gate.set()
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "DetailScreen" and app.screen.item_id == "putin"
+
+
+async def test_escape_before_the_first_load_forgets_a_pending_enter():
+    gate = threading.Event()
+    res = result()
+
+    def slow_loader(paths):
+        gate.wait(5)
+        return res
+
+    from tui.app import SitboardApp
+    from test_board_support import fixed_clock
+
+    app = SitboardApp(["x.yaml"], loader=slow_loader, clock=fixed_clock, read_user_keymap=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "enter", "escape")
+        gate.set()
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "BoardScreen"
+        assert app.focused.pane == "evacuations"

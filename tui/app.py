@@ -81,7 +81,7 @@ class SitboardApp(LiveReloadMixin, App):
     """Situation Board."""
 
     TITLE = "Situation Board"
-    CSS_PATH = "board.tcss"
+    CSS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "board.tcss")  # subclasses elsewhere too
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = {_system_commands, _item_commands}
 

@@ -56,6 +56,7 @@ class BoardScreen(Screen):
         super().__init__(id="board")
         self._last_pane: Pane | None = None
         self._query_timer = None
+        self._open_when_loaded: Pane | None = None
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(self.app.clock)
@@ -68,7 +69,9 @@ class BoardScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
-        self.panes[0].focus()
+        # A key typed at start-up (`3`) may have chosen a pane before this runs: keep it.
+        if self._last_pane is None and self.focused is None:
+            self.panes[0].focus()
 
     # -- parts -------------------------------------------------------------------
 
@@ -116,13 +119,28 @@ class BoardScreen(Screen):
         for pane in self.panes:
             pane.show_situation(situation, keep_id=pane.selected_id)
         self.refresh_bindings()
+        pending, self._open_when_loaded = self._open_when_loaded, None
+        if pending is not None and situation is not None and pending is self.current_pane:
+            item = pending.selected_item
+            if item is not None:
+                self.app.open_detail(item.id)
+
+    def open_when_loaded(self, pane: Pane) -> None:
+        """`enter` before the first load: open `pane`'s selected item when it arrives
+        (if the officer is still on that pane; escape forgets it)."""
+        self._open_when_loaded = pane
 
     # -- focus and moves -----------------------------------------------------------
 
     def focus_pane(self, pane: Pane) -> None:
         if self.maximized is not None and self.maximized is not pane:
             self.maximized = pane
-        pane.focus()
+        # At once, not `pane.focus()` (deferred to the next turn of the message queue):
+        # keys typed together ("3" then "enter") must act on the pane just chosen.
+        if self.is_mounted:
+            self.set_focus(pane)
+        else:
+            pane.focus()
         self._last_pane = pane
 
     def action_next_pane(self) -> None:
@@ -249,6 +267,7 @@ class BoardScreen(Screen):
 
     def action_back(self) -> None:
         """Escape: clear the filter, then restore a maximized pane."""
+        self._open_when_loaded = None
         bar = self.searchbar
         if bar.display or bar.value:
             self.clear_search()

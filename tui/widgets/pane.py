@@ -252,6 +252,16 @@ class Pane(DataTable):
 
     # -- actions -----------------------------------------------------------------
 
+    def action_select_cursor(self) -> None:
+        """`enter`. Pressed before the first load arrived (the officer typed `3` `enter`
+        at start-up): remembered, and the item opens once the rows are there."""
+        if self.situation is None and self.loading_text:
+            screen = self.screen
+            if hasattr(screen, "open_when_loaded"):
+                screen.open_when_loaded(self)
+            return
+        super().action_select_cursor()
+
     def action_first(self) -> None:
         if self.row_count:
             self.move_cursor(row=0, animate=False)
