@@ -33,6 +33,7 @@ from textual import work  # noqa: E402
 from textual.app import App
 from textual.binding import Binding
 
+from tui.crash import CrashGuardMixin
 from tui.live import LiveReloadMixin
 from tui.messages import ReloadFailed, SituationLoaded
 
@@ -77,7 +78,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-class SitboardApp(LiveReloadMixin, App):
+class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
     """Situation Board."""
 
     TITLE = "Situation Board"
@@ -103,8 +104,10 @@ class SitboardApp(LiveReloadMixin, App):
         read_user_keymap: bool = True,
         watch: bool = True,
         poll: bool = False,
+        crash_test: bool = False,
     ) -> None:
         super().__init__()
+        self.crash_test = crash_test  # `sitboard --crash-test`: raise in on_mount (tui/crash.py)
         self.paths = [str(p) for p in paths]
         self.mouse = mouse
         self.situation_id = situation_id
@@ -138,6 +141,7 @@ class SitboardApp(LiveReloadMixin, App):
         raise LookupError("no board screen")
 
     def on_mount(self) -> None:
+        self.maybe_crash_test()
         keymap: dict[str, str] = {}
         if self._read_user_keymap:
             from tui.config import load_keymap
@@ -175,9 +179,17 @@ class SitboardApp(LiveReloadMixin, App):
         self.request_reload()
 
     def on_situation_loaded(self, message: SituationLoaded) -> None:
-        before = self.situation
-        self.apply_result(message.result)
-        self.after_reload(before)
+        before, before_result = self.situation, self.result
+
+        def restore() -> None:  # an error while applying: the last good picture again
+            self.result, self.situation = before_result, before
+            if self.reloader is not None and self.reloader.running:
+                self.reloader.finish()  # or no reload would ever run again
+            self.board.show_situation(before)
+
+        with self.recovering("applying a reload", restore):
+            self.apply_result(message.result)
+            self.after_reload(before)
 
     def on_reload_failed(self, message: ReloadFailed) -> None:
         self.set_reload_state("load failed")
@@ -268,10 +280,17 @@ class SitboardApp(LiveReloadMixin, App):
 
 
 def run_board(
-    paths: Iterable[str], mouse: bool = True, situation_id: str | None = None, poll: bool = False
+    paths: Iterable[str],
+    mouse: bool = True,
+    situation_id: str | None = None,
+    poll: bool = False,
+    crash_test: bool = False,
 ) -> int:
     """Open the board on `paths`; returns the process exit code. `poll`: watch files by
-    polling (network file systems are detected; this forces it)."""
-    app = SitboardApp(paths, mouse=mouse, situation_id=situation_id, poll=poll)
+    polling (network file systems are detected; this forces it). A crash returns 3 after
+    one line on stderr (the traceback is in a log file: tui/crash.py)."""
+    app = SitboardApp(paths, mouse=mouse, situation_id=situation_id, poll=poll, crash_test=crash_test)
     app.run(mouse=mouse)
+    if app.crash_log is not None:
+        return 3
     return app.return_code or 0

@@ -106,6 +106,8 @@ def _board_parser() -> argparse.ArgumentParser:
         help="watch files by polling instead of OS file events (network and container mounts)",
     )
     p.add_argument("--version", action="version", version=_version())
+    # Hidden: make the board raise in on_mount, to test crash safety on a real terminal.
+    p.add_argument("--crash-test", action="store_true", help=argparse.SUPPRESS)
     return p
 
 
@@ -223,9 +225,15 @@ def cmd_board(argv: list[str]) -> int:
         from tui.paths import default_situation_path
 
         paths = [default_situation_path()]
+    if os.environ.get("TERM") == "dumb":
+        # No cursor addressing: a full-screen board would be garbage.
+        _err(f"{PROG} needs a full-screen terminal (TERM=dumb); try `{PROG} brief`")
+        return EXIT_USAGE
     from tui.app import run_board
 
     options: dict[str, object] = {"mouse": args.mouse, "situation_id": args.situation}
+    if args.crash_test:
+        options["crash_test"] = True
     if args.poll:
         import inspect
 
@@ -615,6 +623,12 @@ def _log_dir() -> Path:
 
 def _write_crash_log(exc: BaseException) -> str:
     """The traceback in a log file; returns its path (or a note that it could not be written)."""
+    try:
+        from tui.crash import write_crash_log
+
+        return write_crash_log(exc, "running the command line")
+    except Exception:  # tui.crash itself is broken: the simple way below
+        pass
     import datetime as dt
     import tempfile
     import traceback
