@@ -37,6 +37,7 @@ class BoardHeader(Horizontal):
         self.clock = clock
         self.situation: Situation | None = None
         self.reload_state = ""
+        self._shown: dict[str, tuple] = {}  # slot id -> (plain, style, spans) on screen
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Situation Board", style="bold", end=""), id="header-title", markup=False)
@@ -49,10 +50,9 @@ class BoardHeader(Horizontal):
 
     def show_situation(self, situation: Situation | None) -> None:
         self.situation = situation
-        title = self.query_one("#header-title", Static)
         marking = self.query_one("#header-marking", Static)
         if situation is None:
-            title.update(Text("Situation Board", style="bold", end=""))
+            self._set_slot("header-title", Text("Situation Board", style="bold", end=""))
             marking.set_class(False, "-shown")
             self.refresh_age()
             return
@@ -61,12 +61,12 @@ class BoardHeader(Horizontal):
         if situation.area:
             t.append(" · ")
             t.append(visible(situation.area, single_line=True))
-        title.update(t)
+        self._set_slot("header-title", t)
+        wanted = marking_class(situation.marking) if situation.marking else ""
         for cls in set(MARKING_CLASSES.values()) | {"-marking-other"}:
-            marking.remove_class(cls)
+            marking.set_class(cls == wanted, cls)  # no change, no restyle
         if situation.marking:
-            marking.update(Text(f" {visible(situation.marking, single_line=True)} ", end=""))
-            marking.add_class(marking_class(situation.marking))
+            self._set_slot("header-marking", Text(f" {visible(situation.marking, single_line=True)} ", end=""))
             marking.set_class(True, "-shown")
         else:
             marking.set_class(False, "-shown")
@@ -81,11 +81,22 @@ class BoardHeader(Horizontal):
         except Exception:  # a clock or a date the formatter cannot handle: never crash
             return f"as of {format_when(sit.as_of)}"
 
+    def _set_slot(self, slot_id: str, text: Text) -> bool:
+        """Show `text` in a slot; nothing happens when that text is already shown (an
+        update re-lays out the line and repaints the panes' scrollbars: bytes on a thin
+        link every idle minute)."""
+        key = (text.plain, str(text.style), tuple(text.spans))
+        if self._shown.get(slot_id) == key:
+            return False
+        self._shown[slot_id] = key
+        self.query_one(f"#{slot_id}", Static).update(text)
+        return True
+
     def refresh_age(self) -> None:
-        self.query_one("#header-asof", Static).update(Text(self.as_of_text(), end=""))
+        """Called every 30 s: repaints only when the age text changes ("2 y ago" stays)."""
+        self._set_slot("header-asof", Text(self.as_of_text(), end=""))
 
     def set_reload_state(self, text: str) -> None:
         self.reload_state = text
-        slot = self.query_one("#header-reload", Static)
-        slot.update(Text(visible(text, single_line=True), end=""))
-        slot.set_class(bool(text), "-shown")
+        self._set_slot("header-reload", Text(visible(text, single_line=True), end=""))
+        self.query_one("#header-reload", Static).set_class(bool(text), "-shown")
