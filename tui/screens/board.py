@@ -77,7 +77,34 @@ class BoardScreen(Screen):
 
     @property
     def panes(self) -> list[Pane]:
-        return list(self.query(Pane))
+        """The five panes in number order (whatever their order on screen)."""
+        return sorted(self.query(Pane), key=lambda p: p.number)
+
+    WIDE_ORDER = ("fronts", "evacuations", "infrastructure", "statements", "events")
+
+    def arrange_panes(self) -> None:
+        """Wide and tall: Infrastructure joins the top band (the grid places panes in
+        document order); otherwise the number order."""
+        wide = self.has_class("-wide") and self.has_class("-tall")
+        order = self.WIDE_ORDER if wide else PANES
+        container = self.query_one("#panes")
+        current = [p.pane for p in container.query_children(Pane)]
+        if current == list(order):
+            return
+        infra, statements = self.pane("infrastructure"), self.pane("statements")
+        if wide:
+            container.move_child(infra, before=statements)
+        else:
+            container.move_child(infra, after=statements)
+
+    def on_resize(self) -> None:
+        self.arrange_panes()
+        # the footer's "^p Commands" would overprint the keys below 80 columns
+        footer = self.query_one(Footer)
+        show = self.size.width >= 80
+        if footer.show_command_palette != show:
+            footer.show_command_palette = show
+            footer.refresh(recompose=True)
 
     @property
     def header(self) -> BoardHeader:

@@ -74,6 +74,9 @@ class Col:
     weight: int = 0  # share of the remaining width for flexible columns
     min: int = 6
     level: int = 0  # 0 always; 1 from MEDIUM content width; 2 from WIDE
+    max: int = 0  # a flexible column never wider than this (0: no cap); the spare
+    # width goes to the pane's main text column (the heaviest), so on a wide screen
+    # quotes and event texts get the room, not the actor's or the place's column
 
 
 MEDIUM = 50
@@ -84,36 +87,36 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         Col("name", "Name", lambda i: i.name, weight=3, min=8),
         Col("status", "Status", lambda i: i.status or "", width=12),
         Col("depth", "Depth", lambda i: _q(i.depth_km, "km"), width=12),
-        Col("sides", "Sides", lambda i: _join(i.sides), weight=2, level=1),
-        Col("since", "Since", lambda i: _day(i.since), width=8, level=1),
-        Col("places", "Places", lambda i: _join(i.places), weight=2, level=2),
+        Col("sides", "Sides", lambda i: _join(i.sides), weight=2, level=1, max=26),
+        Col("since", "Since", lambda i: _day(i.since), width=8, level=2),
+        Col("places", "Places", lambda i: _join(i.places), weight=2, level=2, max=24),
     ),
     "evacuations": (
         Col("area", "Area", lambda i: i.area, weight=3, min=8),
         Col("people", "People", lambda i: _q(i.people), width=13),
         Col("status", "Status", lambda i: i.status or "", width=10),
-        Col("destination", "Destination", lambda i: i.destination or "", weight=2, level=1),
-        Col("authority", "Authority", lambda i: i.authority or "", weight=2, level=2),
+        Col("destination", "Destination", lambda i: i.destination or "", weight=2, level=1, max=26),
+        Col("authority", "Authority", lambda i: i.authority or "", weight=2, level=2, max=24),
         Col("since", "Since", lambda i: _day(i.since), width=8, level=1),
     ),
     "statements": (
-        Col("actor", "Actor", lambda i: i.actor, weight=2, min=8),
+        Col("actor", "Actor", lambda i: i.actor, weight=2, min=8, max=26),
         Col("date", "Date", lambda i: _day(i.date), width=8),
         Col("text", "Quote / summary", _text_of, weight=5, min=10),
-        Col("role", "Role", lambda i: i.role or "", weight=2, level=1),
-        Col("channel", "Channel", lambda i: i.channel or "", weight=1, level=2),
+        Col("role", "Role", lambda i: i.role or "", weight=2, level=2, max=24),
+        Col("channel", "Channel", lambda i: i.channel or "", weight=1, level=2, max=16),
     ),
     "infrastructure": (
-        Col("name", "Name", lambda i: i.name, weight=2, min=8),
+        Col("name", "Name", lambda i: i.name, weight=2, min=8, max=34),
         Col("status", "Status", lambda i: i.status or "", width=12),
         Col("units", "Units", lambda i: format_units(i.units), weight=3, min=8),
-        Col("kind", "Kind", lambda i: i.kind or "", weight=1, level=2),
-        Col("location", "Location", lambda i: i.location or "", weight=2, level=1),
+        Col("kind", "Kind", lambda i: i.kind or "", weight=1, level=2, max=16),
+        Col("location", "Location", lambda i: i.location or "", weight=2, level=2, max=26),
     ),
     "events": (
         Col("date", "Date", lambda i: _day(i.date), width=8),
         Col("what", "What", lambda i: i.what, weight=5, min=10),
-        Col("where", "Where", lambda i: i.where or "", weight=2, level=1),
+        Col("where", "Where", lambda i: i.where or "", weight=2, level=1, max=30),
         Col("count", "Count", lambda i: _q(i.count), width=14, level=2),
     ),
 }
@@ -121,11 +124,20 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
 CONF_COL_WIDTH = 2  # "●B"
 
 
-def layout_columns(pane: str, width: int) -> list[tuple[Col, int]]:
-    """Columns that fit `width` cells (after the confidence column), each with its width."""
+def layout_columns(pane: str, width: int, empty: frozenset[str] | set[str] = frozenset()) -> list[tuple[Col, int]]:
+    """Columns that fit `width` cells (after the confidence column), each with its width.
+
+    `empty`: keys of optional columns (level > 0) no item of the pane fills; they are
+    left out, their room goes to the others.
+    """
     width = max(width - CONF_COL_WIDTH, 0)
     level = 2 if width >= WIDE else 1 if width >= MEDIUM else 0
-    cols = [c for c in COLUMNS[pane] if c.level <= level]
+    cols = [c for c in COLUMNS[pane] if c.level <= level and not (c.level and c.key in empty)]
+    # Very narrow (a 60-column terminal): drop columns from the right rather than run
+    # past the pane's edge; the first (what the item is) always stays.
+    while len(cols) > 1 and sum(c.width or c.min for c in cols) > width:
+        fixed_ = [c for c in cols[1:] if c.width]  # a date or status before a text column
+        cols.remove(fixed_[-1] if fixed_ else cols[-1])
     fixed = sum(c.width for c in cols if c.width)
     flex = [c for c in cols if not c.width]
     free = max(width - fixed, 0)
@@ -135,14 +147,40 @@ def layout_columns(pane: str, width: int) -> list[tuple[Col, int]]:
     widths: dict[str, int] = {}
     for c in flex:
         w = max(c.min, free * c.weight // total_weight)
+        if c.max:
+            w = min(w, max(c.max, c.min))
         widths[c.key] = w
         spare -= w
-    if flex and spare > 0:  # rounding leftovers go to the heaviest column
-        heaviest = max(flex, key=lambda c: c.weight)
+    while spare < 0:  # the minimums pushed past the edge: take it back from the widest
+        c = max(flex, key=lambda c: widths[c.key] - c.min)
+        if widths[c.key] <= c.min:
+            break
+        widths[c.key] -= 1
+        spare += 1
+    if flex and spare > 0:  # rounding leftovers and capped room go to the main text column
+        heaviest = max(flex, key=lambda c: (not c.max, c.weight))
         widths[heaviest.key] += spare
     for c in cols:
         out.append((c, c.width or widths[c.key]))
     return out
+
+
+def empty_columns(pane: str, items) -> frozenset[str]:
+    """Keys of the pane's optional columns that no item fills (cheap: stops at the first
+    value found per column)."""
+    out = set()
+    for c in COLUMNS[pane]:
+        if not c.level:
+            continue
+        for it in items:
+            try:
+                if c.get(it):
+                    break
+            except Exception:  # a value the formatter does not know: a value all the same
+                break
+        else:
+            out.add(c.key)
+    return frozenset(out)
 
 
 def cell(value: str, *, gap: bool = True, style: str = "") -> Text:

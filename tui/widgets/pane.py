@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from tui.model.text import search_text, visible
-from tui.widgets.cells import CONF_COL_WIDTH, highlight, label_cell, layout_columns, row_cells
+from tui.widgets.cells import CONF_COL_WIDTH, empty_columns, highlight, label_cell, layout_columns, row_cells
 
 if TYPE_CHECKING:
     from tui.model.types import Item, Situation
@@ -52,6 +52,7 @@ class Pane(DataTable):
         self._layout_width = -1
         self._columns: list = []
         self._cells: dict[str, list[Text]] = {}  # item id -> cells for the current layout
+        self._empty: frozenset[str] = frozenset()  # optional columns no item fills
         self.loading_text = "loading…"
         self.marks: dict[str, str] = {}  # item id -> "new" / "changed" (live reload)
         self._update_titles()
@@ -79,6 +80,8 @@ class Pane(DataTable):
         self.situation = situation
         self.items = new_items
         self.loading_text = ""
+        if new_items != old_items:
+            self._empty = empty_columns(self.pane, new_items)
         if same_sources and new_items == old_items and self.row_count == len(self.row_ids):
             # live reload of another part: nothing in this pane changed; keep its rows
             self._update_titles()
@@ -145,7 +148,7 @@ class Pane(DataTable):
     def _rebuild(self, keep_id: str | None = None) -> None:
         width = self._content_width()
         self._layout_width = width
-        columns = layout_columns(self.pane, max(width - 1, 0))  # 1: the mark column
+        columns = layout_columns(self.pane, max(width - 1, 0), self._empty)  # 1: the mark column
         if columns != self._columns:
             self._cells = {}
         self._columns = columns
@@ -246,7 +249,7 @@ class Pane(DataTable):
     def on_resize(self) -> None:
         width = self._content_width()
         if width != self._layout_width and self.situation is not None:
-            if layout_columns(self.pane, max(width - 1, 0)) != self._columns:
+            if layout_columns(self.pane, max(width - 1, 0), self._empty) != self._columns:
                 self._rebuild(self.selected_id)
             self._layout_width = width
 
