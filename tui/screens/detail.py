@@ -8,6 +8,8 @@ rendered as `rich.text.Text(visible(s))`: never markup, never raw control bytes.
 
 from __future__ import annotations
 
+import os
+import re
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -28,9 +30,43 @@ from tui.model.plain import (
     item_heading,
     link_line,
 )
+from tui.model.documents import Document, Passage, find_passage, read_document
+from tui.model.provenance import grade_text, weak_basis
 from tui.model.text import visible
 from tui.model.types import Item, Situation
 from tui.widgets.cells import CONFIDENCE_STYLES
+
+WEAK_MARK = "!"  # as on the board and the sources screen: reads without colour
+STALE_MARK = "◷"
+QUOTE_STYLE = "bold reverse"
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+CONTEXT_MAX = 240  # characters of context either side, at most
+
+
+def passage_context(text: str, passage: Passage) -> tuple[str, str, str]:
+    """(before, quote, after) to show: the sentence around the quote; when the quote is
+    the whole sentence, the sentence before and the one after it (same paragraph),
+    each side cut to CONTEXT_MAX characters with an ellipsis."""
+    before, quoted, after = passage.parts(text)
+    if len((before + after).strip()) < 20:
+        line_start = text.rfind("\n", 0, passage.start) + 1
+        line_end = text.find("\n", passage.end)
+        line_end = len(text) if line_end < 0 else line_end
+        # the sentence after: up to the next sentence end within the line
+        m = _SENTENCE_END.search(text, passage.sentence_end + 1, line_end)
+        after_end = m.end() if m is not None else line_end
+        after = text[passage.end : after_end]
+        # the sentence before: from the sentence end before the previous one
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, passage.sentence_start)]
+        start = ends[-2] if len(ends) >= 2 else line_start
+        before = text[start : passage.start]
+    if len(before) > CONTEXT_MAX:
+        before = "…" + before[-CONTEXT_MAX:].lstrip()
+    if len(after) > CONTEXT_MAX:
+        after = after[:CONTEXT_MAX].rstrip() + "…"
+    return before.lstrip(), quoted, after.rstrip()
+
 
 def _text(value: str, style: str = "", *, single_line: bool = False) -> Text:
     """Untrusted data as a Text: literal, control characters made visible."""
@@ -93,6 +129,7 @@ class DetailScreen(Screen[None]):
         Binding("escape", "back", "Back", id="detail.back"),
         Binding("enter", "links", "Links", id="detail.links"),
         Binding("y", "copy", "Copy", id="detail.copy"),
+        Binding("d", "document", "Document", id="document"),
     ]
 
     AUTO_FOCUS = "#detail-body"
@@ -103,6 +140,7 @@ class DetailScreen(Screen[None]):
         self.item_id = item_id
         self.back_stack: list[str] = []
         self._link_targets: list[str] = []
+        self._documents: dict[str, Document] = {}  # path -> document, read once
 
     # -- building -------------------------------------------------------------------
 
@@ -167,9 +205,35 @@ class DetailScreen(Screen[None]):
         for key, value in item_fields(item):
             style = CONFIDENCE_STYLES.get(item.confidence, "") if key == "Confidence" else ""
             grid.add_row(_text(key, single_line=True), _text(value, style))
+        reason = weak_basis(item, self.situation)
+        if reason:
+            grid.add_row(Text(f"{WEAK_MARK} Weak basis", style="bold"), Text(reason, style="bold yellow"))
+        stale = self._stale_text(item)
+        if stale:
+            grid.add_row(Text(f"{STALE_MARK} Stale", style="bold"), Text(stale, style="dim"))
         if item.origin is not None:  # where to edit it
             grid.add_row(Text("File", style="dim"), _text(str(item.origin), "dim", single_line=True))
         return grid
+
+    def _stale_text(self, item: Item) -> str | None:
+        """"last confirmed 08 Aug 2024 09:00, 27 h before the as-of (older than 24 h)", or None."""
+        from tui.model.stale import is_stale, latest_moment
+        from tui.model.text import format_when
+
+        hours = float(getattr(self.app, "stale_hours", 24.0) or 24.0)
+        if item.updated is None or not is_stale(item, self.situation, hours):
+            return None
+        as_of = self.situation.as_of.as_datetime()
+        if as_of.tzinfo is None:
+            import datetime as dt
+
+            as_of = as_of.replace(tzinfo=dt.timezone.utc)
+        age = (as_of - latest_moment(item.updated)).total_seconds() / 3600
+        age_text = f"{age:.0f} h" if age < 48 else f"{age / 24:.0f} d"
+        return (
+            f"last confirmed {format_when(item.updated, with_year=True)}, {age_text} before the as-of "
+            f"(older than {hours:g} h)"
+        )
 
     def _sources(self, item: Item) -> RenderableType:
         """One entry per source: name, type and grade; the quote and where to find it
@@ -183,20 +247,51 @@ class DetailScreen(Screen[None]):
                 grid.add_row("•", _text(ref.source, "bold", single_line=True))
                 continue
             line = _text(source.name, "bold", single_line=True)
-            details = [d for d in (source.type, source.reliability and f"grade {source.reliability}") if d]
-            if details:
-                line.append("  ")
-                line.append_text(_text(", ".join(details), "dim", single_line=True))
+            details = [d for d in (source.type,) if d]
+            details.append(f"grade {grade_text(source.reliability)}" if source.reliability else "ungraded")
+            line.append("  ")
+            line.append_text(_text(", ".join(details), "dim", single_line=True))
             grid.add_row("•", line)
             if ref.quote:
-                quote = Text("“", style="italic")
-                quote.append_text(_text(ref.quote, "italic"))
-                quote.append("”")
-                grid.add_row("", quote)
+                # Found in the source's document: the passage in its context, the quote
+                # highlighted, stands for the quote; otherwise the quote as the file has
+                # it (and, with a document, that it is not found there).
+                passage = self._passage(source.document, ref.quote) if source.document else None
+                if passage is None or passage[0] is False:
+                    quote = Text("“", style="italic")
+                    quote.append_text(_text(ref.quote, "italic"))
+                    quote.append("”")
+                    grid.add_row("", quote)
+                if passage is not None:
+                    grid.add_row("", passage[1])
             for where in (source.url, source.document):
                 if where:
                     grid.add_row("", _text(where, "dim", single_line=True))
         return grid
+
+    def _document(self, path: str) -> Document:
+        doc = self._documents.get(path)
+        if doc is None:
+            doc = self._documents[path] = read_document(path)
+        return doc
+
+    def _passage(self, path: str, quote: str) -> tuple[bool, Text]:
+        """(found, text): the quote in its document, in context (the sentence around it,
+        or the sentences either side when the quote is a whole sentence), the quote
+        highlighted; or why it cannot be shown ("quote not found in <document>")."""
+        name = visible(os.path.basename(path) or path, single_line=True)
+        doc = self._document(path)
+        if not doc.ok:
+            return False, Text(f"{name}: {doc.error}", style="bold")
+        passage = find_passage(doc.text, quote)
+        if passage is None:
+            return False, Text(f"quote not found in {name}", style="bold")
+        before, quoted, after = passage_context(doc.text, passage)
+        out = Text(f"in {name}, line {passage.line} (d: the whole document)\n", style="dim")
+        out.append(visible(before, single_line=True, spaces=True), style="dim")
+        out.append(visible(quoted, single_line=True, spaces=True), style=QUOTE_STYLE)
+        out.append(visible(after, single_line=True, spaces=True), style="dim")
+        return True, out
 
     def _links(self, item: Item) -> list[Option]:
         options: list[Option] = []
@@ -225,6 +320,7 @@ class DetailScreen(Screen[None]):
     def refresh_situation(self, situation: Situation) -> None:
         """Live reload: show the same item from the new situation (or say it is gone)."""
         self.situation = situation
+        self._documents = {}  # a reload may follow an edit of the document too
         if self.is_mounted:
             self._show()
 
@@ -248,6 +344,38 @@ class DetailScreen(Screen[None]):
         if links.display and links.option_count:
             links.focus()
             links.scroll_visible(animate=False)
+
+    def document_refs(self, item: Item | None = None) -> list[tuple[str, list[str]]]:
+        """(document path, quotes of this item from it), in the order the sources are cited."""
+        item = item if item is not None else self.item
+        out: dict[str, list[str]] = {}
+        if item is None:
+            return []
+        for ref in item.sources:
+            source = self.situation.sources.get(ref.source)
+            if source is None or not source.document:
+                continue
+            quotes = out.setdefault(source.document, [])
+            if ref.quote:
+                quotes.append(ref.quote)
+        return list(out.items())
+
+    def action_document(self) -> None:
+        """`d`: the item's seed document, scrolled to its quote(s)."""
+        refs = self.document_refs()
+        if not refs:
+            self.notify("No source of this item has a document", timeout=3)
+            return
+        from tui.screens.document import DocumentScreen
+
+        path, quotes = refs[0]
+        source_names = [
+            s.name for s in self.situation.sources.values() if s.document == path
+        ]
+        title = os.path.basename(path)
+        if source_names:
+            title = f"{source_names[0]} · {title}"
+        self.app.push_screen(DocumentScreen(path, quotes, title=title, document=self._documents.get(path)))
 
     def action_copy(self) -> None:
         item = self.item
