@@ -50,8 +50,13 @@ class PtyApp:
         self.raw = bytearray()
         master, slave = pty.openpty()
         self._set_size(slave, rows, cols)
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "PYTEST"))}
-        full_env.update({"TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)})
+        # No COLUMNS/LINES: shutil.get_terminal_size() would prefer them to the pty's size.
+        full_env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("TEXTUAL", "PYTEST")) and k not in ("COLUMNS", "LINES")
+        }
+        full_env["TERM"] = "xterm-256color"
         full_env.update(env or {})
         cmd = list(argv) if argv is not None else [sys.executable, "-m", "tui", *args]
         self.proc = subprocess.Popen(
@@ -73,9 +78,25 @@ class PtyApp:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
     def resize(self, cols: int, rows: int) -> None:
+        import pyte
+
         self.cols, self.rows = cols, rows
+        # Like xterm: the top-left of what was on screen stays (pyte's own resize drops
+        # lines from the top, and the program only repaints what it thinks changed).
+        old = self.screen
+        screen = pyte.Screen(cols, rows)
+        screen.mode = set(old.mode)
+        for y in range(min(rows, old.lines)):
+            line = old.buffer[y]
+            for x in range(min(cols, old.columns)):
+                if x in line:
+                    screen.buffer[y][x] = line[x]
+        screen.cursor.x, screen.cursor.y = min(old.cursor.x, cols - 1), min(old.cursor.y, rows - 1)
+        screen.cursor.attrs = old.cursor.attrs
+        self.stream.detach(old)
+        self.stream.attach(screen)
+        self.screen = screen
         self._set_size(self.master, rows, cols)
-        self.screen.resize(rows, cols)
         try:
             os.killpg(self.proc.pid, signal.SIGWINCH)
         except OSError:
@@ -98,6 +119,13 @@ class PtyApp:
         self.raw += data
         self.stream.feed(data)
         return data
+
+    def wait_quiet(self, quiet: float = 0.5, timeout: float = 30.0) -> None:
+        """Read until nothing arrives for `quiet` seconds (the program has settled)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and not self.eof:
+            if not self.read(quiet):
+                return
 
     def text(self) -> str:
         return "\n".join(self.screen.display)
@@ -124,7 +152,7 @@ class PtyApp:
         while not self.eof and time.monotonic() < end:
             self.read(0.1)
         try:
-            return self.proc.wait(timeout=max(1.0, end - time.monotonic()))
+            return self.proc.wait(timeout=timeout)
         finally:
             self.close()
 
