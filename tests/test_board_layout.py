@@ -8,7 +8,7 @@ import datetime as dt
 from test_board_support import kursk, make_app, result, settle
 
 from tui.model.types import Statement, When
-from tui.widgets.cells import layout_columns
+from tui.widgets.cells import CONF_COL_WIDTH, layout_columns
 
 LONG_QUOTE = ("We will respond to this provocation at the time and place of our choosing, "
               "and every measure is on the table tonight")  # 119 characters
@@ -111,8 +111,8 @@ async def test_footer_palette_key_only_where_it_fits():
 def test_capped_columns_give_the_room_to_the_text():
     cols = dict((c.key, w) for c, w in layout_columns("statements", 196))
     assert cols["actor"] <= 26 and cols["role"] <= 24 and cols["channel"] <= 16
-    assert cols["text"] >= 196 - 2 - 26 - 8 - 24 - 16
-    assert sum(cols.values()) == 196 - 2
+    assert cols["text"] >= 196 - CONF_COL_WIDTH - 26 - 8 - 24 - 16
+    assert sum(cols.values()) == 196 - CONF_COL_WIDTH
 
 
 def test_empty_optional_columns_are_left_out():
@@ -121,7 +121,7 @@ def test_empty_optional_columns_are_left_out():
     some = layout_columns("statements", 196, frozenset({"channel", "actor"}))
     keys = [c.key for c, _w in some]
     assert "channel" not in keys and "actor" in keys  # level-0 columns always stay
-    assert sum(w for _c, w in some) == 196 - 2
+    assert sum(w for _c, w in some) == 196 - CONF_COL_WIDTH
 
 
 def test_narrow_drops_fixed_columns_before_the_text():
@@ -134,7 +134,7 @@ def test_narrow_drops_fixed_columns_before_the_text():
             cols = layout_columns(pane, width)
             assert cols, (pane, width)
             if width >= 30:
-                assert sum(w for _c, w in cols) <= max(width - 2, 0), (pane, width)
+                assert sum(w for _c, w in cols) <= max(width - CONF_COL_WIDTH, 0), (pane, width)
 
 
 def test_depth_reads_with_its_unit():

@@ -26,6 +26,14 @@ CONFIDENCE_STYLES: dict[str, str] = {
 }
 NO_GRADE = "–"
 HIT_STYLE = "bold reverse"
+# The flag after the grade: shapes that read without colour. An item on a weak basis
+# (only claimed, or only sources graded D-F / ungraded) shows WEAK_FLAG; a stale item
+# (not updated within the threshold before the as-of) shows STALE_FLAG and its whole
+# row is dim. Both: WEAK_FLAG on a dim row (the detail says both).
+WEAK_FLAG = "!"
+STALE_FLAG = "◷"
+WEAK_STYLE = "bold yellow"
+STALE_STYLE = "dim"
 
 
 def best_grade(item: Item, situation: Situation) -> str:
@@ -121,7 +129,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     ),
 }
 
-CONF_COL_WIDTH = 2  # "●B"
+CONF_COL_WIDTH = 3  # "●B!": confidence, best grade, weak/stale flag
 
 
 def layout_columns(pane: str, width: int, empty: frozenset[str] | set[str] = frozenset()) -> list[tuple[Col, int]]:
@@ -193,29 +201,42 @@ def label_cell(label: str) -> Text:
     return Text(" " + label, style="bold", no_wrap=True, overflow="ellipsis", end="")
 
 
-def confidence_cell(item: Item, situation: Situation, colour: bool = True) -> Text:
-    """Symbol (shape per confidence; coloured unless NO_COLOR) and best source grade.
+def confidence_cell(item: Item, situation: Situation, colour: bool = True, stale: bool = False) -> Text:
+    """Symbol (shape per confidence; coloured unless NO_COLOR), best source grade, and
+    the flag: WEAK_FLAG for an item on a weak basis, else STALE_FLAG when stale.
 
     Without colour the symbol is bold in the normal foreground: a monochrome filter
     would turn red or magenta into a grey too dark to read.
     """
+    from tui.model.provenance import weak_basis
+
     conf = item.confidence if item.confidence in CONFIDENCE_SYMBOLS else "unconfirmed"
     t = Text(no_wrap=True, end="")
     t.append(CONFIDENCE_SYMBOLS[conf], style=CONFIDENCE_STYLES[conf] if colour else "bold")
     t.append(best_grade(item, situation))
+    if weak_basis(item, situation):
+        t.append(WEAK_FLAG, style=WEAK_STYLE if colour else "bold")
+    elif stale:
+        t.append(STALE_FLAG)
+    else:
+        t.append(" ")
     return t
 
 
 def row_cells(
-    item: Item, situation: Situation, columns: list[tuple[Col, int]], colour: bool = True
+    item: Item, situation: Situation, columns: list[tuple[Col, int]], colour: bool = True,
+    stale: bool = False,
 ) -> list[Text]:
-    cells = [confidence_cell(item, situation, colour)]
+    """The row of an item; a stale item's cells are dim (and flagged, see above)."""
+    cells = [confidence_cell(item, situation, colour, stale)]
     for col, _w in columns:
         try:
             value = col.get(item)
         except Exception:  # a value the formatter does not know: show it, never crash
             value = str(getattr(item, col.key, ""))
-        cells.append(cell(value))
+        cells.append(cell(value, style=STALE_STYLE if stale else ""))
+    if stale:
+        cells[0].stylize(STALE_STYLE)
     return cells
 
 

@@ -55,7 +55,30 @@ class Pane(DataTable):
         self._empty: frozenset[str] = frozenset()  # optional columns no item fills
         self.loading_text = "loading…"
         self.marks: dict[str, str] = {}  # item id -> "new" / "changed" (live reload)
+        self.stale_ids: frozenset[str] = frozenset()  # items older than the threshold
+        self.freshest = ""  # "09 Aug 12:00": the most recent `updated` of the pane's items
         self._update_titles()
+
+    def _stale_hours(self) -> float:
+        from tui.model.stale import DEFAULT_STALE_HOURS
+
+        try:
+            return float(getattr(self.app, "stale_hours", DEFAULT_STALE_HOURS))
+        except Exception:  # no app (a bare widget in a test)
+            return DEFAULT_STALE_HOURS
+
+    def _staleness(self, situation: Situation | None, items: tuple[Item, ...]) -> None:
+        """Which items are stale, and the freshest update for the title."""
+        from tui.model.stale import freshest_update, is_stale
+        from tui.model.text import format_when
+
+        if situation is None:
+            self.stale_ids, self.freshest = frozenset(), ""
+            return
+        hours = self._stale_hours()
+        self.stale_ids = frozenset(it.id for it in items if it.updated is not None and is_stale(it, situation, hours))
+        fresh = freshest_update(items)
+        self.freshest = format_when(fresh) if fresh is not None else ""
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """Change markers of the shown rows, updated in place (no rebuild)."""
@@ -75,11 +98,16 @@ class Pane(DataTable):
         old_sit, old_items = self.situation, self.items
         new_items = situation.pane(self.pane) if situation is not None else ()
         same_sources = (
-            old_sit is not None and situation is not None and old_sit.sources == situation.sources
+            old_sit is not None
+            and situation is not None
+            and old_sit.sources == situation.sources
+            and old_sit.as_of == situation.as_of  # staleness is measured from the as-of
         )
         self.situation = situation
         self.items = new_items
         self.loading_text = ""
+        if not same_sources or new_items != old_items:
+            self._staleness(situation, new_items)
         if new_items != old_items:
             self._empty = empty_columns(self.pane, new_items)
         if same_sources and new_items == old_items and self.row_count == len(self.row_ids):
@@ -177,7 +205,9 @@ class Pane(DataTable):
                 seen.add(key)
                 cells = self._cells.get(key)
                 if cells is None:
-                    cells = self._cells[key] = row_cells(item, situation, self._columns, colour)
+                    cells = self._cells[key] = row_cells(
+                        item, situation, self._columns, colour, stale=item.id in self.stale_ids
+                    )
                 if query:
                     cells = [cells[0]] + [highlight(c, query) for c in cells[1:]]
                 rows.append((key, [mark_cell(self.marks.get(key)) + cells[0]] + cells[1:]))
@@ -237,6 +267,12 @@ class Pane(DataTable):
             title.append(f"{len(self.row_ids)}/{total}", style="bold")
         else:
             title.append(f"({total})")
+        if self.freshest:
+            fresh = f" · upd {self.freshest}"
+            room = self.size.width - 6  # the border's corners and padding
+            if room > 0 and len(title.plain) + len(fresh) > room:
+                fresh = f" · {self.freshest}"  # narrow: the date and time, without "upd"
+            title.append(fresh, style="dim")
         self.title_plain = title.plain
         self.border_title = title
         if self.loading_text:
@@ -247,6 +283,8 @@ class Pane(DataTable):
             self.border_subtitle = None
 
     def on_resize(self) -> None:
+        if self.freshest:
+            self._update_titles()
         width = self._content_width()
         if width != self._layout_width and self.situation is not None:
             if layout_columns(self.pane, max(width - 1, 0), self._empty) != self._columns:
