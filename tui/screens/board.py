@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Input
 
 from tui.model.text import fold
 from tui.model.types import PANE_TITLES, PANES
-from tui.widgets.errorbar import ErrorBar
+from tui.widgets.errorbar import ErrorBar, ErrorBox
 from tui.widgets.header import BoardHeader
 from tui.widgets.pane import Pane
 from tui.widgets.searchbar import SearchBar
@@ -49,6 +49,7 @@ class BoardScreen(Screen):
         Binding("c", "next_change", "Next change", show=False, id="next_change"),
         Binding("C", "prev_change", "Prev change", show=False, id="prev_change"),
         Binding("s", "switch_situation", "Switch", show=False, id="switch"),
+        Binding("e", "errors", "Errors", show=False, id="errors"),
         Binding("escape", "back", "Back", show=False, id="back"),
     ]
 
@@ -63,12 +64,15 @@ class BoardScreen(Screen):
         with Container(id="panes"):
             for n, name in enumerate(PANES, start=1):
                 yield Pane(name, n, PANE_TITLES[name])
-        yield ErrorBar()
+        yield ErrorBox(ErrorBar())
         yield SearchBar()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
+        board_mounted = getattr(self.app, "board_mounted", None)
+        if board_mounted is not None:  # a first load that finished already fills the panes now
+            board_mounted()
         # A key typed at start-up (`3`) may have chosen a pane before this runs: keep it.
         if self._last_pane is None and self.focused is None:
             self.panes[0].focus()
@@ -112,7 +116,13 @@ class BoardScreen(Screen):
 
     @property
     def errorbar(self) -> ErrorBar:
+        """The error bar's text (messages, show_problems)."""
         return self.query_one(ErrorBar)
+
+    @property
+    def errorbox(self) -> ErrorBox:
+        """The error bar's scrolling frame (`e` focuses it)."""
+        return self.query_one(ErrorBox)
 
     @property
     def searchbar(self) -> SearchBar:
@@ -295,6 +305,9 @@ class BoardScreen(Screen):
     def action_back(self) -> None:
         """Escape: clear the filter, then restore a maximized pane."""
         self._open_when_loaded = None
+        if self.errorbox.has_focus:
+            self.focus_pane(self.current_pane)
+            return
         bar = self.searchbar
         if bar.display or bar.value:
             self.clear_search()
@@ -328,6 +341,17 @@ class BoardScreen(Screen):
         lines = text.count("\n") + 1
         label = visible(item.label, single_line=True)
         self.app.notify(f"Copied {label} ({lines} lines)", timeout=4, markup=False)
+
+    def action_errors(self) -> None:
+        """`e`: focus the error bar to scroll through every problem (escape goes back)."""
+        box = self.errorbox
+        if not self.errorbar.messages:
+            self.app.notify("No problems in the loaded files", timeout=3)
+            return
+        if box.has_focus:
+            self.focus_pane(self.current_pane)
+        else:
+            self.set_focus(box)
 
     def action_reload(self) -> None:
         self.app.reload()

@@ -60,6 +60,7 @@ KEYMAP: tuple[KeyEntry, ...] = (
     KeyEntry(("p",), "pause live reload; p again applies the waiting changes", ("pause", "toggle_pause")),
     KeyEntry(("c", "C"), "next / previous item changed by the last reload", ("next_change", "prev_change")),
     KeyEntry(("s",), "switch situation", ("switch", "switch_situation")),
+    KeyEntry(("e",), "scroll every problem in the error bar (escape goes back)", ("errors",)),
     KeyEntry(("?", "f1"), "this help", ("help",)),
     KeyEntry(("ctrl+p", ":"), "command palette", ("command_palette",)),
     KeyEntry(("y",), "copy the selected item as plain text", ("copy", "copy_item")),

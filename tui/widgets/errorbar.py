@@ -1,36 +1,81 @@
-"""A one-line bar under the panes: problems in the loaded files (literal text)."""
+"""The error bar under the panes: every problem in the loaded files (literal text).
+
+One line per problem ("file:line:col: path: message"), the first one led by a count
+badge. The bar grows with the problems up to `MAX_LINES` lines; beyond that it scrolls:
+`e` (binding id "errors" on the board) focuses it, then j/k, arrows, page keys, g/G
+scroll and `escape` goes back to the pane. It hides itself when there are no problems
+(a broken save that is fixed clears it on the next reload).
+"""
 
 from __future__ import annotations
 
 from typing import Sequence
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.model.text import visible
 
+MAX_LINES = 5
+
+
+class ErrorBox(VerticalScroll):
+    """The scrolling frame of the bar (dock bottom; as tall as the bar, within limits)."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, bar: "ErrorBar", *, id: str | None = "errorbox") -> None:
+        super().__init__(bar, id=id)
+        self.bar = bar
+
+    def on_mount(self) -> None:
+        self.display = bool(self.bar.messages)
+
 
 class ErrorBar(Static):
+    """The text: every problem, one per line."""
+
     def __init__(self, *, id: str | None = "errorbar") -> None:
         super().__init__("", id=id, markup=False)
         self.messages: tuple[str, ...] = ()
+        self.kind = "problem"
 
     def on_mount(self) -> None:
         self.display = bool(self.messages)
 
     def show_problems(self, messages: Sequence[str], *, kind: str = "problem") -> None:
-        """Show the first problem and how many there are; hide when there are none."""
+        """Show every problem, one per line; hide when there are none."""
         self.messages = tuple(messages)
+        self.kind = kind
+        box = self.parent if isinstance(self.parent, ErrorBox) else None
         if not self.messages:
             self.update("")
             self.display = False
+            if box is not None:
+                box.display = False
             return
-        n = len(self.messages)
-        t = Text(no_wrap=True, overflow="ellipsis", end="")
-        t.append(f" {n} {kind}{'s' if n != 1 else ''} ", style="bold reverse")
-        t.append(" ")
-        t.append(visible(self.messages[0], single_line=True))
-        if n > 1:
-            t.append("  (? for all)", style="dim")
-        self.update(t)
+        self.update(self.text())
         self.display = True
+        if box is not None:
+            box.display = True
+            box.scroll_home(animate=False)
+
+    def text(self) -> Text:
+        n = len(self.messages)
+        badge = f" {n} {self.kind}{'s' if n != 1 else ''} "
+        t = Text(no_wrap=True, overflow="ellipsis", end="")
+        t.append(badge, style="bold reverse")
+        if n > MAX_LINES:
+            t.append(" e: scroll all", style="dim")
+        for message in self.messages:
+            t.append("\n" if n > 1 else " ")
+            t.append(" ")
+            t.append(visible(message, single_line=True))
+        return t
