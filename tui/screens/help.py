@@ -61,6 +61,9 @@ KEYMAP: tuple[KeyEntry, ...] = (
     KeyEntry(("c", "C"), "next / previous item changed by the last reload", ("next_change", "prev_change")),
     KeyEntry(("s",), "switch situation", ("switch", "switch_situation")),
     KeyEntry(("e",), "scroll every problem in the error bar (escape goes back)", ("errors",)),
+    KeyEntry(("S",), "sources: each source's grade and the items resting on it", ("sources",)),
+    KeyEntry(("b",), "mark a baseline (the picture now, saved for the next briefing)", ("baseline", "mark_baseline")),
+    KeyEntry(("B",), "changes since the baseline: new, changed (old → new), removed", ("changes", "toggle_changes")),
     KeyEntry(("?", "f1"), "this help", ("help",)),
     KeyEntry(("ctrl+p", ":"), "command palette", ("command_palette",)),
     KeyEntry(("y",), "copy the selected item as plain text", ("copy", "copy_item")),
@@ -74,6 +77,13 @@ DETAIL_KEYS: tuple[tuple[str, str], ...] = (
     ("escape", "back to the item you came from; from the first, close"),
     ("j k g G", "scroll (also arrows, pageup, pagedown)"),
     ("y", "copy this item as plain text"),
+    ("d", "open the source's document at the quote (n / N: next / previous quote)"),
+)
+
+# The flag after the grade in the panes (shapes: they read without colour).
+FLAGS: tuple[tuple[str, str], ...] = (
+    ("!", "weak basis: only claimed, or only sources graded D-F or ungraded"),
+    ("◷", "stale: not updated within the threshold before the as-of (row dim)"),
 )
 
 # Textual key names that read differently from how people type them.
@@ -115,6 +125,15 @@ def detail_keys_table() -> Table:
     table.add_column("action", ratio=1)
     for keys, action in DETAIL_KEYS:
         table.add_row(Text(keys), Text(action))
+    return table
+
+
+def flags_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column("flag", style="bold", no_wrap=True)
+    table.add_column("meaning", ratio=1)
+    for flag, meaning in FLAGS:
+        table.add_row(Text(flag), Text(meaning))
     return table
 
 
@@ -191,6 +210,8 @@ class HelpScreen(Screen[None]):
             yield Static(id="help-keys")
             yield Static("In the detail view", classes="section")
             yield Static(detail_keys_table(), id="help-detail-keys")
+            yield Static("Flags in the panes", classes="section")
+            yield Static(flags_table(), id="help-flags")
             yield Static("Files loaded", classes="section")
             yield Static(files_block(self.files), id="help-files")
             yield Static("Situation file format 1", classes="section")
