@@ -158,6 +158,12 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
             self.load()
         self.start_watching()
 
+    def on_unmount(self) -> None:
+        # Stop the file watcher before Textual cancels its worker: its Rust thread only
+        # returns when told to stop, and asyncio.run() would wait for it for ever (the
+        # terminal restored, the process never exiting) after a live reload had run.
+        self.stop_watching()
+
     # -- loading ----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
