@@ -169,3 +169,21 @@ async def test_resize_storm_pilot() -> None:
         await pilot.press("2", "j", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "DetailScreen"
+
+
+def test_quit_after_a_live_reload_exits(tmp_path: Path) -> None:
+    """q after a save was reloaded: the process exits (it used to hang for ever, the
+    watcher's thread waited on by asyncio.run after the terminal was restored)."""
+    d = tmp_path / "sit"
+    d.mkdir()
+    head = "situation:\n  id: demo\n  title: Live demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
+    (d / "main.yaml").write_text(head + "fronts:\n  - name: North\n", encoding="utf-8")
+    with PtyApp([str(d)]) as app:
+        app.wait_text("North")
+        app.wait_quiet()  # the watcher is armed once the first load is on screen
+        tmp = d / ".main.yaml.tmp"
+        tmp.write_text(head + "fronts:\n  - name: South\n", encoding="utf-8")
+        tmp.replace(d / "main.yaml")
+        app.wait_text("South")
+        app.send("q")
+        assert app.finish(timeout=30) == 0
