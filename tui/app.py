@@ -40,6 +40,7 @@ from tui.messages import ReloadFailed, SituationLoaded
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.baseline import BaselineStore
     from tui.model.types import LoadResult, Situation
     from tui.screens.board import BoardScreen
 
@@ -90,6 +91,9 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         Binding("q,ctrl+q", "quit", "Quit", id="quit", priority=False),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("ctrl+p,colon", "command_palette", "Commands", show=False, id="command_palette"),
+        Binding("S", "sources", "Sources", show=False, id="sources"),
+        Binding("b", "mark_baseline", "Baseline", show=False, id="baseline"),
+        Binding("B", "toggle_changes", "Changes", show=False, id="changes"),
     ]
 
     def __init__(
@@ -105,8 +109,18 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         watch: bool = True,
         poll: bool = False,
         crash_test: bool = False,
+        stale_hours: float | None = None,
+        state_dir: "str | os.PathLike[str] | None" = None,
+        baseline_store: "BaselineStore | None" = None,
     ) -> None:
         super().__init__()
+        from tui.model.stale import stale_hours as _stale_hours
+
+        # hours before the as-of after which an item is stale: the flag, else
+        # $SITBOARD_STALE_HOURS, else 24 (the CLI has validated the flag)
+        self.stale_hours: float = _stale_hours(stale_hours)
+        self._state_dir = state_dir
+        self._baseline_store = baseline_store
         self.crash_test = crash_test  # `sitboard --crash-test`: raise in on_mount (tui/crash.py)
         self.paths = [str(p) for p in paths]
         self.mouse = mouse
@@ -258,6 +272,63 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
             return
         self.push_screen(DetailScreen(self.situation, item_id))
 
+    # -- provenance: sources, baseline, changes since it ------------------------------
+
+    @property
+    def baseline_store(self) -> "BaselineStore":
+        """Baselines on disk (the user's state directory unless `state_dir` was given)."""
+        if self._baseline_store is None:
+            from tui.baseline import BaselineStore
+
+            self._baseline_store = BaselineStore(self._state_dir)
+        return self._baseline_store
+
+    def action_sources(self) -> None:
+        """`S`: every source with its grade and the items resting on it."""
+        from tui.screens.sources import SourcesScreen
+
+        if isinstance(self.screen, SourcesScreen):
+            self.pop_screen()
+            return
+        if self.situation is None:
+            self.notify("No situation loaded yet", timeout=3)
+            return
+        self.push_screen(SourcesScreen(self.situation))
+
+    def action_mark_baseline(self) -> None:
+        """`b`: the picture now becomes the baseline of its situation (on disk)."""
+        from tui.model.text import format_when
+
+        if self.situation is None:
+            self.notify("No situation loaded yet: nothing to mark", severity="warning", timeout=3)
+            return
+        saved = self.baseline_store.save(self.situation)
+        if saved.ok:
+            self.notify(f"Baseline saved: {format_when(self.situation.as_of)} ({saved.path})", markup=False)
+        else:
+            self.notify(f"Baseline not saved: {saved.error}", severity="error", timeout=8, markup=False)
+
+    def action_toggle_changes(self) -> None:
+        """`B`: the changes since the baseline (again: back to where you were)."""
+        from tui.screens.changes import ChangesScreen
+
+        if isinstance(self.screen, ChangesScreen):
+            self.pop_screen()
+            return
+        if self.situation is None:
+            self.notify("No situation loaded yet", timeout=3)
+            return
+        store = self.baseline_store
+        baseline = store.load(self.situation.id)
+        if baseline is None:
+            if store.last_error:
+                self.notify(store.last_error, severity="error", timeout=8, markup=False)
+            else:
+                self.notify("No baseline yet: press b to mark one", timeout=4)
+            return
+        info = store.info(self.situation.id)
+        self.push_screen(ChangesScreen(baseline, self.situation, saved_at=info.saved_at if info else None))
+
     def action_help(self) -> None:
         try:
             from tui.screens.help import HelpScreen
@@ -291,11 +362,14 @@ def run_board(
     situation_id: str | None = None,
     poll: bool = False,
     crash_test: bool = False,
+    stale_hours: float | None = None,
 ) -> int:
     """Open the board on `paths`; returns the process exit code. `poll`: watch files by
     polling (network file systems are detected; this forces it). A crash returns 3 after
     one line on stderr (the traceback is in a log file: tui/crash.py)."""
-    app = SitboardApp(paths, mouse=mouse, situation_id=situation_id, poll=poll, crash_test=crash_test)
+    app = SitboardApp(
+        paths, mouse=mouse, situation_id=situation_id, poll=poll, crash_test=crash_test, stale_hours=stale_hours
+    )
     app.run(mouse=mouse)
     if app.crash_log is not None:
         return 3

@@ -101,6 +101,11 @@ def _board_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--situation", metavar="ID", help="id of the situation to show first (s switches)")
     p.add_argument(
+        "--stale-hours",
+        metavar="HOURS",
+        help="an item not updated within HOURS before the as-of is marked stale (default: $SITBOARD_STALE_HOURS or 24)",
+    )
+    p.add_argument(
         "--poll",
         action="store_true",
         help="watch files by polling instead of OS file events (network and container mounts)",
@@ -219,6 +224,14 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 def cmd_board(argv: list[str]) -> int:
     args = _board_parser().parse_args(argv)
+    stale_hours = None
+    if args.stale_hours is not None:
+        from tui.model.stale import parse_stale_hours
+
+        try:
+            stale_hours = parse_stale_hours(args.stale_hours)
+        except ValueError as exc:
+            raise UsageError(f"--stale-hours: {exc}") from None
     if args.paths:
         paths = _check_paths(args.paths)
     else:
@@ -234,6 +247,8 @@ def cmd_board(argv: list[str]) -> int:
     options: dict[str, object] = {"mouse": args.mouse, "situation_id": args.situation}
     if args.crash_test:
         options["crash_test"] = True
+    if stale_hours is not None:
+        options["stale_hours"] = stale_hours
     if args.poll:
         import inspect
 

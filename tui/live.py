@@ -197,7 +197,8 @@ class LiveReloadMixin:
         if sit is None:
             return
         for screen in self.screen_stack:  # type: ignore[attr-defined]
-            if isinstance(screen, DetailScreen):
+            # the detail, and the sources / changes screens: the same view of the new picture
+            if isinstance(screen, DetailScreen) or hasattr(screen, "refresh_situation"):
                 screen.refresh_situation(sit)
 
     def _restart_fade_timer(self) -> None:
