@@ -174,6 +174,7 @@ class Pane(DataTable):
         return width if width > 0 else 36
 
     def _rebuild(self, keep_id: str | None = None) -> None:
+        old_y, old_row = self.scroll_y, self.cursor_row
         width = self._content_width()
         self._layout_width = width
         columns = layout_columns(self.pane, max(width - 1, 0), self._empty)  # 1: the mark column
@@ -216,7 +217,19 @@ class Pane(DataTable):
             self.row_ids = [k for k, _ in rows]
         if keep_id is not None and keep_id in self._by_key:
             self.select_id(keep_id)
+        elif keep_id is not None and self.row_ids:
+            # the selected item went away: the cursor stays on the same row
+            self.move_cursor(row=min(old_row, len(self.row_ids) - 1), animate=False, scroll=True)
+        if old_y > 0 and self.row_ids:
+            # The view stays put when the selected row is still in it (rows changed
+            # elsewhere); after the cursor's own scroll-into-view (queued the same way).
+            self.call_after_refresh(self._keep_scroll, old_y)
         self._update_titles()
+
+    def _keep_scroll(self, old_y: float) -> None:
+        visible = self.scrollable_content_region.height - (1 if self.show_header else 0)
+        if visible > 0 and old_y <= self.cursor_row < old_y + visible and old_y <= self.max_scroll_y:
+            self.scroll_to(y=old_y, animate=False, immediate=True)
 
     def _add_rows_fast(self, rows: list[tuple[str, list[Text]]]) -> None:
         """`add_row` for many rows at once.
