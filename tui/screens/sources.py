@@ -97,7 +97,9 @@ class SourcesScreen(Screen[None]):
         height: 1; padding: 0 1; text-style: bold; color: $accent;
         text-wrap: nowrap; text-overflow: ellipsis;
     }
-    SourcesScreen #sources-items { height: 1fr; border: none; padding: 0 1; }
+    SourcesScreen #sources-items {
+        height: 1fr; border: none; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     SourcesScreen #sources-items:focus { background-tint: $foreground 5%; }
     """
 
