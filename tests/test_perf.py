@@ -51,3 +51,129 @@ async def test_header_marking_class_follows_the_situation():
         header.show_situation(dataclasses.replace(app.situation, marking=None))
         await pilot.pause()
         assert not marking.display
+
+
+def test_paused_gc_nests_and_restores():
+    import gc
+
+    from tui.preload import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
+
+
+def test_preload_is_taken_once_and_only_for_the_same_paths(tmp_path):
+    from tui import preload
+    from tui.paths import default_situation_path
+
+    paths = [default_situation_path()]
+    p = preload.start(paths)
+    assert preload.take([tmp_path]) is None  # other paths: not this one
+    assert preload.take([str(x) for x in paths]) is p
+    assert preload.take(paths) is None  # handed over once
+    result = p.wait(30)
+    assert result.situations and not [d for d in result.diagnostics if d.severity == "error"]
+    assert p.wait_controller() is not None and p.controller.result is result
+
+
+async def test_board_filled_from_a_finished_preload_before_any_load_worker():
+    from tui import preload
+    from tui.app import SitboardApp
+    from tui.paths import default_situation_path
+    from tui.widgets.pane import Pane
+
+    paths = [str(default_situation_path())]
+    p = preload.start(paths)
+    p.wait(30)
+    app = SitboardApp(paths, read_user_keymap=False, watch=False)
+    assert app.preload is p and app.reloader is p.controller
+    async with app.run_test(size=(80, 24)) as pilot:
+        # filled while mounting: no worker ran the first load
+        assert app.situation is not None
+        assert not [w for w in app.workers if w.group == "load"]
+        await pilot.pause()
+        fronts = app.board.pane("fronts")
+        assert isinstance(fronts, Pane) and fronts.row_count == len(app.situation.fronts) > 0
+        assert fronts.border_subtitle is None  # no "loading…"
+        # later reloads still go through the same controller
+        app.reload()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.reloader.reloads == 2
+
+
+async def test_board_waits_for_an_unfinished_preload_in_a_worker(tmp_path):
+    import threading
+
+    from tui import preload
+    from tui.app import SitboardApp
+    from tui.paths import default_situation_path
+
+    paths = [str(default_situation_path())]
+    gate = threading.Event()
+    from tui.reload import ReloadController
+
+    real_reload = ReloadController.reload
+
+    def slow_reload(self, changed=None):
+        gate.wait(10)
+        return real_reload(self, changed)
+
+    ReloadController.reload = slow_reload
+    try:
+        p = preload.start(paths)
+        app = SitboardApp(paths, read_user_keymap=False, watch=False)
+        assert app.preload is p and not p.done.is_set()
+    finally:
+        ReloadController.reload = real_reload
+    gate.set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.situation is not None and app.reloader is p.controller
+        assert app.board.pane("fronts").row_count > 0
+
+
+def test_reparse_in_another_thread_after_a_preload_does_not_crash(tmp_path):
+    """yaml-rs 0.1.6 segfaults when called after the thread that imported it has exited;
+    the preload thread imports it, so it must stay alive. In a subprocess: a crash is a
+    non-zero exit, not a dead test run."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tui.paths import default_situation_path
+
+    d = tmp_path / "sit"
+    shutil.copytree(default_situation_path(), d)
+    code = f"""
+import glob, threading
+from tui import preload
+p = preload.start([{str(d)!r}])
+p.wait(30)
+p._thread.join(1.0)  # the importing thread would have exited by now if it were not kept
+
+f = sorted(glob.glob({str(d / '*.yaml')!r}))[0]
+for i in range(2):
+    open(f, 'a').write('\\n# edit %d\\n' % i)
+    t = threading.Thread(target=lambda: p.controller.reload(None))
+    t.start(); t.join()
+assert p.controller.parses >= 1, p.controller.parses
+print('reparsed', p.controller.reloads)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "reparsed 3" in out.stdout

@@ -135,6 +135,8 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         self.keymap_problems: list[str] = []
         self._keymap_override = keymap
         self._read_user_keymap = read_user_keymap
+        self._preloaded: SituationLoaded | None = None  # a first load ready before the board
+        self._board_is_mounted = False
         # live reload: incremental (FileCache) with the stock loader; watching files too
         self._live_setup(watch=watch, poll=poll, incremental=loader is None)
 
@@ -167,10 +169,28 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
             self.set_keymap(keymap)
         if self.reloader is not None:
             self.reloader.note_changes(None)
-            self._start_reload()  # the first load, through the reload controller
+            pre = self.preload
+            if pre is not None and pre.done.is_set() and pre.error is None:
+                # loaded while Textual was imported: the panes are filled before the first
+                # frame, as soon as the board has mounted them (board_mounted)
+                self.preload = None
+                self.reloader.begin()
+                self._preloaded = SituationLoaded(pre.result, reload=True)
+                if self._board_is_mounted:
+                    self.board_mounted()
+            else:
+                self._start_reload()  # the first load, through the reload controller
         else:
             self.load()
-        self.start_watching()
+        # the watcher (watchfiles, tui.watch) is imported once the first frame is out
+        self.call_after_refresh(self.start_watching)
+
+    def board_mounted(self) -> None:
+        """Called by the board once its panes are mounted (before its first frame)."""
+        self._board_is_mounted = True
+        message, self._preloaded = self._preloaded, None
+        if message is not None:
+            self.on_situation_loaded(message)
 
     def on_unmount(self) -> None:
         # Stop the file watcher before Textual cancels its worker: its Rust thread only
@@ -183,11 +203,17 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, reload: bool = False, changed: set[str] | None = None) -> None:
         """Run the loader in a thread; the result arrives as a SituationLoaded message."""
+        from tui.preload import paused_gc
+
         try:
-            if self.reloader is not None:
-                result = self.reloader.reload(changed)
-            else:
-                result = self.loader(self.paths)
+            pre, self.preload = self.preload, None
+            with paused_gc():
+                if pre is not None:  # the first load, started before Textual was imported
+                    result = pre.wait()
+                elif self.reloader is not None:
+                    result = self.reloader.reload(changed)
+                else:
+                    result = self.loader(self.paths)
         except Exception as exc:  # the loader returns diagnostics; this is a bug or I/O
             self.post_message(ReloadFailed(f"{type(exc).__name__}: {exc}"))
             return

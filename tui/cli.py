@@ -242,6 +242,10 @@ def cmd_board(argv: list[str]) -> int:
         # No cursor addressing: a full-screen board would be garbage.
         _err(f"{PROG} needs a full-screen terminal (TERM=dumb); try `{PROG} brief`")
         return EXIT_USAGE
+    # The first load runs in a thread from here, while Textual is imported (tui/preload.py).
+    from tui import preload
+
+    preload.start(paths)
     from tui.app import run_board
 
     options: dict[str, object] = {"mouse": args.mouse, "situation_id": args.situation}

@@ -46,10 +46,19 @@ class LiveReloadMixin:
         self.watch_files = watch
         self.poll = poll
         self.reloader = None
+        self.preload = None  # tui.preload.Preload: the first load, started by `sitboard`
         if incremental:
-            from tui.reload import ReloadController
+            from tui import preload
 
-            self.reloader = ReloadController(self.paths)  # type: ignore[attr-defined]
+            pending = preload.take(self.paths)  # type: ignore[attr-defined]
+            ctl = pending.wait_controller() if pending is not None else None
+            if ctl is not None:
+                self.preload = pending
+                self.reloader = ctl
+            else:
+                from tui.reload import ReloadController
+
+                self.reloader = ReloadController(self.paths)  # type: ignore[attr-defined]
         self.watcher = None
         self.last_diff: SituationDiff | None = None
         self.marked: dict[str, str] = {}  # id -> "new" / "changed": unseen markers
