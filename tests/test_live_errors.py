@@ -119,3 +119,19 @@ async def test_broken_part_keeps_the_picture_and_the_other_parts_follow(tmp_path
         await wait_until(pilot, lambda: not bar.display)
         assert app.situation.item("a1").what == "fixed a1"
         assert app.situation.item("a2") is None and app.situation.item("b2") is not None
+
+
+async def test_bar_and_search_box_sit_above_the_footer_never_under_it():
+    from textual.widgets import Footer
+
+    app = make_app(result(kursk(), diagnostics=[diag(0), diag(1)]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"sud")
+        await pilot.pause()
+        board = app.board
+        footer = board.query_one(Footer).region
+        box, search = board.errorbox.region, board.searchbar.region
+        assert box.height == 3 and search.height == 1
+        assert box.bottom <= search.y and search.bottom <= footer.y  # no overlap
+        assert max(p.region.bottom for p in board.panes) <= box.y
