@@ -43,6 +43,11 @@ class ReloadController:
     """Reload situation files incrementally, and decide when."""
 
     def __init__(self, paths: Iterable[os.PathLike[str] | str], cache: FileCache | None = None) -> None:
+        # yaml-rs 0.1.6 segfaults when called after the thread that first imported it has
+        # exited; reloads run in short-lived worker threads, so import it here, in the
+        # thread that builds the controller (the UI thread, or the parked preload thread).
+        import yaml_rs  # noqa: F401
+
         self.paths: tuple[str, ...] = tuple(os.fspath(p) for p in paths)
         self.cache = cache if cache is not None else FileCache()
         self.result: LoadResult | None = None
