@@ -177,3 +177,63 @@ print('reparsed', p.controller.reloads)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-2000:]
     assert "reparsed 3" in out.stdout
+
+
+async def test_rows_build_their_cells_only_when_read():
+    from test_board_support import kursk, result
+
+    from tui.model.types import Statement
+
+    many = tuple(
+        Statement(id=f"s{i}", actor=f"Actor {i}", summary=f"said thing {i}") for i in range(500)
+    )
+    app = make_app(result(kursk(statements=many)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("statements")
+        assert pane.row_count == 500
+        built = set(pane._cells)
+        assert 0 < len(built) < 100  # the rows on screen, not all 500
+        assert "s499" not in built
+        # any row can still be read, and reading it builds it
+        row = pane.get_row("s499")
+        assert "Actor 499" in row[1].plain and "s499" in pane._cells
+        # the end of the table renders (scrolling builds what comes into view)
+        await pilot.press("3", "G")
+        await pilot.pause()
+        assert pane.selected_id == "s499"
+        assert "s495" in pane._cells  # rendered on the way down to the end
+        assert "s300" not in pane._cells  # never on screen
+
+
+async def test_a_mark_set_before_a_row_is_built_is_kept():
+    from test_board_support import kursk, result
+
+    from tui.model.types import Statement
+
+    many = tuple(Statement(id=f"s{i}", actor=f"A{i}", summary="x") for i in range(300))
+    app = make_app(result(kursk(statements=many)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("statements")
+        assert "s250" not in pane._cells
+        pane.set_marks({"s250": "new"})
+        assert pane.get_cell("s250", "_conf").plain.startswith("+")
+        assert "A250" in pane.get_row("s250")[1].plain
+
+
+async def test_search_hits_highlighted_in_lazily_built_rows():
+    from test_board_support import kursk, result
+
+    from tui.model.types import Statement
+    from tui.widgets.cells import HIT_STYLE
+
+    many = tuple(Statement(id=f"s{i}", actor=f"Actor {i}", summary="Korenevo shelled" if i % 2 else "quiet") for i in range(400))
+    app = make_app(result(kursk(statements=many)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("statements")
+        pane.set_query("koren")
+        assert pane.row_count == 200 and pane.row_ids[-1] == "s399"
+        text = pane.get_row("s399")[3]
+        assert any(str(sp.style) == HIT_STYLE for sp in text.spans)

@@ -51,7 +51,8 @@ class Pane(DataTable):
         self.query = ""  # folded
         self._layout_width = -1
         self._columns: list = []
-        self._cells: dict[str, list[Text]] = {}  # item id -> cells for the current layout
+        self._cells: dict[str, list[Text]] = {}  # item id -> cells for the current layout (rows read so far)
+        self._colour = True
         self._empty: frozenset[str] = frozenset()  # optional columns no item fills
         self.loading_text = "loading…"
         self.marks: dict[str, str] = {}  # item id -> "new" / "changed" (live reload)
@@ -190,31 +191,23 @@ class Pane(DataTable):
         self._by_key = {}
         self.row_ids = []
         if situation is not None:
-            colour = not getattr(self.app, "no_color", False)
+            self._colour = not getattr(self.app, "no_color", False)
             query = self.query
-            seen: set[str] = set()
+            by_key = self._by_key
             rows = []
             for item in self.items:
                 if query and query not in self.search_text_of(item):
                     continue
                 key = item.id
-                if key in seen:  # ids are unique per the loader; never crash if not
+                if key in by_key:  # ids are unique per the loader; never crash if not
                     n = 2
-                    while f"{item.id}#{n}" in seen:
+                    while f"{item.id}#{n}" in by_key:
                         n += 1
                     key = f"{item.id}#{n}"
-                seen.add(key)
-                cells = self._cells.get(key)
-                if cells is None:
-                    cells = self._cells[key] = row_cells(
-                        item, situation, self._columns, colour, stale=item.id in self.stale_ids
-                    )
-                if query:
-                    cells = [cells[0]] + [highlight(c, query) for c in cells[1:]]
-                rows.append((key, [mark_cell(self.marks.get(key)) + cells[0]] + cells[1:]))
-                self._by_key[key] = item
+                by_key[key] = item
+                rows.append(key)
             self._add_rows_fast(rows)
-            self.row_ids = [k for k, _ in rows]
+            self.row_ids = rows
         if keep_id is not None and keep_id in self._by_key:
             self.select_id(keep_id)
         elif keep_id is not None and self.row_ids:
@@ -231,12 +224,28 @@ class Pane(DataTable):
         if visible > 0 and old_y <= self.cursor_row < old_y + visible and old_y <= self.max_scroll_y:
             self.scroll_to(y=old_y, animate=False, immediate=True)
 
-    def _add_rows_fast(self, rows: list[tuple[str, list[Text]]]) -> None:
-        """`add_row` for many rows at once.
+    def _row_cells(self, key: str, item: Item) -> list[Text]:
+        """The cells of one row as shown now (mark, search hits): built when the table
+        first reads the row, i.e. when it scrolls into view."""
+        cells = self._cells.get(key)
+        if cells is None:
+            cells = self._cells[key] = row_cells(
+                item, self.situation, self._columns, self._colour, stale=item.id in self.stale_ids
+            )
+        query = self.query
+        if query:
+            cells = [cells[0]] + [highlight(c, query) for c in cells[1:]]
+        return [mark_cell(self.marks.get(key)) + cells[0]] + cells[1:]
 
-        DataTable.add_row re-assigns the cursor reactive for every row; 10,000 rows cost
-        most of a second. This fills the same structures once (textual is pinned to 8.2.x;
-        tests cover every path through here) and falls back to add_row if they moved.
+    def _add_rows_fast(self, keys: list[str]) -> None:
+        """`add_row` for many rows at once, with cells built lazily (`_LazyRow`).
+
+        DataTable.add_row re-assigns the cursor reactive for every row and wants every
+        cell up front: for 10,000 rows that is seconds and a `Text` per cell kept for rows
+        nobody scrolls to. This fills the same structures once (textual is pinned to
+        8.2.x; tests cover every path through here), the dimensions at once (so the
+        first frame is laid out with its rows, not one frame later), and falls back to
+        add_row with every cell built if the internals moved.
         """
         try:
             from textual.widgets.data_table import Row, RowKey
@@ -244,26 +253,27 @@ class Pane(DataTable):
             locations = self._row_locations
             data = self._data
             table_rows = self.rows
-            new_rows = self._new_rows
-            column_keys = [c.key for c in self.ordered_columns]
+            column_keys = tuple(c.key for c in self.ordered_columns)
+            self._require_update_dimensions  # noqa: B018 - present in this textual
         except AttributeError:  # pragma: no cover - a textual that changed its internals
-            for key, cells in rows:
-                self.add_row(*cells, key=key)
+            for key in keys:
+                self.add_row(*self._row_cells(key, self._by_key[key]), key=key)
             return
         start = len(table_rows)
-        for offset, (key, cells) in enumerate(rows):
+        by_key = self._by_key
+        for offset, key in enumerate(keys):
             row_key = RowKey(key)
             locations[row_key] = start + offset
-            data[row_key] = dict(zip(column_keys, cells))
+            data[row_key] = _LazyRow(self, key, by_key[key], column_keys)
             table_rows[row_key] = Row(row_key, 1, None, False)
-            new_rows.add(row_key)
-        if rows:
-            self._require_update_dimensions = True
+        if keys:
+            self._update_count += len(keys)
+            self._clear_caches()
+            self._update_dimensions(())
             self.cursor_coordinate = self.cursor_coordinate
             if start == 0 and self.show_cursor and self.cursor_type != "none":
                 self._highlight_cursor()
-            self._update_count += len(rows)
-            self.check_idle()
+            self.refresh()
 
     def _update_dimensions(self, new_rows) -> None:
         # Every column has a fixed width and every row is one line: measuring each new
@@ -323,6 +333,53 @@ class Pane(DataTable):
     def action_last(self) -> None:
         if self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)
+
+
+class _LazyRow(dict):
+    """One row of `DataTable._data` (column key -> cell) whose cells are built the first
+    time the table reads one (`__missing__`): rows off screen cost a small object, not a
+    `Text` per cell. A cell set with `update_cell` before that is kept."""
+
+    __slots__ = ("_pane", "_key", "_item", "_columns", "_filled")
+
+    def __init__(self, pane: Pane, key: str, item: Item, columns: tuple) -> None:
+        super().__init__()
+        self._pane = pane
+        self._key = key
+        self._item = item
+        self._columns = columns
+        self._filled = False
+
+    def fill(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        for column, cell in zip(self._columns, self._pane._row_cells(self._key, self._item)):
+            if not dict.__contains__(self, column):
+                dict.__setitem__(self, column, cell)
+
+    def __missing__(self, column):
+        if not self._filled:
+            self.fill()
+            if dict.__contains__(self, column):
+                return dict.__getitem__(self, column)
+        raise KeyError(column)
+
+    def __iter__(self):
+        self.fill()
+        return dict.__iter__(self)
+
+    def values(self):
+        self.fill()
+        return dict.values(self)
+
+    def items(self):
+        self.fill()
+        return dict.items(self)
+
+    def __len__(self) -> int:
+        self.fill()
+        return dict.__len__(self)
 
 
 MARK_GLYPHS = {"new": ("+", "bold green"), "changed": ("•", "bold yellow")}
