@@ -237,3 +237,87 @@ async def test_search_hits_highlighted_in_lazily_built_rows():
         assert pane.row_count == 200 and pane.row_ids[-1] == "s399"
         text = pane.get_row("s399")[3]
         assert any(str(sp.style) == HIT_STYLE for sp in text.spans)
+
+
+def _many_statements(n: int):
+    from test_board_support import kursk, result
+
+    from tui.model.types import Statement
+
+    many = tuple(
+        Statement(id=f"s{i}", actor=f"Actor {i}", summary="Korenevo shelled" if i % 3 else "Sudzha quiet")
+        for i in range(n)
+    )
+    return result(kursk(statements=many))
+
+
+async def test_big_tables_get_a_screenful_first_and_the_rest_after():
+    app = make_app(_many_statements(3000))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        pane = app.board.pane("statements")
+        pane.set_query("")  # no-op
+        pane.show_situation(None)
+        pane.show_situation(app.situation)
+        assert pane.row_count < 3000 and pane.hit_count == 3000  # the first rows only
+        assert pane.title_plain.startswith("3 Statements (3000)")
+        await pilot.pause(0.6)  # the rest arrives in batches
+        assert pane.row_count == 3000 and pane._row_ids[-1] == "s2999"
+
+
+async def test_pending_rows_are_added_when_needed_at_once():
+    app = make_app(_many_statements(3000))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("statements")
+        pane.show_situation(None)
+        pane.show_situation(app.situation)
+        assert pane.row_count < 3000
+        pane.action_last()  # G
+        assert pane.row_count == 3000 and pane.selected_id == "s2999"
+        pane.show_situation(None)
+        pane.show_situation(app.situation)
+        assert pane.select_id("s2500") and pane.selected_id == "s2500"
+        pane.show_situation(None)
+        pane.show_situation(app.situation)
+        assert len(pane.row_ids) == 3000  # the full list, for n/N and jumps
+
+
+async def test_narrowing_search_gives_the_same_rows_as_a_full_scan():
+    app = make_app(_many_statements(1500))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("statements")
+        for q in ("k", "ko", "kor", "kore", "koren"):
+            pane.set_query(q)
+        narrowed = list(pane.row_ids)
+        pane.set_query("")
+        pane.set_query("koren")  # from scratch
+        assert narrowed == list(pane.row_ids) and len(narrowed) == 1000
+        assert pane.title_plain.startswith("3 Statements 1000/1500")
+        pane.set_query("korex")  # narrows to nothing
+        assert pane.hit_count == 0 and pane.border_subtitle == "no match"
+        pane.set_query("sudzh")  # not a longer query: a full scan again
+        assert pane.hit_count == 500
+
+
+async def test_search_texts_are_warmed_in_the_background():
+    app = make_app(_many_statements(800))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("statements")
+        for _ in range(100):
+            if len(pane._search) >= 800:
+                break
+            await pilot.pause(0.02)
+        assert len(pane._search) == 800 and "korenevo" in pane._search["s1"]
+
+
+async def test_search_applies_on_each_keystroke_without_waiting():
+    app = make_app(_many_statements(3000))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "s", "u", "d")
+        pane = app.board.pane("statements")
+        assert pane.query == "sud" and pane.hit_count == 1000

@@ -47,7 +47,9 @@ class Pane(DataTable):
         self.items: tuple[Item, ...] = ()
         self._search: dict[str, str] = {}  # item id -> folded search text
         self._by_key: dict[str, Item] = {}
-        self.row_ids: list[str] = []  # shown rows, in order
+        self._row_ids: list[str] = []  # rows in the table, in order
+        self._pending: list[str] = []  # hits still to be added (after the first screenful)
+        self._rest_timer = None
         self.query = ""  # folded
         self._layout_width = -1
         self._columns: list = []
@@ -124,13 +126,22 @@ class Pane(DataTable):
             self._search = {}
             self._cells = {}
         self._rebuild(keep_id)
+        if situation is not None:
+            self.call_after_refresh(self._warm_search)
 
     def set_query(self, folded_query: str) -> None:
         if folded_query == self.query:
             return
         keep = self.selected_id
+        old = self.query
         self.query = folded_query
-        self._rebuild(keep)
+        # A longer query only narrows the hits of the shorter one: test those only.
+        narrow = bool(old) and folded_query.startswith(old) and self.situation is not None
+        within = None
+        if narrow:
+            by_key = self._by_key
+            within = [by_key[k] for k in self._row_ids + self._pending]
+        self._rebuild(keep, within=within)
 
     def search_text_of(self, item: Item) -> str:
         s = self._search.get(item.id)
@@ -138,18 +149,48 @@ class Pane(DataTable):
             s = self._search[item.id] = search_text(item)
         return s
 
+    def _warm_search(self) -> None:
+        """Compute the folded search text of every item in a thread, once the board is
+        on screen, so the first letter typed does not pay for 100,000 of them."""
+        items, cache = self.items, self._search
+        if not items or len(cache) >= len(items):
+            return
+
+        def run() -> None:
+            for item in items:
+                if item.id not in cache:
+                    try:
+                        cache[item.id] = search_text(item)
+                    except Exception:  # computed again (and shown) on demand
+                        pass
+
+        import threading
+
+        threading.Thread(target=run, name=f"search-{self.pane}", daemon=True).start()
+
     def matches(self, item: Item) -> bool:
         return not self.query or self.query in self.search_text_of(item)
 
     @property
+    def row_ids(self) -> list[str]:
+        """Every shown row (hit), in order; rows still pending are added first."""
+        self.flush_rows()
+        return self._row_ids
+
+    @row_ids.setter
+    def row_ids(self, keys: list[str]) -> None:
+        self._row_ids = keys
+
+    @property
     def hit_count(self) -> int:
-        return len(self.row_ids)
+        return len(self._row_ids) + len(self._pending)
 
     @property
     def selected_id(self) -> str | None:
-        if not self.row_ids or not (0 <= self.cursor_row < len(self.row_ids)):
+        rows = self._row_ids
+        if not rows or not (0 <= self.cursor_row < len(rows)):
             return None
-        return self.row_ids[self.cursor_row]
+        return rows[self.cursor_row]
 
     @property
     def selected_item(self) -> Item | None:
@@ -164,7 +205,13 @@ class Pane(DataTable):
         try:
             index = self.get_row_index(item_id)
         except RowDoesNotExist:
-            return False
+            if not (self._pending and item_id in self._by_key):
+                return False
+            self.flush_rows()  # a hit not added yet
+            try:
+                index = self.get_row_index(item_id)
+            except RowDoesNotExist:
+                return False
         self.move_cursor(row=index, animate=False, scroll=True)
         return True
 
@@ -174,8 +221,17 @@ class Pane(DataTable):
         width = self.scrollable_content_region.width
         return width if width > 0 else 36
 
-    def _rebuild(self, keep_id: str | None = None) -> None:
+    FIRST_ROWS = 200  # rows added at once; the rest follow once that frame is out
+    REST_DELAY = 0.15  # seconds; typing on within this restarts the rebuild
+
+    def _rebuild(self, keep_id: str | None = None, within: list[Item] | None = None) -> None:
+        """Fill the table for the situation, query and layout. `within`: only these items
+        (in order) can match: the hits of a shorter query."""
         old_y, old_row = self.scroll_y, self.cursor_row
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
+        self._pending = []
         width = self._content_width()
         self._layout_width = width
         columns = layout_columns(self.pane, max(width - 1, 0), self._empty)  # 1: the mark column
@@ -195,9 +251,14 @@ class Pane(DataTable):
             query = self.query
             by_key = self._by_key
             rows = []
-            for item in self.items:
-                if query and query not in self.search_text_of(item):
-                    continue
+            search = self._search
+            for item in self.items if within is None else within:
+                if query:
+                    text = search.get(item.id)
+                    if text is None:
+                        text = self.search_text_of(item)
+                    if query not in text:
+                        continue
                 key = item.id
                 if key in by_key:  # ids are unique per the loader; never crash if not
                     n = 2
@@ -206,14 +267,28 @@ class Pane(DataTable):
                     key = f"{item.id}#{n}"
                 by_key[key] = item
                 rows.append(key)
-            self._add_rows_fast(rows)
-            self.row_ids = rows
+            first = rows
+            if len(rows) > self.FIRST_ROWS * 2:
+                # a screenful now (the cursor's row included), the rest after this frame
+                upto = self.FIRST_ROWS
+                if keep_id is not None and keep_id in by_key:
+                    try:
+                        upto = max(upto, rows.index(keep_id) + self.FIRST_ROWS)
+                    except ValueError:
+                        pass
+                if upto < len(rows):
+                    first, self._pending = rows[:upto], rows[upto:]
+                    self._rest_timer = self.set_timer(self.REST_DELAY, self._add_batch)
+            self._add_rows_fast(first)
+            self._row_ids = first
         if keep_id is not None and keep_id in self._by_key:
             self.select_id(keep_id)
-        elif keep_id is not None and self.row_ids:
+        elif keep_id is not None and self._row_ids:
             # the selected item went away: the cursor stays on the same row
-            self.move_cursor(row=min(old_row, len(self.row_ids) - 1), animate=False, scroll=True)
-        if old_y > 0 and self.row_ids:
+            if old_row >= len(self._row_ids):
+                self.flush_rows()
+            self.move_cursor(row=min(old_row, len(self._row_ids) - 1), animate=False, scroll=True)
+        if old_y > 0 and self._row_ids:
             # The view stays put when the selected row is still in it (rows changed
             # elsewhere); after the cursor's own scroll-into-view (queued the same way).
             self.call_after_refresh(self._keep_scroll, old_y)
@@ -223,6 +298,30 @@ class Pane(DataTable):
         visible = self.scrollable_content_region.height - (1 if self.show_header else 0)
         if visible > 0 and old_y <= self.cursor_row < old_y + visible and old_y <= self.max_scroll_y:
             self.scroll_to(y=old_y, animate=False, immediate=True)
+
+    REST_BATCH = 4000  # pending rows added per turn of the event loop (~20 ms)
+
+    def _add_batch(self) -> None:
+        """Add the next batch of pending hits; keys typed meanwhile are handled between
+        batches (a new query drops the rest)."""
+        self._rest_timer = None
+        batch, self._pending = self._pending[: self.REST_BATCH], self._pending[self.REST_BATCH :]
+        if batch:
+            self._add_rows_fast(batch)
+            self._row_ids = self._row_ids + batch
+        if self._pending:
+            self._rest_timer = self.set_timer(0.01, self._add_batch)
+
+    def flush_rows(self) -> None:
+        """Add the hits not in the table yet (the timer after a rebuild, or now: `G`,
+        jumping to an item, stepping through hits)."""
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
+        rest, self._pending = self._pending, []
+        if rest:
+            self._add_rows_fast(rest)
+            self._row_ids = self._row_ids + rest
 
     def _row_cells(self, key: str, item: Item) -> list[Text]:
         """The cells of one row as shown now (mark, search hits): built when the table
@@ -264,7 +363,7 @@ class Pane(DataTable):
         for offset, key in enumerate(keys):
             row_key = RowKey(key)
             locations[row_key] = start + offset
-            data[row_key] = _LazyRow(self, key, by_key[key], column_keys)
+            data[row_key] = _LazyRow((self, key, by_key[key], column_keys))
             table_rows[row_key] = Row(row_key, 1, None, False)
         if keys:
             self._update_count += len(keys)
@@ -274,6 +373,50 @@ class Pane(DataTable):
             if start == 0 and self.show_cursor and self.cursor_type != "none":
                 self._highlight_cursor()
             self.refresh()
+
+    # Rows are only ever appended in order (a rebuild clears first), one line each: the
+    # table order is the insertion order of `self.rows`. DataTable walks its row index
+    # one row at a time in Python for these (100,000 rows: ~0.2 s each, several per
+    # keystroke); these read it at C speed, and fall back when rows were sorted/removed.
+    _rows_in_order = True
+
+    @property
+    def ordered_rows(self):  # type: ignore[override]
+        if not self._rows_in_order:
+            return super().ordered_rows
+        key = (self.row_count, self._update_count)
+        cache = self._ordered_row_cache
+        rows = cache.get(key)
+        if rows is None:
+            rows = cache[key] = list(self.rows.values())
+        return rows
+
+    @property
+    def _y_offsets(self):  # type: ignore[override]
+        if not self._rows_in_order:
+            return super()._y_offsets
+        cache = self._offset_cache
+        offsets = cache.get(self._update_count)
+        if offsets is None:
+            offsets = cache[self._update_count] = [(k, 0) for k in self.rows]
+        return offsets
+
+    def sort(self, *args, **kwargs):  # type: ignore[override]
+        self._rows_in_order = False
+        return super().sort(*args, **kwargs)
+
+    def remove_row(self, row_key):  # type: ignore[override]
+        self._rows_in_order = False
+        return super().remove_row(row_key)
+
+    def add_row(self, *cells, height=1, key=None, label=None):  # type: ignore[override]
+        if height != 1:
+            self._rows_in_order = False
+        return super().add_row(*cells, height=height, key=key, label=label)
+
+    def clear(self, columns: bool = False):  # type: ignore[override]
+        self._rows_in_order = True
+        return super().clear(columns)
 
     def _update_dimensions(self, new_rows) -> None:
         # Every column has a fixed width and every row is one line: measuring each new
@@ -287,7 +430,7 @@ class Pane(DataTable):
         total = len(self.items)
         title = Text(f"{self.number} {self.title} ", end="")
         if self.query:
-            title.append(f"{len(self.row_ids)}/{total}", style="bold")
+            title.append(f"{self.hit_count}/{total}", style="bold")
         else:
             title.append(f"({total})")
         if self.freshest:
@@ -300,7 +443,7 @@ class Pane(DataTable):
         self.border_title = title
         if self.loading_text:
             self.border_subtitle = self.loading_text
-        elif self.situation is not None and not self.row_ids:
+        elif self.situation is not None and not self.hit_count:
             self.border_subtitle = "no match" if self.query else "none"
         else:
             self.border_subtitle = None
@@ -331,6 +474,7 @@ class Pane(DataTable):
             self.move_cursor(row=0, animate=False)
 
     def action_last(self) -> None:
+        self.flush_rows()
         if self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)
 
@@ -340,26 +484,23 @@ class _LazyRow(dict):
     time the table reads one (`__missing__`): rows off screen cost a small object, not a
     `Text` per cell. A cell set with `update_cell` before that is kept."""
 
-    __slots__ = ("_pane", "_key", "_item", "_columns", "_filled")
+    __slots__ = ("_src",)
 
-    def __init__(self, pane: Pane, key: str, item: Item, columns: tuple) -> None:
-        super().__init__()
-        self._pane = pane
-        self._key = key
-        self._item = item
-        self._columns = columns
-        self._filled = False
+    def __init__(self, src: tuple) -> None:  # (pane, key, item, column keys); None once built
+        self._src = src
 
     def fill(self) -> None:
-        if self._filled:
+        src = self._src
+        if src is None:
             return
-        self._filled = True
-        for column, cell in zip(self._columns, self._pane._row_cells(self._key, self._item)):
+        self._src = None
+        pane, key, item, columns = src
+        for column, cell in zip(columns, pane._row_cells(key, item)):
             if not dict.__contains__(self, column):
                 dict.__setitem__(self, column, cell)
 
     def __missing__(self, column):
-        if not self._filled:
+        if self._src is not None:
             self.fill()
             if dict.__contains__(self, column):
                 return dict.__getitem__(self, column)
