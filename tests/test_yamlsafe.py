@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from tui.model.limits import Limits
-from tui.model.load import parse_bytes, parse_file
+from tui.model.load import assemble, parse_bytes, parse_file
 from tui.model.yamlsafe import EMPTY_MESSAGE, Locator, decode, parse_text
 
 HEADER = "situation: {id: demo, title: Demo, as_of: 2024-08-09T12:00:00+03:00}\n"
@@ -78,7 +78,10 @@ def test_python_tags_are_refused_and_nothing_runs(tmp_path, tag):
     assert (d.line, d.column, d.path) == (2, 9, "x-evil")
     assert d.message.startswith("tags are not allowed in situation files: found '" + tag.split(" ")[0])
     assert not marker.exists()
-    assert pf.situation_id is None and not pf.items
+    # The rest of the file is validated (as if untagged: plain data), but the file is not shown.
+    assert not pf.ok
+    assert all(type(v) in (str, list) for _k, v in pf.extensions)
+    assert assemble([pf]).situations == ()
 
 
 def test_every_custom_tag_is_reported_with_position():
@@ -261,3 +264,63 @@ def test_locator_survives_text_pyyaml_cannot_read():
     loc = Locator("a: [1,\nb: {\n", fallback=(1, 4))
     assert loc.value(("zzz",)) == (1, 4)
     assert loc.failed
+
+
+def test_duplicate_keys_do_not_hide_the_validation_errors():
+    # Issue 2: the duplicate is reported AND the rest is validated, on the data PyYAML
+    # would keep (the last value of each repeated key), each error at its place.
+    pf = parse(
+        """\
+        situation:
+          id: demo
+          title: Demo
+          as_of: 2024-08-09
+        fronts:
+          - name: A
+            status: holding
+            status: quiet
+            confidence: sure
+          - name: B
+            depth_km: {value: 5}
+            depth_km:
+              value: -1
+        """
+    )
+    assert not pf.ok
+    got = [(d.line, d.column, d.path, d.message.split(";")[0]) for d in pf.diagnostics]
+    assert got == [
+        (8, 5, "fronts[0].status", "duplicate key 'status' (first at line 7)"),
+        (12, 5, "fronts[1].depth_km", "duplicate key 'depth_km' (first at line 11)"),
+        (9, 17, "fronts[0].confidence", "'sure' is not one of verified, reported, claimed, disputed, unconfirmed"),
+        # the value that is kept is the last one, and its position is the one shown
+        (13, 14, "fronts[1].depth_km.value", "expected a number of zero or more, found -1"),
+    ]
+    assert assemble([pf]).situations == ()  # the board does not show it
+
+
+def test_duplicate_key_last_value_wins_like_pyyaml():
+    pf = parse(HEADER + "fronts:\n  - name: A\n    status: holdin\n    status: holding\n")
+    # the first (bad) value is not validated: only the last one counts
+    assert [d.message.split(" (")[0] for d in pf.diagnostics] == ["duplicate key 'status'"]
+
+
+def test_duplicate_whole_list_positions_follow_the_last_one():
+    pf = parse(HEADER + "fronts:\n  - name: A\nfronts:\n  - name: B\n    status: nope\n")
+    got = [(d.line, d.column, d.path) for d in pf.diagnostics]
+    assert got == [(4, 1, "fronts"), (6, 13, "fronts[0].status")]
+
+
+def test_tags_do_not_hide_the_validation_errors():
+    pf = parse(HEADER + "fronts:\n  - name: !foo A\n    status: nope\n")
+    got = [(d.line, d.column, d.path, d.message[:30]) for d in pf.diagnostics]
+    assert got == [
+        (3, 11, "fronts[0].name", "tags are not allowed in situat"),
+        (4, 13, "fronts[0].status", "'nope' is not one of advancing"),
+    ]
+    assert assemble([pf]).situations == ()
+
+
+def test_duplicate_after_a_syntax_error_is_not_validated():
+    # a syntax error: nothing can be read, only what PyYAML saw before the break
+    pf = parse(HEADER + "x-a: 1\nx-a: 2\nfronts: [1,\n")
+    assert [d.message.split(" (")[0].split(":")[0] for d in pf.diagnostics] == ["YAML syntax error", "duplicate key 'x-a'"]

@@ -144,7 +144,15 @@ def _parse_text(text: str, path: str, limits: Limits, fingerprint: Fingerprint |
             return ParsedFile(
                 path, diagnostics=tuple(parsed.diagnostics), fingerprint=fingerprint, locator=parsed.locator
             )
-        return validate(parsed.data, path, locator=parsed.locator, text=text, fingerprint=fingerprint)
+        # Data may come with YAML-level errors (repeated keys, tags): validated all the same.
+        return validate(
+            parsed.data,
+            path,
+            locator=parsed.locator,
+            text=text,
+            fingerprint=fingerprint,
+            extra=tuple(parsed.diagnostics),
+        )
     except RecursionError:
         return ParsedFile(path, diagnostics=(Diagnostic(path, 1, 1, "", "nested too deeply"),), fingerprint=fingerprint)
     except MemoryError:

@@ -102,6 +102,10 @@ class _Frame:
     expect_key: bool = True
     key: Any = None
     seen: dict = field(default_factory=dict)
+    # Inside the value of a repeated key: its positions replace the first occurrence's,
+    # as the data re-read with "last wins" holds this value.
+    override: bool = False
+    dup_next: bool = False  # the next value belongs to a repeated key
 
 
 class Locator:
@@ -217,6 +221,8 @@ class Locator:
                         kpath = top.path + (name,)
                         if first is not None:
                             self._duplicates.append((kpath, pos, first, name))
+                            top.dup_next = True
+                            keys[kpath] = pos  # the last one is the one kept
                         else:
                             top.seen[ident] = pos
                             keys[kpath] = pos
@@ -232,14 +238,21 @@ class Locator:
                 else:
                     top.expect_key = True
                     path = None if (top.path is None or top.key is None) else top.path + (top.key,)
-            if path is not None and path not in values:
+            override = False
+            if stack:
+                top = stack[-1]
+                override = top.override
+                if top.dup_next:
+                    top.dup_next = False
+                    override = True
+            if path is not None and (override or path not in values):
                 values[path] = pos
             if path is not None and cls is not ev.AliasEvent:
                 self._note_tag(event, path, pos)
             if cls is ev.MappingStartEvent:
-                stack.append(_Frame("map", path))
+                stack.append(_Frame("map", path, override=override))
             elif cls is ev.SequenceStartEvent:
-                stack.append(_Frame("seq", path))
+                stack.append(_Frame("seq", path, override=override))
 
     def _note_tag(self, event: Any, path: Path, pos: Pos) -> None:
         tag = getattr(event, "tag", None)
@@ -249,7 +262,12 @@ class Locator:
 
 @dataclass(slots=True)
 class YamlResult:
-    """Plain data of one document (a dict) or None, the problems found, and the locator."""
+    """Plain data of one document (a dict) or None, the problems found, and the locator.
+
+    `data` may come with diagnostics: repeated keys (`data` then holds the last value of
+    each, as PyYAML would) or tags outside the core schema (read as if untagged). Such
+    data is validated too, so that every error of the file is reported at once; the
+    file is never shown while these diagnostics stand."""
 
     data: dict | None
     diagnostics: list[Diagnostic]
@@ -299,23 +317,36 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlRes
 
     diags: list[Diagnostic] = []
     locator = Locator(text)
+    alias_limits = AliasLimits(max_total_replayed_events=limits.max_alias_events)
+    tags_done = False
     try:
         data = yaml_rs.loads(
             text,
             parse_datetime=False,
             duplicate_key_policy=DuplicateKeyPolicy.Error,
-            alias_limits=AliasLimits(max_total_replayed_events=limits.max_alias_events),
+            alias_limits=alias_limits,
         )
     except Exception as exc:  # YAMLDecodeError, and anything else the extension may raise
-        _rs_error(exc, file, locator, limits, diags)
-        return YamlResult(None, diags, locator)
+        if not _rs_error(exc, file, locator, limits, diags):
+            return YamlResult(None, diags, locator)
+        # Only repeated keys: read it again keeping the last value of each (what PyYAML
+        # would silently do), so that the rest of the file is validated too.
+        try:
+            data = yaml_rs.loads(
+                text,
+                parse_datetime=False,
+                duplicate_key_policy=DuplicateKeyPolicy.LastWins,
+                alias_limits=alias_limits,
+            )
+        except Exception:  # pragma: no cover - the first read failed only on duplicates
+            return YamlResult(None, diags, locator)
+        tags_done = True  # _rs_error reported the tags along with the duplicates
 
-    # yaml-rs ignores unknown tags: look for them whenever the text may hold one.
-    if may_hold_tag(text):
+    # yaml-rs ignores unknown tags (the value is read as if untagged): look for them
+    # whenever the text may hold one. The rest is still validated.
+    if not tags_done and may_hold_tag(text):
         for path, (line, col), tag in locator.tags:
             diags.append(_tag_diag(file, path, line, col, tag))
-        if diags:
-            return YamlResult(None, diags, locator)
 
     if isinstance(data, list) and locator.documents > 1:
         starts = locator.document_starts
@@ -335,8 +366,9 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlRes
             )
         )
         return YamlResult(None, diags, locator)
-    diags.extend(check_limits(data, file, locator, limits))
-    if diags:
+    limit_diags = check_limits(data, file, locator, limits)
+    if limit_diags:
+        diags.extend(limit_diags)
         return YamlResult(None, diags, locator)
     return YamlResult(data, diags, locator)
 
@@ -352,7 +384,9 @@ def _tag_diag(file: str, path: Path, line: int, col: int, tag: str) -> Diagnosti
     )
 
 
-def _rs_error(exc: Exception, file: str, locator: Locator, limits: Limits, diags: list[Diagnostic]) -> None:
+def _rs_error(exc: Exception, file: str, locator: Locator, limits: Limits, diags: list[Diagnostic]) -> bool:
+    """Diagnostics for a yaml-rs error; True when it is only about repeated keys (the
+    text can then be read again with "last wins")."""
     text = str(exc)
     m = _RS_POSITION.match(text)
     if m:
@@ -369,7 +403,7 @@ def _rs_error(exc: Exception, file: str, locator: Locator, limits: Limits, diags
         diags.append(Diagnostic(file, pos[0], pos[1], "", message))
         # Report what PyYAML could see before the break, too (duplicates, tags).
         _add_dups_and_tags(file, locator, diags)
-        return
+        return False
     reason = text.strip().splitlines()[-1] if text.strip() else type(exc).__name__
     if _RS_DUPLICATE.match(reason):
         before = len(diags)
@@ -379,7 +413,8 @@ def _rs_error(exc: Exception, file: str, locator: Locator, limits: Limits, diags
             diags.append(
                 Diagnostic(file, 1, 1, "", f"duplicate key {key}; PyYAML would silently keep the last one")
             )
-        return
+        # PyYAML must have read the whole text, or the duplicates seen are not all of them.
+        return locator.failed is None
     if "alias" in reason and "limit" in reason:
         diags.append(
             Diagnostic(
@@ -391,15 +426,16 @@ def _rs_error(exc: Exception, file: str, locator: Locator, limits: Limits, diags
                 f" an alias bomb such as 'billion laughs'?); set {ENV_ALIAS} to raise the limit",
             )
         )
-        return
+        return False
     if reason.startswith("Invalid tag"):
         before = len(diags)
         _add_dups_and_tags(file, locator, diags)
         if len(diags) == before:
             diags.append(Diagnostic(file, 1, 1, "", f"tags are not allowed in situation files: {reason}"))
-        return
+        return False
     line, col = locator.fallback or (1, 1)
     diags.append(Diagnostic(file, line, col, "", f"YAML error: {reason}"))
+    return False
 
 
 def _add_dups_and_tags(file: str, locator: Locator, diags: list[Diagnostic]) -> None:
