@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 
 import pytest
@@ -459,3 +460,86 @@ def test_keys_must_be_text():
 def test_null_optional_fields_are_absent():
     pf = with_header("fronts:\n  - name: A\n    status:\n    note:\nevents:\n")
     assert pf.ok and pf.items["fronts"][0].status is None
+
+
+# --- document: a relative path inside the situation's folder or its parent --------------
+
+DOC_RULE = "document must be a relative path inside the situation's folder or its parent, e.g. ../seeds/report.txt"
+
+
+def _doc_file(tmp_path, document: str):
+    """tmp/outer/sit/s.yaml with one source whose document is `document`."""
+    import json
+
+    sit = tmp_path / "outer" / "sit"
+    sit.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "outer" / "seeds").mkdir(exist_ok=True)
+    (tmp_path / "outer" / "seeds" / "r.txt").write_text("report\n")
+    (sit / "local.txt").write_text("local\n")
+    (tmp_path / "secret.txt").write_text("id_rsa\n")
+    path = sit / "s.yaml"
+    path.write_text(HEADER + f"sources:\n  rep: {{name: Rep, document: {json.dumps(document)}}}\n")
+    from tui.model.load import parse_file
+
+    return parse_file(path), tmp_path / "outer"
+
+
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        ("../seeds/r.txt", "seeds/r.txt"),
+        ("local.txt", "sit/local.txt"),
+        ("./x/../../seeds/r.txt", "seeds/r.txt"),
+    ],
+)
+def test_document_inside_the_folder_or_its_parent_is_fine(tmp_path, document, expected):
+    pf, outer = _doc_file(tmp_path, document)
+    assert pf.ok, [str(d) for d in pf.diagnostics]
+    assert pf.sources["rep"].document == str(outer / expected)
+
+
+@pytest.mark.parametrize(
+    "document, why",
+    [
+        ("/etc/passwd", "not a relative path"),
+        ("~/.ssh/id_rsa", "not a relative path"),
+        ("../../secret.txt", "leads outside it"),
+        ("../seeds/../../secret.txt", "leads outside it"),
+        ("../..", "leads outside it"),
+    ],
+)
+def test_document_outside_is_an_error_naming_the_field(tmp_path, document, why):
+    pf, _outer = _doc_file(tmp_path, document)
+    assert not pf.ok
+    d = only(pf)
+    assert (d.line, d.column, d.path, d.severity) == (6, 30, "sources.rep.document", "error")
+    assert d.message.startswith(DOC_RULE + "; ") and why in d.message
+    assert "rep" not in pf.sources  # never reaches the board's detail view
+
+
+def test_document_escaping_through_a_symbolic_link_is_an_error(tmp_path):
+    import os
+
+    pf, outer = _doc_file(tmp_path, "link.txt")
+    assert pf.ok and pf.diagnostics[0].severity == "warning"  # not there yet: only "not found"
+    os.symlink(tmp_path / "secret.txt", outer / "sit" / "link.txt")
+    os.symlink(tmp_path, outer / "up")
+    for document in ("link.txt", "../up/secret.txt"):
+        pf, _ = _doc_file(tmp_path, document)
+        d = only(pf)
+        assert d.path == "sources.rep.document" and d.severity == "error"
+        assert "through a symbolic link" in d.message and str(tmp_path / "secret.txt") in d.message
+        assert "rep" not in pf.sources
+    # a link that stays inside is fine
+    os.symlink(outer / "seeds" / "r.txt", outer / "sit" / "inside.txt")
+    pf, _ = _doc_file(tmp_path, "inside.txt")
+    assert pf.ok and pf.sources["rep"].document == str(outer / "sit" / "inside.txt")
+
+
+def test_hostile_document_never_reaches_the_board(tmp_path):
+    from tui.model.load import load
+
+    pf, outer = _doc_file(tmp_path, os.path.expanduser("~/.ssh/id_rsa"))
+    result = load([outer / "sit"])
+    assert result.situations == ()  # the file has an error: the board does not show it
+    assert [d.path for d in result.errors] == ["sources.rep.document"]

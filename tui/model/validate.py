@@ -124,6 +124,17 @@ TIME_EXPECTED = (
 )
 
 
+DOCUMENT_RULE = "document must be a relative path inside the situation's folder or its parent, e.g. ../seeds/report.txt"
+
+
+def _inside(path: str, root: str) -> bool:
+    """`path` is `root` or below it (both absolute and normalised)."""
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:  # different drives
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """Identity of the bytes a parse came from."""
@@ -248,6 +259,8 @@ class _Validator:
         self.base_dir = base_dir
         self.origins = origins or {}
         self.p = _Problems()
+        self.document_root: str | None = None  # where `document:` paths may lead (lazy)
+        self.document_real_root = ""
 
     # -- generic helpers ---------------------------------------------------------------
     def keys(
@@ -525,14 +538,39 @@ class _Validator:
             if body.get("document") is not None:
                 doc = self.text(body["document"], path + ("document",))
                 if doc is not None:
-                    resolved = os.path.normpath(os.path.join(self.base_dir, doc))
-                    fields["document"] = resolved
-                    if not os.path.isfile(resolved):
-                        p.warning(path + ("document",), f"document {doc!r} not found (looked for {resolved})")
+                    resolved, problem = self.document_path(doc)
+                    if problem is not None:
+                        p.error(path + ("document",), problem)
+                    else:
+                        fields["document"] = resolved
+                        if not os.path.isfile(resolved):
+                            p.warning(path + ("document",), f"document {doc!r} not found (looked for {resolved})")
             if any(sev == "error" for *_, sev in p.items[before:]):
                 continue
             out[sid] = Source(id=sid, name=name, extensions=ext, **fields)
         return out
+
+    def document_path(self, doc: str) -> tuple[str, str | None]:
+        """`document:` -> (absolute path, None), or ("", why it is refused).
+
+        Format 1: a path relative to the file. It may lead into the situation's folder or
+        its parent (../seeds/...), no further, symbolic links followed: a hostile file must
+        not make the board show ~/.ssh/id_rsa."""
+        if "\x00" in doc:
+            return "", f"{DOCUMENT_RULE}; found a path with a NUL character"
+        if os.path.isabs(doc) or doc.startswith("~"):
+            return "", f"{DOCUMENT_RULE}; found {doc!r}, which is not a relative path"
+        root = self.document_root
+        if root is None:
+            root = self.document_root = os.path.dirname(self.base_dir)
+            self.document_real_root = os.path.realpath(root)
+        resolved = os.path.normpath(os.path.join(self.base_dir, doc))
+        if not _inside(resolved, root):
+            return "", f"{DOCUMENT_RULE}; {doc!r} leads outside it (to {resolved})"
+        real = os.path.realpath(resolved)
+        if not _inside(real, self.document_real_root):
+            return "", f"{DOCUMENT_RULE}; {doc!r} leads outside it through a symbolic link (to {real})"
+        return resolved, None
 
     def item(self, pane: str, index: int, entry: Any) -> Item | None:
         p = self.p
