@@ -339,3 +339,41 @@ def test_internal_error_report_survives_a_broken_model(tmp_path: Path) -> None:
     assert proc.returncode == 3
     assert len(proc.stderr.splitlines()) == 1, proc.stderr
     assert proc.stderr.startswith("sitboard: internal error: ValueError: bad ⟨U+001B⟩; details in ")
+
+
+def test_check_reports_every_error_of_a_file_in_one_run(tmp_path: Path) -> None:
+    # Issue 2: a bad enum, an unknown source, an unknown `about` id, a duplicate derived
+    # id and a repeated key, in ONE file: all of them, each placed, in one run.
+    text = """\
+format: 1
+situation:
+  id: test-sit
+  title: Test situation
+  as_of: 2024-08-09T12:00:00+03:00
+sources:
+  reuters: {name: Reuters, reliability: B}
+fronts:
+  - name: North axis
+    status: winning
+    sources: [reutres]
+    about: [no-such-item]
+  - name: North axis
+    note: a
+    note: b
+"""
+    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+    proc = run("check", "bad.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert_no_traceback(proc)
+    lines = proc.stdout.splitlines()
+    assert lines[-1] == "5 errors in 1 file", proc.stdout
+    got = [re.sub(r"^\S*bad\.yaml:", "", ln).split(";")[0] for ln in lines[:-1]]
+    assert got == [
+        "10:13: fronts[0].status: 'winning' is not one of advancing, contested, holding, stabilized,"
+        " withdrawing, buildup, quiet",
+        "11:15: fronts[0].sources[0]: unknown source 'reutres'",
+        "12:13: fronts[0].about[0]: unknown item id 'no-such-item' in about",
+        "13:5: fronts[1]: duplicate id 'north-axis': fronts[0] at bad.yaml:9:5 has it too",
+        "15:5: fronts[1].note: duplicate key 'note' (first at line 14)",
+    ], proc.stdout
+    assert "did you mean 'reuters'?" in lines[1]

@@ -244,3 +244,96 @@ def test_large_generated_file_loads(tmp_path):
     sit = result.situations[0]
     assert len(sit.events) == 5000
     assert sit.events[4999].origin.line == 6 + 4 * 4999
+
+
+# --- issue 2: `check` reports the cross-file problems of files with errors too ----------
+
+ALL_AT_ONCE = HEADER + """\
+sources:
+  reuters: {name: Reuters}
+fronts:
+  - name: North
+    status: winning
+    sources: [reuter]
+  - name: South
+    about: [nowhere]
+  - name: North
+"""
+
+
+def test_check_mode_reports_cross_file_errors_of_a_file_with_errors(write):
+    path = write("s.yaml", ALL_AT_ONCE)
+    got = [(d.line, d.column, d.path, d.message.split(";")[0]) for d in load([path], for_check=True).errors]
+    assert got == [
+        (9, 13, "fronts[0].status", "'winning' is not one of advancing, contested, holding, stabilized, withdrawing, buildup, quiet"),
+        (13, 5, "fronts[2]", "duplicate id 'north': fronts[0] at " + f"{path}:8:5 has it too"),
+        (10, 15, "fronts[0].sources[0]", "unknown source 'reuter'"),
+        (12, 13, "fronts[1].about[0]", "unknown item id 'nowhere' in about"),
+    ]
+    assert "did you mean 'reuters'?" in load([path], for_check=True).errors[2].message
+
+
+def test_the_board_still_leaves_a_file_with_errors_out(write):
+    path = write("s.yaml", ALL_AT_ONCE)
+    result = load([path])
+    assert result.situations == ()
+    assert [d.path for d in result.errors] == ["fronts[0].status"]  # as before
+    # and with a cache, its last good version is what the board shows
+    cache = FileCache()
+    path.write_text(HEADER + "events:\n  - what: A\n")
+    assert load([path], cache=cache).ok
+    path.write_text(ALL_AT_ONCE)
+    os.utime(path, ns=(1, 1))
+    shown = load([path], cache=cache)
+    assert [e.what for e in shown.situations[0].events] == ["A"] and shown.situations[0].fronts == ()
+    checked = load([path], cache=cache, for_check=True)
+    assert len(checked.errors) == 4  # check never uses the last good version
+
+
+def test_check_mode_never_calls_unknown_what_the_broken_file_holds(write):
+    # A source and items with errors: references to them are not "unknown"; a header
+    # whose as_of is wrong still counts as the header.
+    path = write(
+        "s.yaml",
+        """\
+        situation:
+          id: demo
+          title: Demo
+          as_of: yesterday
+        sources:
+          agency: {name: Agency, reliability: Z}
+        fronts:
+          - id: east
+            name: 5
+          - id: west
+            name: West
+            status: nope
+          - name: Centre
+            sources: [agency]
+            about: [east, west]
+        """,
+    )
+    result = load([path], for_check=True)
+    assert [d.path for d in result.errors] == [
+        "situation.as_of",
+        "sources.agency.reliability",
+        "fronts[0].name",
+        "fronts[1].status",
+    ]
+    assert result.situations == ()  # no valid header: nothing to assemble into a situation
+
+
+def test_check_mode_two_parts_one_broken(write, tmp_path):
+    write("s/a.yaml", HEADER + "sources:\n  r: {name: R}\nevents:\n  - what: A\n    sources: [r]\n")
+    write(
+        "s/b.yaml",
+        PART + "events:\n  - what: B\n    date: someday\n    sources: [q]\n  - what: A\n",
+    )
+    result = load([tmp_path / "s"], for_check=True)
+    got = [(os.path.basename(d.file), d.line, d.column, d.path, d.message.split(";")[0].split(":")[0]) for d in result.errors]
+    assert got == [
+        ("b.yaml", 5, 11, "events[0].date", "expected an ISO 8601 date (2024-08-07) or date-time with offset (2024-08-07T10"),
+        ("b.yaml", 7, 5, "events[1]", "duplicate id 'a'"),
+        ("b.yaml", 6, 15, "events[0].sources[0]", "unknown source 'q' (known sources"),
+    ]
+    assert load([tmp_path / "s"]).situations[0].events[0].what == "A"  # the board: part a only

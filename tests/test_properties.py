@@ -255,7 +255,7 @@ def test_mutations_only_ever_give_placed_diagnostics(data: bytes) -> None:
         assert d.column >= 1 and d.message
         assert "internal error" not in d.message, str(d)  # the loader's catch-all: a bug
     result = assemble([pf])  # cross-file rules on whatever survived: must not raise either
-    for d in result.diagnostics:
+    for d in result.diagnostics + assemble([pf], for_check=True).diagnostics:  # `check`'s way too
         assert d.line >= 1 and d.column >= 1
         assert "internal error" not in d.message, str(d)
     if pf.ok:

@@ -269,7 +269,7 @@ def cmd_check(argv: list[str]) -> int:
 
     from tui.model.load import load
 
-    result = load(paths)
+    result = load(paths, for_check=True)  # cross-file problems of files with errors too
     from tui.model.documents import check_quotes
 
     quote_warnings = check_quotes(result)  # a quote its seed document does not contain

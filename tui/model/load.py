@@ -244,13 +244,21 @@ def _nearest(word: str, known: Iterable[str]) -> str:
 
 
 def assemble(
-    parsed_files: Sequence[ParsedFile], *, use_last_good: Mapping[str, ParsedFile] | None = None
+    parsed_files: Sequence[ParsedFile],
+    *,
+    use_last_good: Mapping[str, ParsedFile] | None = None,
+    for_check: bool = False,
 ) -> LoadResult:
     """Group parts by situation.id and merge them; cross-file rules are checked here.
 
     Assembly errors never throw a situation away: the offending ref, link or duplicate
     item is dropped and reported, the rest is shown. A part with errors is left out
-    (its diagnostics reported) unless `use_last_good` holds its last good parse."""
+    (its diagnostics reported) unless `use_last_good` holds its last good parse.
+
+    `for_check=True` (`sitboard check`): a part with errors takes part with what of it
+    validated (`ParsedFile.check_*`), so that its cross-file problems are reported in
+    the same run; what it could not hold (a source or item with errors) never counts as
+    unknown. Not for the board: such a result may hold items of broken files."""
     diags: list[Diagnostic] = []
     files: list[str] = []
     groups: dict[str, list[ParsedFile]] = {}
@@ -258,7 +266,7 @@ def assemble(
         files.append(pf.path)
         diags.extend(pf.diagnostics)
         use = pf
-        if not pf.ok:
+        if not pf.ok and not for_check:
             good = use_last_good.get(pf.path) if use_last_good else None
             if good is None or not good.ok or good is pf:
                 continue
@@ -271,14 +279,23 @@ def assemble(
         groups.setdefault(use.situation_id, []).append(use)
     situations = []
     for sid, parts in groups.items():
-        sit = _assemble_one(sid, parts, diags)
+        sit = _assemble_one(sid, parts, diags, for_check)
         if sit is not None:
             situations.append(sit)
     return LoadResult(tuple(situations), tuple(diags), tuple(files))
 
 
-def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) -> Situation | None:
-    headers = [pf for pf in parts if pf.carries_header]
+def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic], check: bool = False) -> Situation | None:
+    # `check`: parts with errors count with what validated (see assemble).
+    partial = {id(pf) for pf in parts if check and not pf.ok}
+
+    def carries(pf: ParsedFile) -> bool:
+        return pf.carries_header or (id(pf) in partial and pf.check_header)
+
+    def items_of(pf: ParsedFile) -> Sequence[tuple[str, int, Item]]:
+        return pf.check_items if id(pf) in partial else pf.all_items()
+
+    headers = [pf for pf in parts if carries(pf)]
     if not headers:
         for pf in parts:
             diags.append(
@@ -301,7 +318,7 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
             )
         )
     for pf in parts:
-        if pf is head or pf.carries_header:
+        if pf is head or carries(pf):
             continue
         for key in ("area", "summary", "marking", "title", "as_of"):
             if key in pf.header:
@@ -337,7 +354,7 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
     seen: dict[str, tuple[ParsedFile, str, int, Item]] = {}
     kept: list[tuple[ParsedFile, str, int, Item]] = []
     for pf in parts:
-        for pane, idx, item in pf.all_items():
+        for pane, idx, item in items_of(pf):
             prev = seen.get(item.id)
             if prev is not None:
                 ppf, ppane, pidx, pitem = prev
@@ -357,11 +374,21 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
             seen[item.id] = (pf, pane, idx, item)
             kept.append((pf, pane, idx, item))
 
-    # Source refs and about links.
+    # Source refs and about links. A part with errors may hold a source or an item it
+    # could not build: a reference to it is not "unknown".
+    known_sources: Mapping[str, Any] | set[str] = sources
+    known_ids: Mapping[str, Any] | set[str] = seen
+    if partial:
+        known_sources = set(sources)
+        known_ids = set(seen)
+        for pf in parts:
+            if id(pf) in partial:
+                known_sources.update(pf.check_source_ids)
+                known_ids.update(pf.check_item_ids)
     panes: dict[str, list[Item]] = {pane: [] for pane in PANES}
     for pf, pane, idx, item in kept:
         refs = item.sources
-        bad_refs = [j for j, ref in enumerate(refs) if ref.source not in sources]
+        bad_refs = [j for j, ref in enumerate(refs) if ref.source not in known_sources]
         for j in bad_refs:
             ref = refs[j]
             path = (pane, idx, "sources", j)
@@ -369,7 +396,7 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
             hint = _nearest(ref.source, sources) or f" (known sources: {known})"
             diags.append(_diag(pf.locate(path), path, f"unknown source {ref.source!r}{hint}"))
         links = item.about
-        bad_links = [k for k, a in enumerate(links) if a not in seen]
+        bad_links = [k for k, a in enumerate(links) if a not in known_ids]
         for k in bad_links:
             path = (pane, idx, "about", k)
             diags.append(
@@ -384,6 +411,8 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
         panes[pane].append(item)
 
     header = head.header
+    if "title" not in header or "as_of" not in header:
+        return None  # `check` only: the header part has errors there (reported with it)
     extensions: list[tuple[str, Any]] = []
     ext_keys: set[str] = set()
     for pf in [head] + [p for p in parts if p is not head]:
@@ -406,16 +435,26 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
     )
 
 
-def load(paths: Iterable[Any], *, cache: FileCache | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
-    """discover + parse (through `cache` when given) + assemble."""
+def load(
+    paths: Iterable[Any],
+    *,
+    cache: FileCache | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    for_check: bool = False,
+) -> LoadResult:
+    """discover + parse (through `cache` when given) + assemble.
+
+    `for_check=True` (`sitboard check`): files with errors are assembled with what of
+    them validated, to report their cross-file problems too (see `assemble`); never
+    with a last good version. Not for the board."""
     files, diags = discover(paths)
     if cache is not None:
         parsed = [cache.get(f) for f in files]
-        good = {f: g for f in files if (g := cache.last_good(f)) is not None}
+        good = None if for_check else {f: g for f in files if (g := cache.last_good(f)) is not None}
     else:
         parsed = [parse_file(f, limits) for f in files]
         good = None
-    result = assemble(parsed, use_last_good=good)
+    result = assemble(parsed, use_last_good=good, for_check=for_check)
     return LoadResult(result.situations, tuple(diags) + result.diagnostics, result.files)
 
 

@@ -151,7 +151,17 @@ class ParsedFile:
     `header` holds the situation fields this file declares (title, as_of, area, summary,
     marking); a part that is not the header part declares only `situation: {id}`.
     `ok` is False when the file has errors: such a file is left out of assembly (or
-    replaced by its last good parse). `items` is still filled best effort for `check`.
+    replaced by its last good parse). `items` holds the items that validated.
+
+    The `check_*` fields are filled only when the file has errors, for `sitboard check`
+    (`load(..., for_check=True)`), so that cross-file problems (unknown source refs and
+    `about` ids, id clashes) are reported along with the file's own errors. The board
+    never shows them (`for_check_only`):
+      check_items       every item that could be built, bad fields left out, with its
+                        index in the file's list: (pane, index, item)
+      check_item_ids    explicit ids of items that could not be built at all
+      check_source_ids  every source id the file declares, valid or not
+      check_header      the file declares both `title` and `as_of` (valid or not)
     """
 
     path: str
@@ -165,10 +175,20 @@ class ParsedFile:
     diagnostics: tuple[Diagnostic, ...] = ()
     fingerprint: Fingerprint | None = None
     locator: Locator | None = field(default=None, repr=False)
+    check_items: tuple[tuple[str, int, Item], ...] = field(default=(), repr=False)
+    check_item_ids: frozenset[str] = field(default=frozenset(), repr=False)
+    check_source_ids: frozenset[str] = field(default=frozenset(), repr=False)
+    check_header: bool = False
 
     @property
     def ok(self) -> bool:
         return not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def for_check_only(self) -> bool:
+        """This parse has errors: `sitboard check` may look at its `check_*` fields, the
+        board must not show it (it shows the file's last good version, if any)."""
+        return not self.ok
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -260,6 +280,9 @@ class _Validator:
         self.origins = origins or {}
         self.p = _Problems()
         self.document_root: str | None = None  # where `document:` paths may lead (lazy)
+        # Items with errors, built best effort for `check` (bad fields left out).
+        self.partials: dict[str, list[tuple[int, Item]]] = {}
+        self.unbuilt_ids: set[str] = set()
         self.document_real_root = ""
 
     # -- generic helpers ---------------------------------------------------------------
@@ -638,8 +661,23 @@ class _Validator:
         if entry.get("note") is not None:
             kwargs["note"] = self.text(entry["note"], path + ("note",))
         if len(p.items) > before and any(sev == "error" for *_, sev in p.items[before:]):
+            self.partial(pane, index, kwargs, entry, label_key)
             return None
         return ITEM_TYPES[pane](**kwargs)
+
+    def partial(self, pane: str, index: int, kwargs: dict[str, Any], entry: dict, label_key: str) -> None:
+        """An item with errors, built with its bad fields left out (for `check` only)."""
+        clean = {k: v for k, v in kwargs.items() if v is not None}
+        if "id" in clean and label_key not in clean:
+            clean[label_key] = ""  # never shown: only its id matters to `check`
+        try:
+            item = ITEM_TYPES[pane](**clean)
+        except TypeError:  # no id (no usable label, or a bad explicit id)
+            raw_id = entry.get("id")
+            if type(raw_id) is str:
+                self.unbuilt_ids.add(raw_id)
+            return
+        self.partials.setdefault(pane, []).append((index, item))
 
     def source_refs(self, value: Any, path: tuple) -> tuple[SourceRef, ...] | None:
         if not isinstance(value, list):
@@ -755,6 +793,9 @@ def validate(
                 dataclasses.replace(it, origin=Location(file, *locator.value((pane, idx))))
                 for it, idx in zip(its, result["indexes"][pane])
             )
+    check: dict[str, Any] = {}
+    if any(d.severity == "error" for d in diags):
+        check = _check_fields(data, items, result["indexes"], v, locator, file)
     return ParsedFile(
         path=file,
         situation_id=result.get("situation_id"),
@@ -767,7 +808,38 @@ def validate(
         diagnostics=tuple(diags),
         fingerprint=fingerprint,
         locator=locator,
+        **check,
     )
+
+
+def _check_fields(
+    data: dict, items: Mapping[str, tuple[Item, ...]], indexes: Mapping[str, list[int]], v: _Validator,
+    locator: Locator | None, file: str,
+) -> dict[str, Any]:
+    """The `check_*` fields of a file with errors (only then: the fast path never pays)."""
+    import dataclasses
+
+    merged: list[tuple[str, int, Item]] = []
+    for pane in PANES:
+        rows = list(zip(indexes.get(pane, ()), items.get(pane, ())))
+        for idx, item in v.partials.get(pane, ()):
+            if item.origin is None and locator is not None:
+                item = dataclasses.replace(item, origin=Location(file, *locator.value((pane, idx))))
+            rows.append((idx, item))
+        rows.sort(key=lambda row: row[0])
+        merged.extend((pane, idx, item) for idx, item in rows)
+    raw_sources = data.get("sources")
+    source_ids: frozenset[str] = frozenset()
+    if isinstance(raw_sources, dict):
+        source_ids = frozenset(k for k in raw_sources if type(k) is str and not k.startswith("x-"))
+    sit = data.get("situation")
+    header = isinstance(sit, dict) and sit.get("title") is not None and sit.get("as_of") is not None
+    return {
+        "check_items": tuple(merged),
+        "check_item_ids": frozenset(v.unbuilt_ids),
+        "check_source_ids": source_ids,
+        "check_header": header,
+    }
 
 
 def _close(word: str, possibilities, n: int = 1, cutoff: float = 0.6) -> list[str]:
