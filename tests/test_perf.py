@@ -321,3 +321,20 @@ async def test_search_applies_on_each_keystroke_without_waiting():
         await pilot.press("slash", "s", "u", "d")
         pane = app.board.pane("statements")
         assert pane.query == "sud" and pane.hit_count == 1000
+
+
+async def test_a_live_reload_puts_every_row_in_place_at_once():
+    import dataclasses
+
+    app = make_app(_many_statements(3000))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.8)
+        pane = app.board.pane("statements")
+        assert pane.row_count == 3000
+        sit = app.situation
+        changed = list(sit.statements)
+        changed[2900] = dataclasses.replace(changed[2900], actor="Changed actor")
+        pane.show_situation(dataclasses.replace(sit, statements=tuple(changed)))
+        assert pane.row_count == 3000  # no screenful-first on a reload
+        assert "Changed actor" in pane.get_row("s2900")[1].plain

@@ -125,7 +125,10 @@ class Pane(DataTable):
         else:
             self._search = {}
             self._cells = {}
-        self._rebuild(keep_id)
+        # A live reload of the same situation puts every row in place at once (a changed
+        # item far down is there when the reload is applied); a new picture shows a
+        # screenful first.
+        self._rebuild(keep_id, split=not same_sources)
         if situation is not None:
             self.call_after_refresh(self._warm_search)
 
@@ -224,7 +227,7 @@ class Pane(DataTable):
     FIRST_ROWS = 200  # rows added at once; the rest follow once that frame is out
     REST_DELAY = 0.15  # seconds; typing on within this restarts the rebuild
 
-    def _rebuild(self, keep_id: str | None = None, within: list[Item] | None = None) -> None:
+    def _rebuild(self, keep_id: str | None = None, within: list[Item] | None = None, split: bool = True) -> None:
         """Fill the table for the situation, query and layout. `within`: only these items
         (in order) can match: the hits of a shorter query."""
         old_y, old_row = self.scroll_y, self.cursor_row
@@ -268,7 +271,7 @@ class Pane(DataTable):
                 by_key[key] = item
                 rows.append(key)
             first = rows
-            if len(rows) > self.FIRST_ROWS * 2:
+            if split and len(rows) > self.FIRST_ROWS * 2:
                 # a screenful now (the cursor's row included), the rest after this frame
                 upto = self.FIRST_ROWS
                 if keep_id is not None and keep_id in by_key:
