@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Input
 from tui.model.text import fold
 from tui.model.types import PANE_TITLES, PANES
 from tui.widgets.errorbar import ErrorBar, ErrorBox
+from tui.widgets.footer import BoardFooter
 from tui.widgets.header import BoardHeader
 from tui.widgets.pane import Pane
 from tui.widgets.searchbar import SearchBar
@@ -66,7 +67,7 @@ class BoardScreen(Screen):
                 yield Pane(name, n, PANE_TITLES[name])
         yield ErrorBox(ErrorBar())
         yield SearchBar()
-        yield Footer(compact=True)
+        yield BoardFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
