@@ -60,8 +60,11 @@ def _board_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=PROG,
         formatter_class=_Formatter,
-        usage=f"{PROG} [PATH ...] [--no-mouse] [--situation ID] [--poll]\n"
+        usage=f"{PROG} [PATH ...] [--no-mouse] [--situation ID] [--stale-hours H] [--poll]\n"
         f"       {PROG} check PATH ... [--json] [--quiet]\n"
+        f"       {PROG} brief [PATH ...] [--since BASELINE] [--format md|text]\n"
+        f"       {PROG} diff OLD NEW\n"
+        f"       {PROG} export --csv PANE|all [--out DIR] [PATH ...]\n"
         f"       {PROG} schema",
         description=(
             "Situation Board: the current picture of a crisis (fronts, evacuations, statements,\n"
