@@ -40,7 +40,9 @@ class BoardScreen(Screen):
         Binding("3", "jump_pane(2)", "Statements", show=False, id="pane_3"),
         Binding("4", "jump_pane(3)", "Infrastructure", show=False, id="pane_4"),
         Binding("5", "jump_pane(4)", "Events", show=False, id="pane_5"),
-        Binding("slash", "search", "Search", id="search"),
+        # priority: runs as soon as the app reads `/`, before the keys typed after it are
+        # handed to the focused pane (a paste, a fast typist over SSH: "/kursk" in one read)
+        Binding("slash", "search", "Search", id="search", priority=True),
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "prev_hit", "Prev hit", show=False, id="prev_hit"),
         Binding("z", "maximize_pane", "Max", id="maximize"),
@@ -251,8 +253,15 @@ class BoardScreen(Screen):
 
     def action_search(self) -> None:
         bar = self.searchbar
+        if bar.has_focus:  # `/` typed in the query (the binding has priority over the box)
+            bar.insert_text_at_cursor("/")
+            return
         bar.display = True
-        bar.focus()
+        # At once, not `bar.focus()` (deferred): letters typed in the same burst as `/`
+        # (a paste, a fast typist over SSH) must reach the box, not run as board keys.
+        self.set_focus(bar)
+        if self.focused is not bar:  # not focusable yet for some reason: Textual's way
+            bar.focus()
 
     # Above this many items, filtering waits for a pause in typing. A keystroke now
     # narrows the previous hits and adds a screenful of rows (the rest in batches), so
