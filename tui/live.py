@@ -68,6 +68,7 @@ class LiveReloadMixin:
         self._fade_timer: Any = None
         self._reload_running = False  # custom loaders (no controller)
         self._last_words = ""
+        self._catch_up_pending = False  # the watch armed while a load ran: check after it
 
     # -- watching -------------------------------------------------------------------
     def start_watching(self) -> None:
@@ -78,7 +79,11 @@ class LiveReloadMixin:
     async def _watch_files(self) -> None:
         from tui.watch import Watcher
 
-        self.watcher = Watcher(self.paths, force_polling=True if self.poll else None)  # type: ignore[attr-defined]
+        self.watcher = Watcher(
+            self.paths,  # type: ignore[attr-defined]
+            force_polling=True if self.poll else None,
+            on_armed=self._catch_up_after_arming,
+        )
         try:
             async for batch in self.watcher.batches():
                 self.post_message(FilesChanged(batch))  # type: ignore[attr-defined]
@@ -91,6 +96,28 @@ class LiveReloadMixin:
             )
         finally:
             self.watcher.stop()
+
+    def _catch_up_after_arming(self) -> None:
+        """The watch is in place: a file saved before that (during start-up, while the
+        first load ran) is reloaded now; what the first load read is compared with the
+        disk (stat and listdir). Nothing changed: nothing happens."""
+        ctl = self.reloader
+        if ctl is None:
+            return
+        if ctl.running:  # the first load may be holding bytes it read before a save
+            self._catch_up_pending = True
+            return
+        changed = self._changed_on_disk()
+        if changed:
+            from pathlib import Path
+
+            self.post_message(FilesChanged(frozenset(Path(p) for p in changed)))  # type: ignore[attr-defined]
+
+    def _changed_on_disk(self) -> set[str]:
+        try:
+            return self.reloader.changed_on_disk() if self.reloader is not None else set()
+        except Exception:  # noqa: BLE001 - a check, never a crash; r still reloads
+            return set()
 
     def stop_watching(self) -> None:
         if self.watcher is not None:
@@ -171,6 +198,11 @@ class LiveReloadMixin:
         self._paint_marks()
         self._refresh_detail()
         ctl = self.reloader
+        if ctl is not None and self._catch_up_pending and ctl.running:
+            self._catch_up_pending = False
+            changed = self._changed_on_disk()
+            if changed:
+                ctl.note_changes(changed)  # a reload runs: one more after it (finish)
         if ctl is not None:
             if ctl.running and ctl.finish():
                 self._start_reload()

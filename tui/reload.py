@@ -126,6 +126,42 @@ class ReloadController:
         self.parses = self.cache.parses - parses_before
         return result
 
+    def changed_on_disk(self) -> set[str]:
+        """Paths that differ on disk from what the loads so far read: a file whose
+        (size, mtime_ns) moved, a part that appeared in or left an opened directory, an
+        opened path that vanished. For the gap before the watcher armed (a save during
+        start-up); cheap (stat and listdir), safe from the UI thread while a load runs
+        (a file the running load has not read yet is not reported: it will read it)."""
+        out: set[str] = set()
+        known = dict(self._known)
+        entries = getattr(self.cache, "_entries", {})
+        for arg in self.paths:
+            files = known.get(arg)
+            if files is None:  # not loaded yet
+                continue
+            if not os.path.exists(arg):
+                if files:
+                    out.add(_key(arg))
+                continue
+            try:
+                found, _problems = discover([arg])
+            except Exception:  # noqa: BLE001 - never raise out of a check
+                continue
+            for f in set(found) ^ set(files):
+                out.add(_key(f))
+            for f in files:
+                fp = getattr(entries.get(f), "fingerprint", None)
+                if fp is None:  # not read yet, or unreadable (a watcher event re-reads it)
+                    continue
+                try:
+                    st = os.stat(f)
+                except OSError:
+                    out.add(_key(f))
+                    continue
+                if (fp.size, fp.mtime_ns) != (st.st_size, st.st_mtime_ns):
+                    out.add(_key(f))
+        return out
+
     def diff(self, situation_id: str) -> SituationDiff | None:
         """The last reload's diff of one situation (None on the first load)."""
         return self.diffs.get(situation_id)

@@ -39,7 +39,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import AsyncIterator, Iterable
+from typing import AsyncIterator, Callable, Iterable
 
 from tui.model.load import is_situation_name  # the loader's rule: one truth
 
@@ -233,8 +233,13 @@ class Watcher:
         max_hold_ms: int = DEFAULT_MAX_HOLD_MS,
         force_polling: bool | None = None,
         poll_delay_ms: int = DEFAULT_POLL_DELAY_MS,
+        on_armed: "Callable[[], None] | None" = None,
     ) -> None:
         self.paths = tuple(_abs(p) for p in paths)
+        # called once, in the iterating task, when the first OS watch is in place: the
+        # consumer checks what changed before that (a save during start-up)
+        self.on_armed = on_armed
+        self.armed = False
         self.step_ms = step_ms
         self.debounce_ms = debounce_ms
         self.settle_ms = settle_ms
@@ -307,6 +312,10 @@ class Watcher:
             # its first await). Anything that happened while we were not watching is
             # announced now, so a file written into a re-created directory is not lost.
             await asyncio.sleep(0)
+            if not self.armed:
+                self.armed = True
+                if self.on_armed is not None:
+                    self.on_armed()
             rearm = False
             try:
                 if announce:
