@@ -80,6 +80,18 @@ class BoardScreen(Screen):
         if self._last_pane is None and self.focused is None:
             self.panes[0].focus()
 
+    def _on_screen_resume(self, event) -> None:
+        # Textual lays the screen out (and paints all of it) when its size changed, then
+        # asks for a second full repaint (`refresh()`), sent a moment later: the whole
+        # screen twice at start-up (8 KB, then 29 KB more over SSH). When the layout pass
+        # has just painted everything, the second one is dropped.
+        laid_out = self.is_attached and self.is_current and self._size != self.app.size
+        super()._on_screen_resume(event)
+        if laid_out and self._size == self.app.size:
+            self._repaint_required = False
+            self._repaint_regions.clear()
+        event.prevent_default()  # Screen's handler has run (super): not once more
+
     # -- parts -------------------------------------------------------------------
 
     @property
