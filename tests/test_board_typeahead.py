@@ -3,7 +3,6 @@ search box, never to the board: the `r` of "kursk" must not reload."""
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 
@@ -12,14 +11,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pty_support import PtyApp  # noqa: E402
 
 from tui.paths import default_situation_path  # noqa: E402
+from live_support import wait_until
 
-
-async def wait_until(pilot, cond, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not cond():
-        assert loop.time() < end, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 def burst(app, keys: str) -> None:

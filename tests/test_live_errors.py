@@ -4,14 +4,13 @@ that fails never hides the other parts. Real files, the real watcher."""
 
 from __future__ import annotations
 
-import asyncio
-import os
 from pathlib import Path
 
 from test_board_support import BAD, kursk, make_app, result, settle
 
 from tui.model.types import Diagnostic
 from tui.widgets.errorbar import MAX_LINES
+from live_support import save, wait_until
 
 HEAD = "situation:\n  id: s\n  title: Test situation\n  as_of: 2024-08-07\n"
 
@@ -23,19 +22,6 @@ def part(ids: list[str], value: str = "x") -> str:
     return "\n".join(lines) + "\n"
 
 
-def save(path: Path, text: str) -> None:
-    """An atomic save, as vim and most editors do it."""
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-async def wait_until(pilot, cond, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not cond():
-        assert loop.time() < end, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 def diag(n: int) -> Diagnostic:

@@ -4,9 +4,8 @@ disk, the real watcher, atomic saves."""
 
 from __future__ import annotations
 
-import asyncio
-import os
 from pathlib import Path
+from live_support import save, wait_until
 
 HEAD = "situation:\n  id: s\n  title: Test situation\n  as_of: 2024-08-07\n"
 
@@ -23,18 +22,6 @@ def events(n: int, *, extra: dict[int, str] | None = None, skip: set[int] = froz
     return "\n".join(lines) + "\n"
 
 
-def save(path: Path, text: str) -> None:
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-async def wait_until(pilot, cond, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not cond():
-        assert loop.time() < end, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 def make_dir(tmp_path: Path, n: int = 80) -> Path:

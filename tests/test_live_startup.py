@@ -4,10 +4,9 @@ file saved in the gap is reloaded. Real files, the real watcher, atomic saves.""
 
 from __future__ import annotations
 
-import asyncio
-import os
 import threading
 from pathlib import Path
+from live_support import save, wait_until
 
 HEAD = "situation:\n  id: s\n  title: Start-up\n  as_of: 2024-08-07\n"
 
@@ -16,18 +15,6 @@ def fronts(status: str) -> str:
     return f"situation: {{id: s}}\nfronts:\n  - {{id: f1, name: North, status: {status}}}\n"
 
 
-def save(path: Path, text: str) -> None:
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-async def wait_until(pilot, cond, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not cond():
-        assert loop.time() < end, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 def make_dir(tmp_path: Path) -> Path:

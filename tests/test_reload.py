@@ -215,14 +215,8 @@ def test_force_reload_runs_while_paused_and_takes_everything(tmp_path):
 # -- the app: real files, real watcher, Pilot ------------------------------------------
 
 import asyncio  # noqa: E402
+from live_support import wait_until
 
-
-async def wait_until(pilot, cond, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not cond():
-        assert loop.time() < end, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 async def test_app_follows_saves_keeps_place_marks_and_pauses(tmp_path):
