@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from test_board_support import AS_OF, make_app, settle
+from live_support import wait_until
 
 
 async def test_header_age_updates_only_when_its_text_changes():
@@ -191,7 +192,9 @@ async def test_rows_build_their_cells_only_when_read():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         pane = app.board.pane("statements")
-        assert pane.row_count == 500
+        # rows past the first screenful are added in batches from the event loop: wait for
+        # them (a condition, not a timing), then check which rows built their cells
+        await wait_until(pilot, lambda: pane.row_count == 500)
         built = set(pane._cells)
         assert 0 < len(built) < 100  # the rows on screen, not all 500
         assert "s499" not in built
