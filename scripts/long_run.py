@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from live_support import save  # noqa: E402  (an atomic save, as editors do)
 from pty_support import PtyApp  # noqa: E402
 
 HEADER = "situation:\n  id: long-run\n  title: Long run\n  as_of: 2024-08-09T12:00:00+03:00\n"
@@ -38,12 +39,6 @@ def part(n: int, items: int) -> str:
         lines.append(f"  - area: District {i}\n    people: {{value: {1000 + n + i}, qualifier: over}}\n")
     lines.append(f"  - area: Save counter\n    people: {n}\n")
     return "".join(lines)
-
-
-def save(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def proc_stats(pid: int) -> dict[str, int]:

@@ -7,11 +7,13 @@ alive), not with time."""
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import os
 import tracemalloc
+from functools import partial
 from pathlib import Path
+
+import live_support
+from live_support import save
 
 HEADER = "situation:\n  id: mem\n  title: Memory run\n  as_of: 2024-08-09T12:00:00+03:00\n"
 
@@ -24,18 +26,8 @@ def part(n: int, items: int = 40) -> str:
     return "".join(lines)
 
 
-def save(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-async def wait_until(pilot, cond, timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not cond():
-        assert loop.time() < end, "condition not reached in time"
-        await pilot.pause(0.01)
+# many reloads in a row: a longer time-out and a finer step than the other live tests
+wait_until = partial(live_support.wait_until, timeout=20.0, step=0.01)
 
 
 def make_dir(tmp_path: Path) -> tuple[Path, Path]:
