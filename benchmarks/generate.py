@@ -56,12 +56,46 @@ _PREFIX = {
 }
 
 _PLACES = [
-    "Sudzha", "Korenevo", "Ljubimovka", "Małkinia", "Łódź Kaliska", "Żółkiew", "Brăila",
-    "Timișoara", "Čapljina", "Šibenik", "Dürnkrut", "Göttingen-Süd", "Århus Havn", "Ñuñoa",
-    "São João del-Rei", "Île-Madame", "Œuilly", "Þórshöfn", "Ağrı", "İskenderun",
-    "Đà Nẵng", "Харків", "Бєлгород", "Запоріжжя", "Курчатов", "Гомель", "Мозырь",
-    "Θεσσαλονίκη", "Αλεξανδρούπολη", "الموصل", "حلب", "תל אביב", "ერევანი",
-    "東京", "北京市", "서울", "Ōsaka", "Ulaanbaatar", "Tbilisi", "Chişinău",
+    "Sudzha",
+    "Korenevo",
+    "Ljubimovka",
+    "Małkinia",
+    "Łódź Kaliska",
+    "Żółkiew",
+    "Brăila",
+    "Timișoara",
+    "Čapljina",
+    "Šibenik",
+    "Dürnkrut",
+    "Göttingen-Süd",
+    "Århus Havn",
+    "Ñuñoa",
+    "São João del-Rei",
+    "Île-Madame",
+    "Œuilly",
+    "Þórshöfn",
+    "Ağrı",
+    "İskenderun",
+    "Đà Nẵng",
+    "Харків",
+    "Бєлгород",
+    "Запоріжжя",
+    "Курчатов",
+    "Гомель",
+    "Мозырь",
+    "Θεσσαλονίκη",
+    "Αλεξανδρούπολη",
+    "الموصل",
+    "حلب",
+    "תל אביב",
+    "ერევანი",
+    "東京",
+    "北京市",
+    "서울",
+    "Ōsaka",
+    "Ulaanbaatar",
+    "Tbilisi",
+    "Chişinău",
 ]
 _REGIONS = ["Northern district", "Border zone", "Coastal belt", "River crossing", "Eastern oblast"]
 _ACTORS = [
@@ -78,8 +112,16 @@ _ACTORS = [
     ("Red Cross delegation", "Humanitarian"),
     ("Foreign Ministry", "Ministry"),
 ]
-_CHANNELS = ["televised address", "press briefing", "Telegram", "state news agency", "interview",
-             "communiqué", "X (Twitter)", "security council meeting"]
+_CHANNELS = [
+    "televised address",
+    "press briefing",
+    "Telegram",
+    "state news agency",
+    "interview",
+    "communiqué",
+    "X (Twitter)",
+    "security council meeting",
+]
 _VERBS = ["halted", "repelled", "stabilized", "contained", "pushed back", "encircled", "reached"]
 _EVENT_KINDS = [
     "Convoy of burnt-out trucks filmed near {p}",
@@ -126,8 +168,17 @@ _CONFIDENCES = ["verified", "reported", "reported", "reported", "claimed", "disp
 _FRONT_STATUSES = ["advancing", "contested", "holding", "stabilized", "withdrawing", "buildup", "quiet"]
 _EVAC_STATUSES = ["planned", "ordered", "ongoing", "ongoing", "completed", "suspended"]
 _INFRA_STATUSES = ["operational", "degraded", "damaged", "threatened", "offline", "destroyed", "unknown"]
-_INFRA_KINDS = ["nuclear power plant", "bridge", "substation", "rail junction", "water works",
-                "gas pipeline", "airfield", "hospital", "grain terminal"]
+_INFRA_KINDS = [
+    "nuclear power plant",
+    "bridge",
+    "substation",
+    "rail junction",
+    "water works",
+    "gas pipeline",
+    "airfield",
+    "hospital",
+    "grain terminal",
+]
 _SIDES = [["Ukraine", "Russia"], ["Russia", "Ukraine"], ["Belarus"], ["Ukraine", "Russia", "Wagner"]]
 
 AS_OF = dt.datetime(2024, 8, 14, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
@@ -226,9 +277,7 @@ def generate(n_items: int, parts: int = 1, seed: int = 0) -> dict[str, str]:
     source_ids = [s[0] for s in _SOURCE_NAMES]
 
     # ids of every item, decided up front so `about` can point anywhere
-    ids: dict[str, list[str]] = {
-        pane: [f"{_PREFIX[pane]}-{i + 1}" for i in range(c)] for pane, c in counts.items()
-    }
+    ids: dict[str, list[str]] = {pane: [f"{_PREFIX[pane]}-{i + 1}" for i in range(c)] for pane, c in counts.items()}
     all_ids = [i for pane in ids for i in ids[pane]]
     # a few hub items (fronts, infrastructure) that statements and events tend to refer to
     hubs = ids["fronts"][:50] + ids["infrastructure"][:50] or all_ids[:50]
@@ -253,7 +302,9 @@ def generate(n_items: int, parts: int = 1, seed: int = 0) -> dict[str, str]:
             if targets:
                 lines.append(f"    about: [{', '.join(sorted(targets))}]")
         if r.random() < 0.1:
-            lines.append(f"    note: {_q('Analyst note: corroborate with ' + r.choice(_SOURCE_NAMES)[1] + ' before the briefing.')}")
+            lines.append(
+                f"    note: {_q('Analyst note: corroborate with ' + r.choice(_SOURCE_NAMES)[1] + ' before the briefing.')}"
+            )
         if r.random() < 0.03:
             lines.append(f"    x-desk: {_q(r.choice(['north', 'south', 'liaison']))}")
 
@@ -266,7 +317,9 @@ def generate(n_items: int, parts: int = 1, seed: int = 0) -> dict[str, str]:
         if r.random() < 0.7:
             lines.append(f"    depth_km: {g.quantity('km', (10, 10, 100))}")
         if r.random() < 0.5:
-            lines.append(f"    strength: {_q(r.choice(['thousands of soldiers', 'two brigades', 'a battalion group', 'unknown']))}")
+            lines.append(
+                f"    strength: {_q(r.choice(['thousands of soldiers', 'two brigades', 'a battalion group', 'unknown']))}"
+            )
         if r.random() < 0.6:
             lines.append(f"    since: {g.when(allow_time=False)}")
         lines.append(f"    places: [{', '.join(_q(g.place()) for _ in range(r.randint(1, 4)))}]")
@@ -279,7 +332,9 @@ def generate(n_items: int, parts: int = 1, seed: int = 0) -> dict[str, str]:
             lines.append(f"    people: {g.quantity('people')}")
         lines.append(f"    status: {r.choice(_EVAC_STATUSES)}")
         if r.random() < 0.6:
-            lines.append(f"    authority: {_q(r.choice(['Emergencies Ministry', 'Regional governor', 'Local council', 'Army']))}")
+            lines.append(
+                f"    authority: {_q(r.choice(['Emergencies Ministry', 'Regional governor', 'Local council', 'Army']))}"
+            )
         if r.random() < 0.5:
             lines.append(f"    destination: {_q(g.place())}")
         if r.random() < 0.6:
@@ -314,7 +369,9 @@ def generate(n_items: int, parts: int = 1, seed: int = 0) -> dict[str, str]:
             a, b, c = r.randint(0, 4), r.randint(0, 3), r.randint(0, 2)
             lines.append(f"    units: {{operational: {a}, shut_down: {b}, under_construction: {c}}}")
         if r.random() < 0.5:
-            lines.append(f"    significance: {_q('Supplies a significant portion of the region' + chr(8217) + 's electricity.')}")
+            lines.append(
+                f"    significance: {_q('Supplies a significant portion of the region' + chr(8217) + 's electricity.')}"
+            )
         common(item_id, lines)
         return lines
 
@@ -340,7 +397,12 @@ def generate(n_items: int, parts: int = 1, seed: int = 0) -> dict[str, str]:
     names = ["situation.yaml"] if parts == 1 else [f"part-{k:02d}.yaml" for k in range(parts)]
     bodies: list[list[str]] = []
     for k in range(parts):
-        head = ["# Synthetic situation for the sitboard benchmarks (benchmarks/generate.py).", "format: 1", "situation:", f"  id: {sid}"]
+        head = [
+            "# Synthetic situation for the sitboard benchmarks (benchmarks/generate.py).",
+            "format: 1",
+            "situation:",
+            f"  id: {sid}",
+        ]
         if k == 0:
             head += [
                 f"  title: {_q(f'Synthetic border crisis — {n_items:,} items')}",

@@ -24,8 +24,8 @@ import subprocess
 import termios
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 import pyte
 
@@ -92,8 +92,14 @@ class PtySession:
             full_env.update(env)
         self.t0 = time.perf_counter()
         self.proc = subprocess.Popen(
-            list(argv), stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=cwd,
-            preexec_fn=_child_setup, close_fds=True,
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            cwd=cwd,
+            preexec_fn=_child_setup,
+            close_fds=True,
         )
         os.close(slave)
         self.master = master
@@ -108,7 +114,9 @@ class PtySession:
     def lines(self) -> list[str]:
         return list(self.screen.display)
 
-    def pump(self, until: float, ready: Predicate | None = None, quiet: float | None = None) -> tuple[float | None, int]:
+    def pump(
+        self, until: float, ready: Predicate | None = None, quiet: float | None = None
+    ) -> tuple[float | None, int]:
         """Feed output to the emulator until `ready` (returns the timestamp of the chunk that made
         it true), the deadline, end of output, or (with `quiet`) `quiet` seconds without output
         after at least one chunk. Returns (ready_timestamp or None, bytes read)."""
@@ -247,7 +255,11 @@ def run_in_pty(
     try:
         ts, _ = s.pump(s.t0 + timeout, ready)
         if ts is None:
-            res.why = "exited before its first screen" if s.exited() or s.reader.eof.is_set() else f"not ready after {timeout:g} s"
+            res.why = (
+                "exited before its first screen"
+                if s.exited() or s.reader.eof.is_set()
+                else f"not ready after {timeout:g} s"
+            )
             return res
         res.ok = True
         # the clock stops when the frame that showed the title and rows is complete

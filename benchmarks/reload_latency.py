@@ -43,12 +43,12 @@ def _atomic_write(path: Path, text: str) -> None:
 async def _run_case(path_to_open: Path, edit_file: Path, item_id: str, saves: int) -> list[float]:
     """Open the board on `path_to_open`; `saves` times change the `what`/`note`-like first
     string of `item_id` in `edit_file`; time each save to the screen showing it."""
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp([str(path_to_open)], read_user_keymap=False)
     samples: list[float] = []
     original = edit_file.read_text(encoding="utf-8")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         loop = asyncio.get_running_loop()
         end = loop.time() + 60
         while app.situation is None or app.watcher is None or app.watcher.mode == "starting":
@@ -79,11 +79,11 @@ async def _run_case(path_to_open: Path, edit_file: Path, item_id: str, saves: in
                 await asyncio.sleep(0.001)
             seen_at = time.perf_counter()
             painted = loop.create_future()  # the repaint itself: the next screen refresh
-            app.call_after_refresh(lambda: painted.done() or painted.set_result(None))
+            app.call_after_refresh(lambda fut=painted: fut.done() or fut.set_result(None))
             await painted
             samples.append(time.perf_counter() - t0)
             if os.environ.get("RL_DEBUG"):
-                print(f"seen {1000*(seen_at-t0):.1f} painted {1000*samples[-1]:.1f}")
+                print(f"seen {1000 * (seen_at - t0):.1f} painted {1000 * samples[-1]:.1f}")
             await asyncio.sleep(0.25)  # past the trailing-edge window: each save stands alone
         app.exit()
     return samples
@@ -95,7 +95,7 @@ def _quoted(label: str) -> str:
 
 def _default_case(tmp: Path) -> tuple[Path, Path, str]:
     from tui.model.load import load
-    from tui.paths import default_situation_path
+    from tui.runtime.paths import default_situation_path
 
     src = Path(default_situation_path())
     d = tmp / "default"
@@ -160,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         med = statistics.median(s)
         tgt = next(v for k, v in targets.items() if k in case)
         ok = "ok" if med <= tgt else "MISSED"
-        print(f"{case:40} {med * 1000:7.1f}ms {min(s) * 1000:7.1f}-{max(s) * 1000:6.1f}ms {len(s):3}  <= {tgt * 1000:.0f} ms {ok}")
+        print(
+            f"{case:40} {med * 1000:7.1f}ms {min(s) * 1000:7.1f}-{max(s) * 1000:6.1f}ms {len(s):3}  <= {tgt * 1000:.0f} ms {ok}"
+        )
     return 0
 
 

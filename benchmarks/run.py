@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import platform
 import re
@@ -47,16 +46,23 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 PANES = ("fronts", "evacuations", "statements", "infrastructure", "events")
-LABEL_KEYS = {"fronts": "name", "evacuations": "area", "statements": "actor", "infrastructure": "name", "events": "what"}
+LABEL_KEYS = {
+    "fronts": "name",
+    "evacuations": "area",
+    "statements": "actor",
+    "infrastructure": "name",
+    "events": "what",
+}
 SEARCH_QUERY = "koren"  # Korenevo: each keystroke narrows the generated situations
 PARTS_AT = 50_000  # from this size the board opens the situation as 10 parts
 
@@ -192,7 +198,7 @@ def _labels_and_title(files: list[Path]) -> tuple[str, list[str], int]:
 
 def default_situation() -> Path | None:
     try:
-        from tui.paths import default_situation_path
+        from tui.runtime.paths import default_situation_path
 
         p = Path(default_situation_path())
         if p.exists():
@@ -266,7 +272,9 @@ def bare_ready(lines: list[str]) -> bool:
 
 def vd_ready(lines: list[str]) -> bool:
     # VisiData loads asynchronously; its first real screen shows the loaded row and "1 rows".
-    return bool(lines) and re.search(r"\b1 rows?\b", lines[-1]) is not None and any("situation" in ln for ln in lines[:3])
+    return (
+        bool(lines) and re.search(r"\b1 rows?\b", lines[-1]) is not None and any("situation" in ln for ln in lines[:3])
+    )
 
 
 def text_ready(needle: str) -> Callable[[list[str]], bool]:
@@ -342,7 +350,7 @@ async def _pilot(path: str, runs: int, keys: int) -> dict[str, Any]:
 
     from textual.widgets import DataTable
 
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     out: dict[str, Any] = {"search": [], "cursor": [], "page": [], "notes": []}
     try:
@@ -489,8 +497,10 @@ def main(argv: list[str] | None = None) -> int:
     term_sizes = [(80, 24)] if a.quick else [(80, 24), (200, 60)]
     info = machine()
     t_start = time.perf_counter()
-    print(f"sitboard benchmark: sizes {sizes}, {runs} runs, idle window {idle:g} s; load average {info['load']}",
-          file=sys.stderr)
+    print(
+        f"sitboard benchmark: sizes {sizes}, {runs} runs, idle window {idle:g} s; load average {info['load']}",
+        file=sys.stderr,
+    )
 
     work = Path(tempfile.mkdtemp(prefix="sitboard-bench-"))
     try:
@@ -509,7 +519,7 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
     vd = shutil.which("vd") if not a.no_vd else None
     vd_home = work / "vd-home"
     (vd_home / ".local" / "share" / "visidata").mkdir(parents=True, exist_ok=True)
-    board_landed = (ROOT / "tui" / "app.py").exists() and (ROOT / "tui" / "__main__.py").exists()
+    board_landed = (ROOT / "tui" / "ui" / "app.py").exists() and (ROOT / "tui" / "__main__.py").exists()
 
     paint: dict[tuple[str, tuple[int, int]], list[float]] = {}
     rss: dict[str, list[float]] = {}
@@ -538,9 +548,13 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
                 why = f"{why}; last screen line: {tail[-1][:80]!r}" if tail else why
             fails[(case, size)] = why
 
-    cases: list[tuple[str, list[str], Callable, float, dict | None]] = [("bare", [sys.executable, str(ROOT / "benchmarks" / "bare_app.py")], bare_ready, 30.0, None)]
+    cases: list[tuple[str, list[str], Callable, float, dict | None]] = [
+        ("bare", [sys.executable, str(ROOT / "benchmarks" / "bare_app.py")], bare_ready, 30.0, None)
+    ]
     for key, sit in sits.items():
-        cases.append((f"board:{key}", board_argv(sit), board_ready(sit), 120.0 if sit.n_items >= PARTS_AT else 60.0, None))
+        cases.append(
+            (f"board:{key}", board_argv(sit), board_ready(sit), 120.0 if sit.n_items >= PARTS_AT else 60.0, None)
+        )
     if vd:
         for key, sit in sits.items():
             if key != "default":
@@ -552,15 +566,25 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
                 if case.startswith("vd:") and size != (80, 24):
                     continue
                 if not board_landed and case.startswith("board:"):
-                    fails[(case, size)] = "the board has not landed (tui/app.py)"
+                    fails[(case, size)] = "the board has not landed (tui/ui/app.py)"
                     continue
                 if (case, size) in fails and r > 0:
                     continue  # it failed or timed out once: do not spend the time again
-                res = run_in_pty(argv_, size=size, ready=ready, timeout=timeout, env=env, settle=0.3,
-                                 quit_keys=(b"q",) if not case.startswith("vd:") else (b"q", b"q"))
+                res = run_in_pty(
+                    argv_,
+                    size=size,
+                    ready=ready,
+                    timeout=timeout,
+                    env=env,
+                    settle=0.3,
+                    quit_keys=(b"q",) if not case.startswith("vd:") else (b"q", b"q"),
+                )
                 record(case, size, res)
-                print(f"  run {r + 1}/{runs} {case} {size[0]}x{size[1]}: "
-                      f"{fmt_s(res.first_paint) if res.ok else 'n/a (' + res.why + ')'}", file=sys.stderr)
+                print(
+                    f"  run {r + 1}/{runs} {case} {size[0]}x{size[1]}: "
+                    f"{fmt_s(res.first_paint) if res.ok else 'n/a (' + res.why + ')'}",
+                    file=sys.stderr,
+                )
         # idle and one-item reload: the default board on an editable copy
         if "default" in sits and board_landed:
             sit = sits["default"]
@@ -569,10 +593,19 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
             for f in sit.files:
                 shutil.copy2(f, copy_dir / f.name)
             target = copy_dir / sit.files[0].name
-            res = run_in_pty([sys.executable, "-m", "tui", str(copy_dir)], size=(80, 24), ready=board_ready(sit),
-                             timeout=60.0, settle=2.0, idle=idle, edit=edit_one_item(target),
-                             reload_ready=text_ready("UPDATED"))
-            raw["pty"].append({"case": "idle+reload:default", **{k: v for k, v in res.__dict__.items() if k != "screen"}})
+            res = run_in_pty(
+                [sys.executable, "-m", "tui", str(copy_dir)],
+                size=(80, 24),
+                ready=board_ready(sit),
+                timeout=60.0,
+                settle=2.0,
+                idle=idle,
+                edit=edit_one_item(target),
+                reload_ready=text_ready("UPDATED"),
+            )
+            raw["pty"].append(
+                {"case": "idle+reload:default", **{k: v for k, v in res.__dict__.items() if k != "screen"}}
+            )
             if res.ok and res.idle_cpu_percent is not None:
                 idle_cpu.append(res.idle_cpu_percent)
                 idle_bytes.append(res.idle_bytes_per_min)
@@ -582,16 +615,20 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
                     reload_why = "n/a (no repaint within 5 s of the save: live reload not landed?)"
             else:
                 idle_why = f"n/a ({res.why or 'exited during the idle window'})"
-            print(f"  run {r + 1}/{runs} idle {idle:g} s: cpu {fmt_pct(res.idle_cpu_percent)}, "
-                  f"{fmt_bytes(res.idle_bytes_per_min)}/min, reload {fmt_bytes(res.reload_bytes)}", file=sys.stderr)
+            print(
+                f"  run {r + 1}/{runs} idle {idle:g} s: cpu {fmt_pct(res.idle_cpu_percent)}, "
+                f"{fmt_bytes(res.idle_bytes_per_min)}/min, reload {fmt_bytes(res.reload_bytes)}",
+                file=sys.stderr,
+            )
 
     # load figures: fresh interpreter per size
     loads: dict[str, dict[str, Any]] = {}
     for key, sit in sits.items():
         board_paths = [str(sit.single_file)] if sit.board_path is None else [sit.board_path]
         pyyaml_runs = runs if sit.n_items <= 10_000 else 1
-        loads[key] = run_worker(["load", json.dumps(board_paths), str(sit.single_file), str(runs), str(pyyaml_runs)],
-                                timeout=600)
+        loads[key] = run_worker(
+            ["load", json.dumps(board_paths), str(sit.single_file), str(runs), str(pyyaml_runs)], timeout=600
+        )
         print(f"  load {key}: {loads[key].get('why') or 'done'}", file=sys.stderr)
     raw["load"] = loads
 
@@ -600,7 +637,7 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
     if not a.no_pilot:
         for key in [k for k in sits if k != "default"][-2:]:
             if not board_landed:
-                pilots[key] = {"why": "the board has not landed (tui/app.py)"}
+                pilots[key] = {"why": "the board has not landed (tui/ui/app.py)"}
                 continue
             pilots[key] = run_worker(["pilot", sits[key].board_path, str(runs), "5"], timeout=900)
             print(f"  pilot {key}: {pilots[key].get('why') or 'done'}", file=sys.stderr)
@@ -619,7 +656,11 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
         f.note = "" if f.samples else f"n/a ({fails.get(('bare', size), 'not run')})"
         rows.append(f)
         for key, sit in sits.items():
-            name = "embedded default" if key == "default" else f"{sit.n_items:,} items" + (" (10 parts)" if sit.board_path and sit.n_items >= PARTS_AT else "")
+            name = (
+                "embedded default"
+                if key == "default"
+                else f"{sit.n_items:,} items" + (" (10 parts)" if sit.board_path and sit.n_items >= PARTS_AT else "")
+            )
             f = Figure("first paint", f"board, {name}, {label}", paint.get((f"board:{key}", size), []))
             if not f.samples:
                 f.note = f"n/a ({fails.get((f'board:{key}', size), 'not run')})"
@@ -641,17 +682,23 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
                 if vd_time is not None and f.median is not None:
                     faster = f.median < vd_time
                     f.target += ("; " if f.target else "") + "< VisiData"
-                    f.verdict += ("; " if f.verdict else "") + ("faster than VisiData" if faster else "MISSED: slower than VisiData")
+                    f.verdict += ("; " if f.verdict else "") + (
+                        "faster than VisiData" if faster else "MISSED: slower than VisiData"
+                    )
             rows.append(f)
     for key, sit in sits.items():
         if key == "default":
             continue
-        f = Figure("first paint", f"peer: VisiData `vd`, {sit.n_items:,} items, 80x24", paint.get((f"vd:{key}", (80, 24)), []))
+        f = Figure(
+            "first paint", f"peer: VisiData `vd`, {sit.n_items:,} items, 80x24", paint.get((f"vd:{key}", (80, 24)), [])
+        )
         if not f.samples:
             if not vd:
                 f.note = "n/a (vd not installed or --no-vd)"
             elif (f"vd:{key}", (80, 24)) in timed_out:
-                f.note = f"> {timed_out[(f'vd:{key}', (80, 24))]:g} s (its screen never showed the loaded row; not retried)"
+                f.note = (
+                    f"> {timed_out[(f'vd:{key}', (80, 24))]:g} s (its screen never showed the loaded row; not retried)"
+                )
             else:
                 f.note = f"n/a ({fails.get((f'vd:{key}', (80, 24)), 'not run')})"
         rows.append(f)
@@ -681,7 +728,11 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
 
     for key, pl in pilots.items():
         n = sits[key].n_items
-        for what, label in (("search", f"search keystroke ('{SEARCH_QUERY}' typed)"), ("cursor", "cursor move (j), Statements"), ("page", "page-down, Statements")):
+        for what, label in (
+            ("search", f"search keystroke ('{SEARCH_QUERY}' typed)"),
+            ("cursor", "cursor move (j), Statements"),
+            ("page", "page-down, Statements"),
+        ):
             f = Figure(what if what != "page" else "page", f"{label}, {n:,} items", pl.get(what, []))
             f.figure = {"search": "search", "cursor": "cursor", "page": "page-down"}[what]
             if not f.samples:
@@ -714,7 +765,9 @@ def _run(a, sizes, runs, idle, term_sizes, info, work: Path, t_start: float) -> 
         rows.append(f)
     for key, sit in sits.items():
         if key != "default" and rss.get(f"vd:{key}"):
-            rows.append(Figure("memory", f"peer: VisiData, {sit.n_items:,} items (peak RSS)", rss[f"vd:{key}"], fmt=fmt_mb))
+            rows.append(
+                Figure("memory", f"peer: VisiData, {sit.n_items:,} items (peak RSS)", rss[f"vd:{key}"], fmt=fmt_mb)
+            )
 
     f = Figure("idle", f"CPU, embedded default board open {idle:g} s", idle_cpu, fmt=fmt_pct, target="≤ 0.5 %")
     f.note = "" if idle_cpu else (idle_why or "n/a (the board has not landed)")
@@ -739,8 +792,14 @@ def reload_latency_figures(quick: bool) -> list[Figure]:
     """Figures from benchmarks/reload_latency.py (the live-reload engineer's), if present."""
     path = ROOT / "benchmarks" / "reload_latency.py"
     if not path.exists():
-        return [Figure("reload", "save of one part -> screen updated", note="n/a (benchmarks/reload_latency.py not landed)",
-                       target="≤ 100 ms default; ≤ 300 ms at 10,000")]
+        return [
+            Figure(
+                "reload",
+                "save of one part -> screen updated",
+                note="n/a (benchmarks/reload_latency.py not landed)",
+                target="≤ 100 ms default; ≤ 300 ms at 10,000",
+            )
+        ]
     try:
         import importlib
 
@@ -781,11 +840,15 @@ def _reload_cases(results: Any) -> list[tuple[str, list[float]]]:
 def print_report(rows: list[Figure], info: dict[str, str], runs: int, idle: float, elapsed: float) -> None:
     print(f"## sitboard benchmark ({time.strftime('%Y-%m-%d %H:%M')})")
     print()
-    print(f"Machine: {info.get('nproc')} cores, {info.get('cpu', '?')}, {info.get('ram', '?')} RAM, {info.get('os')}; "
-          f"Python {info['python']}, textual {info['textual']}, yaml-rs {info['yaml_rs']}, PyYAML {info['yaml']}, "
-          f"pyte {info['pyte']}, VisiData {info['visidata']}.")
-    print(f"Load average before: {info['load']}; after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}. "
-          f"{runs} runs per figure; idle window {idle:g} s; whole run {elapsed:.0f} s.")
+    print(
+        f"Machine: {info.get('nproc')} cores, {info.get('cpu', '?')}, {info.get('ram', '?')} RAM, {info.get('os')}; "
+        f"Python {info['python']}, textual {info['textual']}, yaml-rs {info['yaml_rs']}, PyYAML {info['yaml']}, "
+        f"pyte {info['pyte']}, VisiData {info['visidata']}."
+    )
+    print(
+        f"Load average before: {info['load']}; after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}. "
+        f"{runs} runs per figure; idle window {idle:g} s; whole run {elapsed:.0f} s."
+    )
     print()
     header = ["figure", "case", "median", "spread (min – max)", "n", "target", "verdict"]
     table = [header] + [r.row() for r in rows]

@@ -77,10 +77,12 @@ def main() -> int:
             pid = board_pid(app)
             start = proc_stats(pid)
             t0 = time.monotonic()
-            print(f"start: RSS {start['rss_kb'] / 1024:.1f} MB (peak {start['hwm_kb'] / 1024:.1f} MB),"
-                  f" {start['threads']} threads, {start['fds']} fds", flush=True)
+            print(
+                f"start: RSS {start['rss_kb'] / 1024:.1f} MB (peak {start['hwm_kb'] / 1024:.1f} MB),"
+                f" {start['threads']} threads, {start['fds']} fds",
+                flush=True,
+            )
             n = 0
-            seen = 0
             next_save = time.monotonic()
             end = t0 + args.minutes * 60
             samples = []
@@ -94,17 +96,25 @@ def main() -> int:
                 if n and n % 60 == 0 and (not samples or samples[-1][0] != n):
                     s = proc_stats(pid)
                     samples.append((n, s))
-                    print(f"  {n:5d} saves, {(time.monotonic() - t0) / 60:4.1f} min: RSS {s['rss_kb'] / 1024:.1f} MB,"
-                          f" {s['threads']} threads, {s['fds']} fds", flush=True)
+                    print(
+                        f"  {n:5d} saves, {(time.monotonic() - t0) / 60:4.1f} min: RSS {s['rss_kb'] / 1024:.1f} MB,"
+                        f" {s['threads']} threads, {s['fds']} fds",
+                        flush=True,
+                    )
             # the last save reaches the screen: the board is still live
-            app.wait_for(lambda a: f"District 0 " in a.text(), 30, "the board")
+            app.wait_for(lambda a: "District 0 " in a.text(), 30, "the board")
             last_value = f"{1000 + n:,}"
             app.wait_text(f"over {last_value}", 30)
             app.wait_quiet(1.0)
             final = proc_stats(pid)
-            print(f"end:   RSS {final['rss_kb'] / 1024:.1f} MB (peak {final['hwm_kb'] / 1024:.1f} MB),"
-                  f" {final['threads']} threads, {final['fds']} fds", flush=True)
-            print(f"saves: {n} in {(time.monotonic() - t0) / 60:.1f} min; the last one (over {last_value}) is on screen")
+            print(
+                f"end:   RSS {final['rss_kb'] / 1024:.1f} MB (peak {final['hwm_kb'] / 1024:.1f} MB),"
+                f" {final['threads']} threads, {final['fds']} fds",
+                flush=True,
+            )
+            print(
+                f"saves: {n} in {(time.monotonic() - t0) / 60:.1f} min; the last one (over {last_value}) is on screen"
+            )
             app.send("q")
             code = app.finish()
             print(f"q: exit {code}")
@@ -120,9 +130,11 @@ def main() -> int:
                 and grew < 20
                 and grew_after < 10
             )
-            print(f"RSS grew {grew:+.1f} MB ({grew_after:+.1f} MB after the first minute);"
-                  f" threads {start['threads']} -> {base['threads']} -> {final['threads']};"
-                  f" fds {start['fds']} -> {base['fds']} -> {final['fds']}: {'OK' if ok else 'FAIL'}")
+            print(
+                f"RSS grew {grew:+.1f} MB ({grew_after:+.1f} MB after the first minute);"
+                f" threads {start['threads']} -> {base['threads']} -> {final['threads']};"
+                f" fds {start['fds']} -> {base['fds']} -> {final['fds']}: {'OK' if ok else 'FAIL'}"
+            )
             return 0 if ok else 1
         finally:
             app.close()

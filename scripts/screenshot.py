@@ -19,17 +19,17 @@ SIZE = (100, 30)
 
 
 async def shoot(out: Path) -> None:
-    from tui.app import SitboardApp
     from tui.model.load import load
-    from tui.paths import default_situation_path
+    from tui.runtime.paths import default_situation_path
+    from tui.ui.app import SitboardApp
 
     data = str(default_situation_path())
     first = load([data]).situations[0]
     as_of = first.as_of.value
     if not isinstance(as_of, dt.datetime):
-        as_of = dt.datetime.combine(as_of, dt.time(12, 0), tzinfo=dt.timezone.utc)
+        as_of = dt.datetime.combine(as_of, dt.time(12, 0), tzinfo=dt.UTC)
     if as_of.tzinfo is None:
-        as_of = as_of.replace(tzinfo=dt.timezone.utc)
+        as_of = as_of.replace(tzinfo=dt.UTC)
     now = as_of + dt.timedelta(hours=3)
 
     app = SitboardApp([data], clock=lambda: now, read_user_keymap=False, watch=False)

@@ -87,17 +87,35 @@ def main() -> int:
             f"AllowUsers {user}\nLogLevel ERROR\n"
         )
         Path("/run/sshd").mkdir(parents=True, exist_ok=True)  # privilege separation dir
+        sshd_log = open(tmp / "sshd.log", "w")  # noqa: SIM115 - open while sshd runs
         sshd_proc = subprocess.Popen(
-            [sshd, "-D", "-e", "-f", str(tmp / "sshd_config")], stdout=subprocess.DEVNULL, stderr=open(tmp / "sshd.log", "w")
+            [sshd, "-D", "-e", "-f", str(tmp / "sshd_config")], stdout=subprocess.DEVNULL, stderr=sshd_log
         )
         wait_port(port)
         remote = f"cd {ROOT} && exec {sys.executable} -m tui"
         ssh = [
-            "ssh", "-tt", "-i", str(tmp / "user"), "-p", str(port),
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-            "-o", "BatchMode=yes", "-F", "/dev/null", f"{user}@127.0.0.1", remote,
+            "ssh",
+            "-tt",
+            "-i",
+            str(tmp / "user"),
+            "-p",
+            str(port),
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "BatchMode=yes",
+            "-F",
+            "/dev/null",
+            f"{user}@127.0.0.1",
+            remote,
         ]
-        print(f"sshd on 127.0.0.1:{port}; ssh -tt {user}@127.0.0.1 '{remote}' (TERM={args.term}, {args.cols}x{args.rows})")
+        print(
+            f"sshd on 127.0.0.1:{port}; ssh -tt {user}@127.0.0.1 '{remote}' (TERM={args.term}, {args.cols}x{args.rows})"
+        )
         app = PtyApp([], argv=ssh, env={"TERM": args.term}, cols=args.cols, rows=args.rows)
         ok = True
         try:
@@ -112,20 +130,30 @@ def main() -> int:
             settled = len(app.raw)
             lines = app.text().splitlines()
             print(f"first byte after {t_first_byte * 1000:.0f} ms; first screen complete after {t_paint * 1000:.0f} ms")
-            print(f"bytes for the first paint: {len(paint):,} (first byte to complete first screen);"
-                  f" {settled:,} once settled (1 s quiet)")
+            print(
+                f"bytes for the first paint: {len(paint):,} (first byte to complete first screen);"
+                f" {settled:,} once settled (1 s quiet)"
+            )
             sgr = len(re.findall(rb"\x1b\[[0-9;:]*m", paint))
             moves = len(re.findall(rb"\x1b\[\d+;\d+H", paint))
             text = len(re.sub(rb"\x1b\[[0-9;:?<>=$]*[A-Za-z~]|\x1b\][^\x07]*\x07", b"", paint))
-            print(f"  made of {sgr} SGR (colour) sequences, {moves} cursor moves, {text:,} bytes of text;"
-                  f" first 120 bytes: {paint[:120]!r}")
+            print(
+                f"  made of {sgr} SGR (colour) sequences, {moves} cursor moves, {text:,} bytes of text;"
+                f" first 120 bytes: {paint[:120]!r}"
+            )
             print("screen:")
             for line in lines:
                 print("  |" + line)
             checks = [
                 ("title on the first line", lines[0].lstrip().startswith(TITLE)),
                 ("marking shown", "TLP:CLEAR" in lines[0]),
-                ("five panes", all(p in app.text() for p in ("1 Fronts", "2 Evacuations", "3 Statements", "4 Infrastructure", "5 Events"))),
+                (
+                    "five panes",
+                    all(
+                        p in app.text()
+                        for p in ("1 Fronts", "2 Evacuations", "3 Statements", "4 Infrastructure", "5 Events")
+                    ),
+                ),
             ]
             app.send("2")
             app.wait_for(lambda a: "┏━ 2 Evacuations" in a.text(), 15, "2 focuses Evacuations")

@@ -17,8 +17,8 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,7 +130,7 @@ class PtyApp:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def wait_for(self, pred: Callable[["PtyApp"], bool], timeout: float = 30.0, what: str = "") -> None:
+    def wait_for(self, pred: Callable[[PtyApp], bool], timeout: float = 30.0, what: str = "") -> None:
         end = time.monotonic() + timeout
         while not pred(self):
             if self.eof or time.monotonic() > end:
@@ -168,7 +168,7 @@ class PtyApp:
         except OSError:
             pass
 
-    def __enter__(self) -> "PtyApp":
+    def __enter__(self) -> PtyApp:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -1,4 +1,4 @@
-"""tui.model.serialize (JSON round trip) and tui.baseline.BaselineStore (atomic, never crashes)."""
+"""tui.model.serialize (JSON round trip) and tui.runtime.baseline.BaselineStore (atomic, never crashes)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from tui.baseline import BaselineStore
 from tui.model.load import load
 from tui.model.serialize import (
     PAIR_FIELDS,
@@ -25,7 +24,8 @@ from tui.model.serialize import (
     situation_to_json,
 )
 from tui.model.types import ITEM_TYPES
-from tui.paths import default_situation_path
+from tui.runtime.baseline import BaselineStore
+from tui.runtime.paths import default_situation_path
 
 HEAD = """\
 format: 1
@@ -138,7 +138,7 @@ def test_from_json_refuses_what_it_did_not_write(text: str, reason: str) -> None
 
 def test_save_and_load_per_situation(tmp_path: Path, default, split) -> None:
     store = BaselineStore(tmp_path / "state")
-    when = dt.datetime(2024, 8, 9, 10, 0, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 8, 9, 10, 0, tzinfo=dt.UTC)
     saved = store.save(default, now=when)
     assert saved.ok and saved.path == tmp_path / "state" / "baselines" / "kursk-2024-08.json"
     assert store.save(split).ok

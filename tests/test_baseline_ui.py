@@ -5,16 +5,15 @@ restarts; errors as notices; `S` opens the sources screen from the board."""
 from __future__ import annotations
 
 import dataclasses
-import os
 
 from test_board_keys import record_notes
 from test_board_support import kursk, make_app, result, settle
 
-from tui.baseline import BaselineStore
-from tui.model.types import Evacuation, Quantity
-from tui.screens.changes import ChangeList, ChangesScreen
-from tui.screens.detail import DetailScreen
-from tui.screens.sources import SourcesScreen
+from tui.model.types import Quantity
+from tui.runtime.baseline import BaselineStore
+from tui.ui.screens.changes import ChangeList, ChangesScreen
+from tui.ui.screens.detail import DetailScreen
+from tui.ui.screens.sources import SourcesScreen
 
 SIZE = (80, 24)
 
@@ -22,9 +21,7 @@ SIZE = (80, 24)
 def later():
     """The picture a few hours on: one front changed, one event new, one removed."""
     base = kursk()
-    fronts = tuple(
-        dataclasses.replace(f, status="withdrawing") if f.id == "korenevo" else f for f in base.fronts
-    )
+    fronts = tuple(dataclasses.replace(f, status="withdrawing") if f.id == "korenevo" else f for f in base.fronts)
     evac = tuple(
         dataclasses.replace(e, people=Quantity(121000, "over")) if e.id == "kursk-border" else e
         for e in base.evacuations
@@ -49,7 +46,10 @@ async def test_b_saves_a_baseline_and_says_where(tmp_path):
         path = tmp_path / "baselines" / "kursk.json"
         assert path.is_file()
         assert notes and notes[-1] == f"Baseline saved: 09 Aug 12:00 ({path})"
-        assert BaselineStore(tmp_path).load("kursk") == app.situation or BaselineStore(tmp_path).load("kursk").id == "kursk"
+        assert (
+            BaselineStore(tmp_path).load("kursk") == app.situation
+            or BaselineStore(tmp_path).load("kursk").id == "kursk"
+        )
 
 
 async def test_B_without_a_baseline_says_how_to_mark_one(tmp_path):
@@ -81,7 +81,10 @@ async def test_changes_since_the_baseline_across_a_restart(tmp_path):
         lines = options(screen)
         assert lines[0] == "+ Events › NPP alert raised"
         assert lines[1].splitlines() == ["~ Fronts › Korenevo", "    Status: contested → withdrawing"]
-        assert lines[2].splitlines() == ["~ Evacuations › Kursk border districts", "    People: over 76,000 → over 121,000"]
+        assert lines[2].splitlines() == [
+            "~ Evacuations › Kursk border districts",
+            "    People: over 76,000 → over 121,000",
+        ]
         assert lines[3] == "- Events › Cross-border attack begins"
         title = str(screen.query_one("#changes-title").render())
         assert "2 changed · 1 new · 1 removed" in title

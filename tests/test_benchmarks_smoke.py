@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:  # benchmarks/ is not part of the installed packag
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import PANE_SHARES, generate, situation_id  # noqa: E402
+
 PANES = ("fronts", "evacuations", "statements", "infrastructure", "events")
 
 
@@ -68,8 +69,20 @@ def test_generate_covers_the_format():
     doc = yaml_rs.loads(text)
     items = _items(doc)
     # quantities of every form, approximate dates, quotes, extensions, non-Latin places
-    for needle in ("qualifier: over", "qualifier: up_to", "{min: ", "unit: ", "approx: true",
-                   "quote: ", "x-desk: ", "about: [", "+03:00", "Харків", "東京", "الموصل"):
+    for needle in (
+        "qualifier: over",
+        "qualifier: up_to",
+        "{min: ",
+        "unit: ",
+        "approx: true",
+        "quote: ",
+        "x-desk: ",
+        "about: [",
+        "+03:00",
+        "Харків",
+        "東京",
+        "الموصل",
+    ):
         assert needle in text, needle
     grades = {s["reliability"] for s in doc["sources"].values()}
     assert grades == set("ABCDEF")
@@ -84,7 +97,9 @@ def test_generate_cli_writes_files(tmp_path):
     out = tmp_path / "gen"
     proc = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "250", "--parts", "4", "--out", str(out)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in out.iterdir())
@@ -92,7 +107,9 @@ def test_generate_cli_writes_files(tmp_path):
     assert sum(len(_items(yaml_rs.loads(p.read_text("utf-8")))) for p in out.iterdir()) == 250
     bad = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "10", "--parts", "0", "--out", str(out)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
@@ -126,9 +143,24 @@ def test_run_smoke_prints_a_table_with_numbers(tmp_path):
 
     out_json = tmp_path / "bench.json"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--sizes", "20,60", "--runs", "1",
-         "--idle", "1", "--no-vd", "--json", str(out_json)],
-        capture_output=True, text=True, timeout=600, cwd=str(ROOT),
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--quick",
+            "--sizes",
+            "20,60",
+            "--runs",
+            "1",
+            "--idle",
+            "1",
+            "--no-vd",
+            "--json",
+            str(out_json),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=str(ROOT),
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -174,6 +206,9 @@ def test_run_smoke_prints_a_table_with_numbers(tmp_path):
 def test_run_rejects_bad_sizes():
     proc = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "ten"],
-        capture_output=True, text=True, timeout=60, cwd=str(ROOT),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=str(ROOT),
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "--sizes" in proc.stderr

@@ -7,7 +7,7 @@ import threading
 from test_board_support import BAD, kursk, make_app, result, settle
 
 from tui.model.types import Front, LoadResult
-from tui.widgets.pane import Pane
+from tui.ui.widgets.pane import Pane
 
 
 def record_notes(app) -> list[str]:
@@ -34,8 +34,9 @@ async def test_first_frame_shows_loading_then_result_arrives():
         gate.wait(5)
         return res
 
-    from tui.app import SitboardApp
     from test_board_support import fixed_clock
+
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp(["x.yaml"], loader=slow_loader, clock=fixed_clock, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -48,7 +49,12 @@ async def test_first_frame_shows_loading_then_result_arrives():
         await settle(app, pilot)
         assert app.situation is not None
         assert [p.title_plain for p in board.panes] == [
-            "1 Fronts (4)", "2 Evacuations (2)", "3 Statements (2)", "4 Infrastructure (2)", "5 Events (3)"]
+            "1 Fronts (4)",
+            "2 Evacuations (2)",
+            "3 Statements (2)",
+            "4 Infrastructure (2)",
+            "5 Events (3)",
+        ]
         assert all(p.border_subtitle is None for p in board.panes)
         assert isinstance(app.focused, Pane) and app.focused.pane == "fronts"
 
@@ -69,7 +75,7 @@ async def test_loader_exception_is_shown_not_raised():
     def broken(paths):
         raise OSError("disk on fire")
 
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp(["x"], loader=broken, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -199,7 +205,7 @@ async def test_search_filters_highlights_and_keeps_on_enter():
         cell = events.get_row("sudža-taken")[2]
         assert any("reverse" in str(span.style) for span in cell.spans)
         span = next(s for s in cell.spans if "reverse" in str(s.style))
-        assert cell.plain[span.start:span.end] == "Sudž"
+        assert cell.plain[span.start : span.end] == "Sudž"
         await pilot.press("enter")
         assert isinstance(app.focused, Pane) and app.focused.pane == "fronts"
         assert fronts.row_ids == ["sudzha"]  # filter kept
@@ -282,8 +288,9 @@ async def test_r_reloads_and_keeps_focus_and_selection():
         calls.append(1)
         return first if len(calls) == 1 else second
 
-    from tui.app import SitboardApp
     from test_board_support import fixed_clock
+
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp(["x"], loader=loader, clock=fixed_clock, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -454,13 +461,14 @@ async def test_ten_thousand_rows_move_and_filter():
 
 # -- keys typed at start-up, before the first load is on screen ---------------------------
 
+
 def _early_keys_app(keys, loader):
     """An app whose first keys are queued before the board screen is even mounted (what a
     terminal delivers when the officer types while sitboard starts)."""
+    from test_board_support import fixed_clock
     from textual import events
 
-    from tui.app import SitboardApp
-    from test_board_support import fixed_clock
+    from tui.ui.app import SitboardApp
 
     class EarlyKeys(SitboardApp):
         def on_mount(self) -> None:
@@ -501,8 +509,9 @@ async def test_enter_before_the_first_load_opens_the_item_once_loaded():
         gate.wait(5)
         return res
 
-    from tui.app import SitboardApp
     from test_board_support import fixed_clock
+
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp(["x.yaml"], loader=slow_loader, clock=fixed_clock, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -521,8 +530,9 @@ async def test_escape_before_the_first_load_forgets_a_pending_enter():
         gate.wait(5)
         return res
 
-    from tui.app import SitboardApp
     from test_board_support import fixed_clock
+
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp(["x.yaml"], loader=slow_loader, clock=fixed_clock, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,10 +8,12 @@ import datetime as dt
 from test_board_support import kursk, make_app, result, settle
 
 from tui.model.types import Statement, When
-from tui.widgets.cells import CONF_COL_WIDTH, layout_columns
+from tui.ui.widgets.cells import CONF_COL_WIDTH, layout_columns
 
-LONG_QUOTE = ("We will respond to this provocation at the time and place of our choosing, "
-              "and every measure is on the table tonight")  # 119 characters
+LONG_QUOTE = (
+    "We will respond to this provocation at the time and place of our choosing, "
+    "and every measure is on the table tonight"
+)  # 119 characters
 
 
 def with_long_quote():
@@ -57,8 +59,7 @@ async def test_wide_band_then_statements_and_events_full_width():
         assert app.focused.pane == "infrastructure"
         await pilot.press("tab")
         assert app.focused.pane == "events"
-        assert [p.pane for p in app.board.panes] == [
-            "fronts", "evacuations", "statements", "infrastructure", "events"]
+        assert [p.pane for p in app.board.panes] == ["fronts", "evacuations", "statements", "infrastructure", "events"]
 
 
 async def test_80x24_four_panes_two_by_two_with_rows_and_titles():
@@ -141,7 +142,7 @@ def test_depth_reads_with_its_unit():
     from test_board_support import SOURCES  # noqa: F401 - the fixture's front has up_to 20
 
     sit = kursk()
-    from tui.widgets.cells import COLUMNS
+    from tui.ui.widgets.cells import COLUMNS
 
     depth = next(c for c in COLUMNS["fronts"] if c.key == "depth")
     assert depth.get(sit.fronts[0]) == "up to 20 km"

@@ -17,7 +17,7 @@ from test_board_support import kursk, make_app, result, settle
 
 from tui.model.types import Event, Front, Infrastructure, Statement
 
-CORPORA = Path("/work/shared/corpora")
+CORPORA = Path(__file__).parent / "corpora"
 MARKUP = json.loads((CORPORA / "markup" / "markup-and-escapes.json").read_text("utf-8"))
 BLNS = json.loads((CORPORA / "naughty-strings" / "blns.json").read_text("utf-8"))
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -22,9 +22,7 @@ def test_board_160x48(snap_compare):
 
 
 def test_board_search_with_hits(snap_compare):
-    assert snap_compare(
-        make_app(), terminal_size=(80, 24), run_before=_loaded, press=["slash", *"sud", "enter", "n"]
-    )
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_loaded, press=["slash", *"sud", "enter", "n"])
 
 
 def test_board_maximized_pane(snap_compare):

@@ -23,7 +23,7 @@ from tui.model.types import (
     When,
 )
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 AS_OF = dt.datetime(2024, 8, 9, 12, 0, tzinfo=UTC)
 NOW = dt.datetime(2024, 8, 9, 15, 0, tzinfo=UTC)
 
@@ -50,39 +50,65 @@ def kursk(**overrides) -> Situation:
         marking="TLP:AMBER",
         sources=SOURCES,
         fronts=(
-            Front(id="sudzha", name="Sudzha axis", status="advancing",
-                  depth_km=Quantity(20, "up_to", unit="km"), confidence="claimed",
-                  sources=(SourceRef("tg"), SourceRef("mod")), sides=("Ukraine", "Russia")),
-            Front(id="korenevo", name="Korenevo", status="contested", confidence="verified",
-                  sources=(SourceRef("reuters"),)),
+            Front(
+                id="sudzha",
+                name="Sudzha axis",
+                status="advancing",
+                depth_km=Quantity(20, "up_to", unit="km"),
+                confidence="claimed",
+                sources=(SourceRef("tg"), SourceRef("mod")),
+                sides=("Ukraine", "Russia"),
+            ),
+            Front(
+                id="korenevo",
+                name="Korenevo",
+                status="contested",
+                confidence="verified",
+                sources=(SourceRef("reuters"),),
+            ),
             Front(id="glushkovo", name="Glushkovo", status="holding", confidence="disputed"),
             Front(id="belaya", name="Belaya", status="quiet", confidence="unconfirmed"),
         ),
         evacuations=(
-            Evacuation(id="kursk-border", area="Kursk border districts",
-                       people=Quantity(76000, "over"), status="ongoing",
-                       sources=(SourceRef("reuters"),)),
-            Evacuation(id="belgorod", area="Belgorod Krasnaya Yaruga", people=Quantity(11000, "about"),
-                       status="ordered"),
+            Evacuation(
+                id="kursk-border",
+                area="Kursk border districts",
+                people=Quantity(76000, "over"),
+                status="ongoing",
+                sources=(SourceRef("reuters"),),
+            ),
+            Evacuation(
+                id="belgorod", area="Belgorod Krasnaya Yaruga", people=Quantity(11000, "about"), status="ordered"
+            ),
         ),
         statements=(
-            Statement(id="putin", actor="Putin", quote="a large-scale provocation",
-                      date=When(dt.date(2024, 8, 7)), sources=(SourceRef("reuters", "quoted"),)),
-            Statement(id="zelensky", actor="Zelensky", summary="pushing the war into the aggressor's territory",
-                      date=When(dt.date(2024, 8, 10), approx=True)),
+            Statement(
+                id="putin",
+                actor="Putin",
+                quote="a large-scale provocation",
+                date=When(dt.date(2024, 8, 7)),
+                sources=(SourceRef("reuters", "quoted"),),
+            ),
+            Statement(
+                id="zelensky",
+                actor="Zelensky",
+                summary="pushing the war into the aggressor's territory",
+                date=When(dt.date(2024, 8, 10), approx=True),
+            ),
         ),
         infrastructure=(
-            Infrastructure(id="kursk-npp", name="Kursk NPP", status="threatened",
-                           units=(("operating", 2), ("shut_down", 2), ("under_construction", 2))),
-            Infrastructure(id="sudzha-gms", name="Sudzha gas metering station", status="damaged",
-                           confidence="claimed"),
+            Infrastructure(
+                id="kursk-npp",
+                name="Kursk NPP",
+                status="threatened",
+                units=(("operating", 2), ("shut_down", 2), ("under_construction", 2)),
+            ),
+            Infrastructure(id="sudzha-gms", name="Sudzha gas metering station", status="damaged", confidence="claimed"),
         ),
         events=(
             Event(id="attack", what="Cross-border attack begins", date=When(dt.date(2024, 8, 6))),
-            Event(id="emergency", what="Regional emergency declared in Kursk",
-                  date=When(dt.date(2024, 8, 7))),
-            Event(id="sudža-taken", what="Sudža reported taken", date=When(dt.date(2024, 8, 8)),
-                  confidence="claimed"),
+            Event(id="emergency", what="Regional emergency declared in Kursk", date=When(dt.date(2024, 8, 7))),
+            Event(id="sudža-taken", what="Sudža reported taken", date=When(dt.date(2024, 8, 8)), confidence="claimed"),
         ),
         files=("/tmp/kursk.yaml",),
     )
@@ -92,12 +118,11 @@ def kursk(**overrides) -> Situation:
 
 def result(*situations: Situation, diagnostics=()) -> LoadResult:
     sits = situations or (kursk(),)
-    return LoadResult(situations=sits, diagnostics=tuple(diagnostics),
-                      files=tuple(f for s in sits for f in s.files))
+    return LoadResult(situations=sits, diagnostics=tuple(diagnostics), files=tuple(f for s in sits for f in s.files))
 
 
 def make_app(res: LoadResult | None = None, **kw):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     res = res if res is not None else result()
     kw.setdefault("clock", fixed_clock)

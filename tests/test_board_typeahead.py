@@ -8,11 +8,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from live_support import wait_until
 from pty_support import PtyApp  # noqa: E402
 
-from tui.paths import default_situation_path  # noqa: E402
-from live_support import wait_until
-
+from tui.runtime.paths import default_situation_path  # noqa: E402
 
 
 def burst(app, keys: str) -> None:
@@ -40,7 +39,7 @@ def _count_reloads(app) -> list[int]:
 
 
 async def test_pilot_press_slash_then_letters(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp([str(default_situation_path())], read_user_keymap=False, watch=False, state_dir=str(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -53,7 +52,7 @@ async def test_pilot_press_slash_then_letters(tmp_path):
 
 
 async def test_one_burst_after_slash_all_goes_to_the_search(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp([str(default_situation_path())], read_user_keymap=False, watch=False, state_dir=str(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -72,7 +71,7 @@ async def test_one_burst_after_slash_all_goes_to_the_search(tmp_path):
 
 
 async def test_slash_inside_the_query_is_a_character(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp([str(default_situation_path())], read_user_keymap=False, watch=False, state_dir=str(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,9 +13,9 @@ from markdown_it import MarkdownIt
 from tui.model.brief import md_escape, render_brief, render_changes
 from tui.model.load import load
 from tui.model.types import Quantity, When
-from tui.paths import default_situation_path
+from tui.runtime.paths import default_situation_path
 
-NOW = dt.datetime(2024, 8, 10, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2024, 8, 10, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")

@@ -78,7 +78,7 @@ def test_importing_the_cli_imports_nothing_heavy(tmp_path: Path) -> None:
     code = (
         "import sys, tui.cli; "
         "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'yaml', 'yaml_rs', 'watchfiles')"
-        " or m in ('tui.model.load', 'tui.app', 'tui.model.types')]; print(heavy)"
+        " or m in ('tui.model.load', 'tui.ui.app', 'tui.model.types')]; print(heavy)"
     )
     proc = run(cwd=tmp_path, code=code)
     assert proc.returncode == 0, proc.stderr
@@ -253,9 +253,7 @@ def test_check_directory_with_a_good_and_a_bad_situation(tmp_path: Path) -> None
     situations = tmp_path / "situations"
     situations.mkdir()
     (situations / "a.yaml").write_text(VALID, encoding="utf-8")
-    (situations / "b.yaml").write_text(
-        INVALID_STATUS.replace("id: test-sit", "id: other-sit"), encoding="utf-8"
-    )
+    (situations / "b.yaml").write_text(INVALID_STATUS.replace("id: test-sit", "id: other-sit"), encoding="utf-8")
     proc = run("check", "situations", cwd=tmp_path)
     assert proc.returncode == 1
     assert "b.yaml:11:13:" in proc.stdout

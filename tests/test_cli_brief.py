@@ -107,7 +107,7 @@ def test_brief_since_saved_baseline(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no saved baseline for situation 'split'" in missing.stderr
     # save the old picture as the baseline, as the board's `b` key does
     code = (
-        "import sys; from tui.baseline import BaselineStore; from tui.model.load import load;"
+        "import sys; from tui.runtime.baseline import BaselineStore; from tui.model.load import load;"
         f"r = BaselineStore().save(load([{str(old)!r}]).situations[0]); sys.exit(0 if r.ok else 1)"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(tmp_path / "state")}
@@ -215,7 +215,9 @@ def test_export_all_into_a_folder(tmp_path: Path) -> None:
     proc = run("export", "--csv", "all", "--out", tmp_path / "out", d, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(f"split-{p}.csv" for p in ("fronts", "evacuations", "statements", "infrastructure", "events"))
+    assert names == sorted(
+        f"split-{p}.csv" for p in ("fronts", "evacuations", "statements", "infrastructure", "events")
+    )
     assert len(proc.stdout.splitlines()) == 5
     one = run("export", "--csv", "events", "--out", tmp_path / "one", d, cwd=tmp_path)
     assert one.returncode == 0 and (tmp_path / "one" / "split-events.csv").is_file()

@@ -7,17 +7,17 @@ import datetime as dt
 from test_plain import hostile_situation, sample_situation
 from textual.command import CommandList, CommandPalette
 
-from tui.app import SitboardApp
-from tui.commands import BoardCommands, ItemCommands, SystemCommands, literal_match
 from tui.model.types import LoadResult, Situation
-from tui.screens.detail import DetailScreen
-from tui.screens.help import HelpScreen
+from tui.ui.app import SitboardApp
+from tui.ui.commands import BoardCommands, ItemCommands, SystemCommands, literal_match
+from tui.ui.screens.detail import DetailScreen
+from tui.ui.screens.help import HelpScreen
 
 SIZE = (80, 24)
 
 
 def clock() -> dt.datetime:
-    return dt.datetime(2024, 8, 9, 15, 0, tzinfo=dt.timezone.utc)
+    return dt.datetime(2024, 8, 9, 15, 0, tzinfo=dt.UTC)
 
 
 def make_app(situation: Situation | None = None, **kw) -> SitboardApp:
@@ -179,8 +179,8 @@ async def test_board_commands_show_the_bound_key_even_when_remapped():
 
 
 async def test_item_search_on_a_big_board_offers_the_best_hundred():
-    from tui.commands import MAX_ITEM_HITS
     from tui.model.types import Front
+    from tui.ui.commands import MAX_ITEM_HITS
 
     base = sample_situation()
     fronts = tuple(Front(id=f"f{i}", name=f"Front {i}") for i in range(1500))

@@ -251,8 +251,8 @@ async def test_board_detail_show_every_string_literally(corpus_dir: Path, loaded
     header situation, the detail of every item: literal or visibly escaped, no control."""
     from textual.widgets import Static
 
-    from tui.app import SitboardApp
-    from tui.screens.detail import DetailScreen
+    from tui.ui.app import SitboardApp
+    from tui.ui.screens.detail import DetailScreen
 
     app = SitboardApp(
         [str(corpus_dir / "items.yaml"), str(corpus_dir / "headers")],
@@ -275,9 +275,12 @@ async def test_board_detail_show_every_string_literally(corpus_dir: Path, loaded
                 label = [c.plain for c in cells if c.plain.strip() and shown_prefix(c.plain)]
                 expected = visible(s, single_line=True)
                 if expected.strip():
-                    assert any(
-                        expected.startswith(shown_prefix(c)) and len(shown_prefix(c)) > 0 for c in label
-                    ), (pane.pane, i, s, [c for c in label])
+                    assert any(expected.startswith(shown_prefix(c)) and len(shown_prefix(c)) > 0 for c in label), (
+                        pane.pane,
+                        i,
+                        s,
+                        [c for c in label],
+                    )
 
         # The real screen, maximized (z): every page of the fronts and statements panes
         # (they hold every kind of field), the first, middle and last pages of the others.

@@ -1,4 +1,4 @@
-"""Crash safety (tui/crash.py): never a traceback on the terminal.
+"""Crash safety (tui/runtime/crashlog.py, tui/ui/crash.py): never a traceback on the terminal.
 
 A fatal error restores the terminal, writes the traceback to
 <user_state_dir>/sitboard/crash-<time>.log and prints ONE line naming it on stderr; the
@@ -18,8 +18,8 @@ from pty_support import PtyApp
 from textual.binding import Binding
 
 from tui import cli
-from tui.app import SitboardApp
-from tui.crash import CrashTest, one_line, write_crash_log
+from tui.runtime.crashlog import CrashTest, one_line, write_crash_log
+from tui.ui.app import SitboardApp
 
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
 TIMEOUT = 20
@@ -68,7 +68,7 @@ def test_write_crash_log_and_one_line(tmp_path: Path) -> None:
 
 
 def test_write_crash_log_falls_back_to_the_temp_dir_then_says_so(monkeypatch) -> None:
-    from tui import crash
+    from tui.runtime import crashlog as crash
 
     monkeypatch.setenv("XDG_STATE_HOME", "/dev/full")  # the state dir cannot be made
     path = write_crash_log(RuntimeError("x"))
@@ -126,9 +126,7 @@ async def test_an_error_applying_a_reload_keeps_the_last_good_picture(tmp_path: 
         assert Path(app.recovered[0]).exists() and "a bug while applying" in Path(app.recovered[0]).read_text()
         # the reload machinery is not stuck: the next reload applies
         await pilot.press("r")
-        await _until(
-            pilot, lambda: [it.label for it in app.situation.items()] == ["South"], "the next reload applied"
-        )
+        await _until(pilot, lambda: [it.label for it in app.situation.items()] == ["South"], "the next reload applied")
         assert not any("internal error" in p for p in app.board.errorbar.messages)
 
 
@@ -152,12 +150,15 @@ def test_crash_on_a_real_terminal_restores_it_and_prints_one_line(tmp_path: Path
     code = app.finish()
     raw = bytes(app.raw)
     assert code == 3, raw[-500:]
-    assert b"Traceback" not in raw and b"File \"" not in raw
+    assert b"Traceback" not in raw and b'File "' not in raw
     # the terminal is put back: alternate screen left, cursor shown, mouse off
     assert raw.index(b"\x1b[?1049h") < raw.rindex(b"\x1b[?1049l")
     assert b"\x1b[?25h" in raw[raw.rindex(b"\x1b[?1049l") - 200 :] or raw.rfind(b"\x1b[?25h") > raw.rfind(b"\x1b[?25l")
     tail = raw[raw.rindex(b"\x1b[?1049l") :].decode("utf-8", "replace")
-    m = re.search(r"sitboard: internal error: CrashTest: crash test \(sitboard --crash-test\): this is not a bug; details in (\S+\.log)", tail)
+    m = re.search(
+        r"sitboard: internal error: CrashTest: crash test \(sitboard --crash-test\): this is not a bug; details in (\S+\.log)",
+        tail,
+    )
     assert m, tail
     log = Path(m.group(1))
     assert log.parent == state / "sitboard" and log.name.startswith("crash-")

@@ -250,7 +250,7 @@ def test_iaea_head(sit):
 
 def test_default_situation_path_exists_and_loads():
     from tui.model import load
-    from tui.paths import default_situation_path
+    from tui.runtime.paths import default_situation_path
 
     path = Path(default_situation_path())
     assert path.exists()

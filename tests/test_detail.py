@@ -15,9 +15,9 @@ from textual.widgets import Static
 from tui.model.plain import MISSING_ITEM
 from tui.model.text import visible
 from tui.model.types import Front, Situation
-from tui.screens.detail import DetailBody, DetailScreen, LinkList
+from tui.ui.screens.detail import DetailBody, DetailScreen, LinkList
 
-CORPORA = Path("/work/shared/corpora")
+CORPORA = Path(__file__).parent / "corpora"
 SIZE = (80, 24)
 CELL_WIDTH = 12.2  # pixels per cell in Textual's SVG export
 
@@ -189,7 +189,9 @@ async def test_j_k_move_in_the_links():
 
 async def test_scroll_keys_move_the_body():
     long_note = "\n".join(f"line {n}" for n in range(100))
-    sit = Situation(id="s", title="t", as_of=sample_situation().as_of, fronts=(Front(id="f", name="F", note=long_note),))
+    sit = Situation(
+        id="s", title="t", as_of=sample_situation().as_of, fronts=(Front(id="f", name="F", note=long_note),)
+    )
     app = Host(sit, "f")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -366,13 +368,20 @@ async def test_board_enter_opens_the_selected_item_and_escape_returns_to_it():
 async def test_reload_refreshes_the_open_detail():
     from test_commands import clock, settle
 
-    from tui.app import SitboardApp
     from tui.model.types import LoadResult
+    from tui.ui.app import SitboardApp
 
     full = sample_situation()
-    without_npp = Situation(id=full.id, title=full.title, as_of=full.as_of, sources=full.sources,
-                            fronts=full.fronts, evacuations=full.evacuations, statements=full.statements,
-                            events=full.events)
+    without_npp = Situation(
+        id=full.id,
+        title=full.title,
+        as_of=full.as_of,
+        sources=full.sources,
+        fronts=full.fronts,
+        evacuations=full.evacuations,
+        statements=full.statements,
+        events=full.events,
+    )
     results = [full, without_npp, full]
 
     def loader(paths):
@@ -397,8 +406,13 @@ async def test_reload_refreshes_the_open_detail():
 async def test_resize_wide_keeps_lines_readable_and_narrow_does_not_crash():
     sit = sample_situation()
     long_note = "word " * 200
-    wide = Situation(id=sit.id, title=sit.title, as_of=sit.as_of, sources=sit.sources,
-                     fronts=(Front(id="f", name="F", note=long_note),))
+    wide = Situation(
+        id=sit.id,
+        title=sit.title,
+        as_of=sit.as_of,
+        sources=sit.sources,
+        fronts=(Front(id="f", name="F", note=long_note),),
+    )
     app = Host(wide, "f")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -13,8 +13,8 @@ from tui.model.diff import (
     pane_order,
 )
 from tui.model.types import (
-    Event,
     Evacuation,
+    Event,
     Front,
     LoadResult,
     Location,

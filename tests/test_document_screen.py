@@ -4,11 +4,9 @@ documents, errors."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from types import MappingProxyType
 
-import pytest
 from test_detail import Host as DetailHost
 from test_detail import screen_lines, squash, whole_detail
 from test_sources_screen import default_situation
@@ -17,8 +15,8 @@ from textual.widgets import Static
 
 from tui.model.documents import find_passage
 from tui.model.types import Front, Situation, Source, SourceRef, When
-from tui.screens.detail import DetailScreen, passage_context
-from tui.screens.document import (
+from tui.ui.screens.detail import DetailScreen, passage_context
+from tui.ui.screens.document import (
     MAX_LINE,
     QUOTE_STYLE,
     DocumentLines,
@@ -52,8 +50,13 @@ def one_front_situation(doc: Path, *quotes: str) -> Situation:
     front = Front(id="f", name="Front", sources=tuple(SourceRef("rep", q) for q in quotes))
     import datetime as dt
 
-    return Situation(id="s", title="S", as_of=When(dt.datetime(2024, 8, 9, tzinfo=dt.timezone.utc)),
-                     sources=MappingProxyType({"rep": src}), fronts=(front,))
+    return Situation(
+        id="s",
+        title="S",
+        as_of=When(dt.datetime(2024, 8, 9, tzinfo=dt.UTC)),
+        sources=MappingProxyType({"rep": src}),
+        fronts=(front,),
+    )
 
 
 # -- pieces -------------------------------------------------------------------------

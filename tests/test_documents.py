@@ -7,11 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tui.model.documents import check_quotes, find_passage, read_document
 from tui.model.load import load
-from tui.paths import default_situation_path
+from tui.runtime.paths import default_situation_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ import pytest
 from tui.model.export import PANE_COLUMNS, export_all, export_csv, safe_cell
 from tui.model.load import load
 from tui.model.types import PANES
-from tui.paths import default_situation_path
+from tui.runtime.paths import default_situation_path
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_unknown_pane(default) -> None:
 @pytest.mark.parametrize(
     "value, cell",
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1", "'+1"),
         ("-2", "'-2"),
         ("@SUM(A1)", "'@SUM(A1)"),

@@ -23,7 +23,7 @@ import pytest
 
 from tui import cli
 from tui.model.load import FileCache, load
-from tui.reload import ReloadController
+from tui.runtime.reload import ReloadController
 
 load_mod = importlib.import_module("tui.model.load")  # `tui.model.load` the name is the function
 
@@ -157,7 +157,7 @@ def test_file_vanishing_between_listing_and_reading(sit: Path, monkeypatch) -> N
 
 
 def test_file_vanishing_during_a_reload_keeps_its_last_good_version(sit: Path, monkeypatch) -> None:
-    import tui.reload as reload_mod
+    import tui.runtime.reload as reload_mod
 
     (sit / "part.yaml").write_text(PART, encoding="utf-8")
     ctl = ReloadController([sit], FileCache())
@@ -202,7 +202,7 @@ async def _until(pilot, cond, what: str) -> None:
 
 
 async def test_board_carries_on_with_every_fault_at_once(sit: Path, unix_socket: Path) -> None:
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     os.mkfifo(sit / "pipe.yaml")
     os.symlink("loop-b.yaml", sit / "loop-a.yaml")
@@ -225,7 +225,7 @@ async def test_board_carries_on_with_every_fault_at_once(sit: Path, unix_socket:
 
 async def test_watched_directory_deleted_and_recreated(sit: Path) -> None:
     """The last good picture stays with a warning; the re-created directory is read."""
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     (sit / "part.yaml").write_text(PART, encoding="utf-8")
     app = SitboardApp([str(sit)], read_user_keymap=False)
@@ -236,7 +236,7 @@ async def test_watched_directory_deleted_and_recreated(sit: Path) -> None:
         for n in range(1, 4):
             (sit / "part.yaml").write_text(PART.replace("Shelling", f"Shelling {n}"), encoding="utf-8")
             try:
-                await _until(pilot, lambda: f"Shelling {n}" in labels(), "a save seen")
+                await _until(pilot, lambda n=n: f"Shelling {n}" in labels(), "a save seen")
                 break
             except AssertionError:
                 if n == 3:
@@ -247,8 +247,10 @@ async def test_watched_directory_deleted_and_recreated(sit: Path) -> None:
         shutil.rmtree(sit)
         await _until(
             pilot,
-            lambda: app.reloads_applied > before
-            and any("no such file or directory" in m for m in app.board.errorbar.messages),
+            lambda: (
+                app.reloads_applied > before
+                and any("no such file or directory" in m for m in app.board.errorbar.messages)
+            ),
             "the deletion noticed",
         )
         assert app.is_running
@@ -274,7 +276,7 @@ def _demo():
 
 
 def test_baseline_store_on_dev_full_and_a_file_in_the_way(tmp_path: Path) -> None:
-    from tui.baseline import BaselineStore
+    from tui.runtime.baseline import BaselineStore
 
     res = BaselineStore("/dev/full").save(_demo())
     assert not res.ok and "could not save the baseline" in res.error and "\n" not in res.error
@@ -286,8 +288,8 @@ def test_baseline_store_on_dev_full_and_a_file_in_the_way(tmp_path: Path) -> Non
 
 
 def test_baseline_store_full_disk_keeps_the_previous_baseline(tmp_path: Path, monkeypatch) -> None:
-    from tui import baseline as baseline_mod
-    from tui.baseline import BaselineStore
+    from tui.runtime import baseline as baseline_mod
+    from tui.runtime.baseline import BaselineStore
 
     store = BaselineStore(tmp_path)
     sit = _demo()
@@ -306,8 +308,8 @@ def test_baseline_store_full_disk_keeps_the_previous_baseline(tmp_path: Path, mo
 
 
 def test_baseline_store_read_only_file_system(tmp_path: Path, monkeypatch) -> None:
-    from tui import baseline as baseline_mod
-    from tui.baseline import BaselineStore
+    from tui.runtime import baseline as baseline_mod
+    from tui.runtime.baseline import BaselineStore
 
     def rofs(*a, **kw):
         raise OSError(errno.EROFS, "Read-only file system")

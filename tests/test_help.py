@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from tui.model.types import CONFIDENCES, QUALIFIERS
-from tui.screens.help import KEYMAP, HelpBody, HelpScreen
+from tui.ui.screens.help import KEYMAP, HelpBody, HelpScreen
 
-KEYMAP_MD = Path("/work/shared/design/keymap.md")
+KEYMAP_MD = Path(__file__).parent.parent / "docs" / "contract" / "keymap.md"
 SIZE = (80, 24)
 
 
@@ -100,7 +100,12 @@ async def test_help_on_the_board_shows_bound_keys_and_closes_with_escape_questio
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        for open_key, close_key in (("question_mark", "escape"), ("f1", "question_mark"), ("question_mark", "q"), ("question_mark", "f1")):
+        for open_key, close_key in (
+            ("question_mark", "escape"),
+            ("f1", "question_mark"),
+            ("question_mark", "q"),
+            ("question_mark", "f1"),
+        ):
             await pilot.press(open_key)
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen), open_key

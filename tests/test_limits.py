@@ -91,9 +91,15 @@ def test_size_limit_can_be_lowered_and_raised(tmp_path: Path) -> None:
     assert res["code"] == 0, res["out"]
 
 
-BILLION_LAUGHS = HEADER + "x-bomb:\n" + "".join(
-    f"  l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" if i else '  l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
-    for i in range(10)
+BILLION_LAUGHS = (
+    HEADER
+    + "x-bomb:\n"
+    + "".join(
+        f"  l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n"
+        if i
+        else '  l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+        for i in range(10)
+    )
 )
 
 

@@ -4,13 +4,11 @@ that fails never hides the other parts. Real files, the real watcher."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from live_support import save, wait_until
 from test_board_support import BAD, kursk, make_app, result, settle
 
 from tui.model.types import Diagnostic
-from tui.widgets.errorbar import MAX_LINES
-from live_support import save, wait_until
+from tui.ui.widgets.errorbar import MAX_LINES
 
 HEAD = "situation:\n  id: s\n  title: Test situation\n  as_of: 2024-08-07\n"
 
@@ -20,8 +18,6 @@ def part(ids: list[str], value: str = "x") -> str:
     for i in ids:
         lines += [f"  - id: {i}", f'    what: "{value} {i}"']
     return "\n".join(lines) + "\n"
-
-
 
 
 def diag(n: int) -> Diagnostic:
@@ -74,7 +70,7 @@ async def test_one_problem_one_line_and_e_without_problems_says_so():
 
 
 async def test_broken_part_keeps_the_picture_and_the_other_parts_follow(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     d = tmp_path / "sit"
     d.mkdir()
@@ -90,7 +86,10 @@ async def test_broken_part_keeps_the_picture_and_the_other_parts_follow(tmp_path
 
         # part a broken (two errors), then part b saved with a new item
         n = app.reloads_applied
-        save(d / "part-a.yaml", "situation: {id: s}\nevents:\n  - id: a1\n    wat: typo\n  - id: a2\n    what: [unclosed\n")
+        save(
+            d / "part-a.yaml",
+            "situation: {id: s}\nevents:\n  - id: a1\n    wat: typo\n  - id: a2\n    what: [unclosed\n",
+        )
         await wait_until(pilot, lambda: app.reloads_applied > n and bar.display)
         assert {it.id for it in app.situation.items()} >= {"a1", "a2", "b1"}  # last good a
         assert all("part-a.yaml:" in m for m in bar.messages)

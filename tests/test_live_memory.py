@@ -2,7 +2,7 @@
 
 Found by scripts/long_run.py (~180 KB per reload): Textual's Footer recomposed on each
 reload and every dead FooterKey stayed referenced from the footer's watcher list
-(tui/widgets/footer.py). Measured with tracemalloc (allocated Python memory still
+(tui/ui/widgets/footer.py). Measured with tracemalloc (allocated Python memory still
 alive), not with time."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def make_dir(tmp_path: Path) -> tuple[Path, Path]:
 
 
 async def test_memory_stays_flat_over_120_reloads(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     d, target = make_dir(tmp_path)
     app = SitboardApp([str(d)], read_user_keymap=False, watch=False, state_dir=str(tmp_path / "state"))
@@ -52,7 +52,7 @@ async def test_memory_stays_flat_over_120_reloads(tmp_path):
             done = app.reloads_applied
             save(target, part(n))
             app.reload()  # what the watcher (or `r`) starts: re-read, diff, marks, header
-            await wait_until(pilot, lambda: app.reloads_applied > done)
+            await wait_until(pilot, lambda done=done: app.reloads_applied > done)
             await pilot.pause()
 
         for n in range(1, 21):  # warm-up: caches, pools, first-use imports
@@ -75,8 +75,8 @@ async def test_memory_stays_flat_over_120_reloads(tmp_path):
 
 
 async def test_footer_recomposes_only_when_its_keys_change(tmp_path):
-    from tui.app import SitboardApp
-    from tui.widgets.footer import BoardFooter
+    from tui.ui.app import SitboardApp
+    from tui.ui.widgets.footer import BoardFooter
 
     d, target = make_dir(tmp_path)
     app = SitboardApp([str(d)], read_user_keymap=False, watch=False, state_dir=str(tmp_path / "state"))
@@ -89,7 +89,7 @@ async def test_footer_recomposes_only_when_its_keys_change(tmp_path):
             done = app.reloads_applied
             save(target, part(n))
             app.reload()
-            await wait_until(pilot, lambda: app.reloads_applied > done)
+            await wait_until(pilot, lambda done=done: app.reloads_applied > done)
             await pilot.pause()
         assert footer.recomposes == before  # same keys: not rebuilt
         keys_on_pane = {k.key for k in footer.query("FooterKey")}
@@ -108,7 +108,7 @@ async def test_dead_watchers_are_pruned():
     from textual.app import App
     from textual.widgets import Footer
 
-    from tui.widgets.footer import BoardFooter
+    from tui.ui.widgets.footer import BoardFooter
 
     class Plain(App):
         def compose(self):

@@ -5,6 +5,7 @@ disk, the real watcher, atomic saves."""
 from __future__ import annotations
 
 from pathlib import Path
+
 from live_support import save, wait_until
 
 HEAD = "situation:\n  id: s\n  title: Test situation\n  as_of: 2024-08-07\n"
@@ -20,8 +21,6 @@ def events(n: int, *, extra: dict[int, str] | None = None, skip: set[int] = froz
         what = (extra or {}).get(i, f"event {i:03d}")
         lines += [f"  - id: e{i:03d}", f'    what: "{what}"']
     return "\n".join(lines) + "\n"
-
-
 
 
 def make_dir(tmp_path: Path, n: int = 80) -> Path:
@@ -46,7 +45,7 @@ async def saved(pilot, app, path: Path, text: str) -> None:
 
 
 async def test_focus_selection_and_scroll_survive_saves(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     d = make_dir(tmp_path)
     app = SitboardApp([str(d)], read_user_keymap=False)
@@ -85,7 +84,7 @@ async def test_focus_selection_and_scroll_survive_saves(tmp_path):
 
 
 async def test_open_detail_is_refreshed_and_says_when_its_item_vanished(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     d = make_dir(tmp_path, n=5)
     app = SitboardApp([str(d)], read_user_keymap=False)
@@ -114,7 +113,7 @@ def detail_text(app) -> str:
 
 
 async def test_search_filter_stays_across_a_reload(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     d = make_dir(tmp_path, n=30)
     app = SitboardApp([str(d)], read_user_keymap=False)

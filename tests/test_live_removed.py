@@ -7,7 +7,7 @@ from pathlib import Path
 
 from test_live_place import events, make_dir, open_board, saved
 
-from tui.app import SitboardApp
+from tui.ui.app import SitboardApp
 
 
 async def test_removed_items_are_counted_and_listed_by_name(tmp_path: Path) -> None:

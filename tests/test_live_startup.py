@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+
 from live_support import save, wait_until
 
 HEAD = "situation:\n  id: s\n  title: Start-up\n  as_of: 2024-08-07\n"
@@ -13,8 +14,6 @@ HEAD = "situation:\n  id: s\n  title: Start-up\n  as_of: 2024-08-07\n"
 
 def fronts(status: str) -> str:
     return f"situation: {{id: s}}\nfronts:\n  - {{id: f1, name: North, status: {status}}}\n"
-
-
 
 
 def make_dir(tmp_path: Path) -> Path:
@@ -32,7 +31,7 @@ def status_of(app) -> str:
 def late_watch_app(paths, **kw):
     """The board whose watcher starts only when the test says (the start-up gap made
     wide enough to save in)."""
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     class LateWatch(SitboardApp):
         def start_watching(self) -> None:  # on_mount's call: not yet
@@ -78,7 +77,7 @@ async def test_nothing_saved_during_start_up_means_no_reload(tmp_path):
 async def test_a_save_while_the_first_load_runs_is_reloaded_after_it(tmp_path, monkeypatch):
     """The first load has read the file, the file is saved, the watch arms while that
     load is still running: one more reload follows it."""
-    from tui.reload import ReloadController
+    from tui.runtime.reload import ReloadController
 
     d = make_dir(tmp_path)
     read_done, release = threading.Event(), threading.Event()

@@ -19,7 +19,17 @@ def where(result):
 
 
 def test_discover_directory_sorted_skipping_hidden_and_backups(write, tmp_path):
-    for name in ["b.yaml", "a.yml", ".hidden.yaml", "c.yaml~", ".#d.yaml", "e.yaml.swp", "#f.yaml#", "notes.txt", "g.YAML"]:
+    for name in [
+        "b.yaml",
+        "a.yml",
+        ".hidden.yaml",
+        "c.yaml~",
+        ".#d.yaml",
+        "e.yaml.swp",
+        "#f.yaml#",
+        "notes.txt",
+        "g.YAML",
+    ]:
         write(f"dir/{name}", PART)
     (tmp_path / "dir" / "sub.yaml").mkdir()
     files, diags = discover([tmp_path / "dir"])
@@ -130,7 +140,6 @@ def test_derived_id_clash_suggests_explicit_id(write, tmp_path):
     assert f"{tmp_path / 's' / 'a.yaml'}:6:5" in msg and "add an explicit `id:`" in msg
     sit = result.situations[0]
     assert len(sit.fronts) == 1 and sit.events == ()
-
 
 
 def test_explicit_id_clash_points_at_the_second_id(write):
@@ -248,7 +257,9 @@ def test_large_generated_file_loads(tmp_path):
 
 # --- issue 2: `check` reports the cross-file problems of files with errors too ----------
 
-ALL_AT_ONCE = HEADER + """\
+ALL_AT_ONCE = (
+    HEADER
+    + """\
 sources:
   reuters: {name: Reuters}
 fronts:
@@ -259,13 +270,19 @@ fronts:
     about: [nowhere]
   - name: North
 """
+)
 
 
 def test_check_mode_reports_cross_file_errors_of_a_file_with_errors(write):
     path = write("s.yaml", ALL_AT_ONCE)
     got = [(d.line, d.column, d.path, d.message.split(";")[0]) for d in load([path], for_check=True).errors]
     assert got == [
-        (9, 13, "fronts[0].status", "'winning' is not one of advancing, contested, holding, stabilized, withdrawing, buildup, quiet"),
+        (
+            9,
+            13,
+            "fronts[0].status",
+            "'winning' is not one of advancing, contested, holding, stabilized, withdrawing, buildup, quiet",
+        ),
         (13, 5, "fronts[2]", "duplicate id 'north': fronts[0] at " + f"{path}:8:5 has it too"),
         (10, 15, "fronts[0].sources[0]", "unknown source 'reuter'"),
         (12, 13, "fronts[1].about[0]", "unknown item id 'nowhere' in about"),
@@ -330,9 +347,18 @@ def test_check_mode_two_parts_one_broken(write, tmp_path):
         PART + "events:\n  - what: B\n    date: someday\n    sources: [q]\n  - what: A\n",
     )
     result = load([tmp_path / "s"], for_check=True)
-    got = [(os.path.basename(d.file), d.line, d.column, d.path, d.message.split(";")[0].split(":")[0]) for d in result.errors]
+    got = [
+        (os.path.basename(d.file), d.line, d.column, d.path, d.message.split(";")[0].split(":")[0])
+        for d in result.errors
+    ]
     assert got == [
-        ("b.yaml", 5, 11, "events[0].date", "expected an ISO 8601 date (2024-08-07) or date-time with offset (2024-08-07T10"),
+        (
+            "b.yaml",
+            5,
+            11,
+            "events[0].date",
+            "expected an ISO 8601 date (2024-08-07) or date-time with offset (2024-08-07T10",
+        ),
         ("b.yaml", 7, 5, "events[1]", "duplicate id 'a'"),
         ("b.yaml", 6, 15, "events[0].sources[0]", "unknown source 'q' (known sources"),
     ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_board_support import AS_OF, make_app, settle
 from live_support import wait_until
+from test_board_support import AS_OF, make_app, settle
 
 
 async def test_header_age_updates_only_when_its_text_changes():
@@ -57,7 +57,7 @@ async def test_header_marking_class_follows_the_situation():
 def test_paused_gc_nests_and_restores():
     import gc
 
-    from tui.preload import paused_gc
+    from tui.runtime.preload import paused_gc
 
     assert gc.isenabled()
     with paused_gc():
@@ -76,8 +76,8 @@ def test_paused_gc_nests_and_restores():
 
 
 def test_preload_is_taken_once_and_only_for_the_same_paths(tmp_path):
-    from tui import preload
-    from tui.paths import default_situation_path
+    from tui.runtime import preload
+    from tui.runtime.paths import default_situation_path
 
     paths = [default_situation_path()]
     p = preload.start(paths)
@@ -90,10 +90,10 @@ def test_preload_is_taken_once_and_only_for_the_same_paths(tmp_path):
 
 
 async def test_board_filled_from_a_finished_preload_before_any_load_worker():
-    from tui import preload
-    from tui.app import SitboardApp
-    from tui.paths import default_situation_path
-    from tui.widgets.pane import Pane
+    from tui.runtime import preload
+    from tui.runtime.paths import default_situation_path
+    from tui.ui.app import SitboardApp
+    from tui.ui.widgets.pane import Pane
 
     paths = [str(default_situation_path())]
     p = preload.start(paths)
@@ -118,13 +118,13 @@ async def test_board_filled_from_a_finished_preload_before_any_load_worker():
 async def test_board_waits_for_an_unfinished_preload_in_a_worker(tmp_path):
     import threading
 
-    from tui import preload
-    from tui.app import SitboardApp
-    from tui.paths import default_situation_path
+    from tui.runtime import preload
+    from tui.runtime.paths import default_situation_path
+    from tui.ui.app import SitboardApp
 
     paths = [str(default_situation_path())]
     gate = threading.Event()
-    from tui.reload import ReloadController
+    from tui.runtime.reload import ReloadController
 
     real_reload = ReloadController.reload
 
@@ -156,18 +156,18 @@ def test_reparse_in_another_thread_after_a_preload_does_not_crash(tmp_path):
     import subprocess
     import sys
 
-    from tui.paths import default_situation_path
+    from tui.runtime.paths import default_situation_path
 
     d = tmp_path / "sit"
     shutil.copytree(default_situation_path(), d)
     code = f"""
 import glob, threading
-from tui import preload
+from tui.runtime import preload
 p = preload.start([{str(d)!r}])
 p.wait(30)
 p._thread.join(1.0)  # the importing thread would have exited by now if it were not kept
 
-f = sorted(glob.glob({str(d / '*.yaml')!r}))[0]
+f = sorted(glob.glob({str(d / "*.yaml")!r}))[0]
 for i in range(2):
     open(f, 'a').write('\\n# edit %d\\n' % i)
     t = threading.Thread(target=lambda: p.controller.reload(None))
@@ -185,9 +185,7 @@ async def test_rows_build_their_cells_only_when_read():
 
     from tui.model.types import Statement
 
-    many = tuple(
-        Statement(id=f"s{i}", actor=f"Actor {i}", summary=f"said thing {i}") for i in range(500)
-    )
+    many = tuple(Statement(id=f"s{i}", actor=f"Actor {i}", summary=f"said thing {i}") for i in range(500))
     app = make_app(result(kursk(statements=many)))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -229,9 +227,11 @@ async def test_search_hits_highlighted_in_lazily_built_rows():
     from test_board_support import kursk, result
 
     from tui.model.types import Statement
-    from tui.widgets.cells import HIT_STYLE
+    from tui.ui.widgets.cells import HIT_STYLE
 
-    many = tuple(Statement(id=f"s{i}", actor=f"Actor {i}", summary="Korenevo shelled" if i % 2 else "quiet") for i in range(400))
+    many = tuple(
+        Statement(id=f"s{i}", actor=f"Actor {i}", summary="Korenevo shelled" if i % 2 else "quiet") for i in range(400)
+    )
     app = make_app(result(kursk(statements=many)))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)

@@ -33,7 +33,7 @@ from tui.model.types import (
     When,
 )
 
-AS_OF = When(dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.timezone.utc))
+AS_OF = When(dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.UTC))
 
 
 def sample_situation() -> Situation:

@@ -194,7 +194,7 @@ def _valid_texts() -> list[str]:
         "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
         "sources:\n  r:\n    name: Reuters\n    reliability: B\n"
         "fronts:\n  - name: North\n    status: holding\n    depth_km: {value: 20, qualifier: up_to}\n"
-        "    sources: [{source: r, quote: \"held\"}]\n"
+        '    sources: [{source: r, quote: "held"}]\n'
         "events:\n  - what: Shelling\n    date: {at: 2024-08-07, approx: true}\n    count: 3\n"
     )
     return [small, DATA.read_text("utf-8")]
@@ -207,7 +207,11 @@ VALID = _valid_texts()
 def mutated(draw):
     base = draw(st.sampled_from(VALID))
     lines = base.split("\n")
-    ops = draw(st.lists(st.sampled_from(["delete", "indent", "type", "truncate", "flip", "insert", "dup"]), min_size=1, max_size=4))
+    ops = draw(
+        st.lists(
+            st.sampled_from(["delete", "indent", "type", "truncate", "flip", "insert", "dup"]), min_size=1, max_size=4
+        )
+    )
     data = None
     for op in ops:
         if data is not None:  # byte-level already: stay there
@@ -221,7 +225,27 @@ def mutated(draw):
             lines[i] = " " * draw(st.integers(0, 12)) + stripped
         elif op == "type" and lines and ":" in lines[i]:
             key, _, _ = lines[i].partition(":")
-            junk = draw(st.sampled_from(["[1, 2]", "{a: b}", "42", "-1.5", "true", "null", '""', "~", "!!binary aGk=", "&a x", "*a", "|", ">-", "[", "{"]))
+            junk = draw(
+                st.sampled_from(
+                    [
+                        "[1, 2]",
+                        "{a: b}",
+                        "42",
+                        "-1.5",
+                        "true",
+                        "null",
+                        '""',
+                        "~",
+                        "!!binary aGk=",
+                        "&a x",
+                        "*a",
+                        "|",
+                        ">-",
+                        "[",
+                        "{",
+                    ]
+                )
+            )
             lines[i] = f"{key}: {junk}"
         elif op == "insert":
             lines.insert(i, draw(st.text(st.characters(exclude_categories=("Cs",)), max_size=20)))

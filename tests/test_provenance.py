@@ -16,7 +16,7 @@ from tui.model.provenance import (
     weak_basis,
     weak_items,
 )
-from tui.paths import default_situation_path
+from tui.runtime.paths import default_situation_path
 
 HEAD = """\
 format: 1

@@ -1,4 +1,4 @@
-"""tui.reload.ReloadController: incremental reload, last good picture, diff, scheduling."""
+"""tui.runtime.reload.ReloadController: incremental reload, last good picture, diff, scheduling."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import os
 import shutil
 from pathlib import Path
 
+from live_support import wait_until
+
 from tui.model.load import FileCache
-from tui.reload import ReloadController
+from tui.runtime.reload import ReloadController
 
 HEAD = """\
 situation:
@@ -22,7 +24,7 @@ def part(sid: str, pane: str, ids: list[str], field: str = "what", value: str = 
     key = {"events": "what", "fronts": "name", "evacuations": "area"}[pane]
     for i in ids:
         lines.append(f"  - id: {i}")
-        lines.append(f"    {key}: \"{value} {i}\"")
+        lines.append(f'    {key}: "{value} {i}"')
     return "\n".join(lines) + "\n"
 
 
@@ -214,13 +216,9 @@ def test_force_reload_runs_while_paused_and_takes_everything(tmp_path):
 
 # -- the app: real files, real watcher, Pilot ------------------------------------------
 
-import asyncio  # noqa: E402
-from live_support import wait_until
-
-
 
 async def test_app_follows_saves_keeps_place_marks_and_pauses(tmp_path):
-    from tui.app import SitboardApp
+    from tui.ui.app import SitboardApp
 
     d = make_split(tmp_path, parts=3)
     app = SitboardApp([str(d)], read_user_keymap=False)

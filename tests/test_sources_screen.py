@@ -3,8 +3,6 @@ enter on an item opens its detail; weak-basis items flagged; hostile names liter
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from test_board_support import kursk
 from test_detail import screen_lines
@@ -14,9 +12,9 @@ from textual.widgets import Static
 
 from tui.model.load import load
 from tui.model.types import Situation
-from tui.paths import default_situation_path
-from tui.screens.detail import DetailScreen
-from tui.screens.sources import WEAK_MARK, SourceItems, SourcesScreen, SourceTable
+from tui.runtime.paths import default_situation_path
+from tui.ui.screens.detail import DetailScreen
+from tui.ui.screens.sources import WEAK_MARK, SourceItems, SourcesScreen, SourceTable
 
 SIZE = (80, 24)
 

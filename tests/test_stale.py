@@ -16,7 +16,7 @@ from tui.model.stale import (
     stale_hours,
     stale_items,
 )
-from tui.paths import default_situation_path
+from tui.runtime.paths import default_situation_path
 
 HEAD = """\
 situation:

@@ -8,16 +8,15 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from test_board_support import AS_OF, kursk, make_app, result, settle
 from test_detail import squash, whole_detail
 
 from tui.model.types import Event, Front, SourceRef, When
-from tui.screens.detail import DetailScreen
-from tui.widgets.cells import STALE_FLAG, STALE_STYLE, WEAK_FLAG
+from tui.ui.screens.detail import DetailScreen
+from tui.ui.widgets.cells import STALE_FLAG, STALE_STYLE, WEAK_FLAG
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _at(hours_before: float) -> When:
@@ -26,12 +25,11 @@ def _at(hours_before: float) -> When:
 
 def stale_situation():
     fronts = (
-        Front(id="fresh", name="Fresh front", confidence="verified", sources=(SourceRef("reuters"),),
-              updated=_at(2)),
-        Front(id="old", name="Old front", confidence="verified", sources=(SourceRef("reuters"),),
-              updated=_at(30)),
-        Front(id="ancient-weak", name="Old and weak", confidence="claimed", sources=(SourceRef("tg"),),
-              updated=_at(100)),
+        Front(id="fresh", name="Fresh front", confidence="verified", sources=(SourceRef("reuters"),), updated=_at(2)),
+        Front(id="old", name="Old front", confidence="verified", sources=(SourceRef("reuters"),), updated=_at(30)),
+        Front(
+            id="ancient-weak", name="Old and weak", confidence="claimed", sources=(SourceRef("tg"),), updated=_at(100)
+        ),
         Front(id="undated", name="Never updated", confidence="verified", sources=(SourceRef("reuters"),)),
     )
     events = (Event(id="e1", what="Something", updated=When(dt.date(2024, 8, 1))),)
@@ -122,9 +120,8 @@ async def test_detail_says_stale_and_weak_basis():
 
 async def test_weak_flag_in_the_panes_of_the_default_situation():
     from tui.model.provenance import weak_items
-    from tui.paths import default_situation_path
-
-    from tui.app import SitboardApp
+    from tui.runtime.paths import default_situation_path
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp([str(default_situation_path())], read_user_keymap=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -138,8 +135,13 @@ async def test_weak_flag_in_the_panes_of_the_default_situation():
 
 
 def test_board_cli_rejects_a_bad_stale_hours():
-    out = subprocess.run([sys.executable, "-m", "tui", "--stale-hours", "soon"], capture_output=True, text=True,
-                         timeout=60, env={**os.environ, "TERM": "xterm"})
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", "--stale-hours", "soon"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TERM": "xterm"},
+    )
     assert out.returncode == 2
     assert "stale hours must be a number of hours" in out.stderr
     assert "Traceback" not in out.stderr

@@ -145,8 +145,8 @@ def test_resize_storm_on_the_real_program() -> None:
 async def test_resize_storm_pilot() -> None:
     from textual.geometry import Size
 
-    from tui.app import SitboardApp
-    from tui.paths import default_situation_path
+    from tui.runtime.paths import default_situation_path
+    from tui.ui.app import SitboardApp
 
     app = SitboardApp([str(default_situation_path())], watch=False, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -24,7 +24,7 @@ from tui.model.text import (
 )
 from tui.model.types import Event, Front, Infrastructure, Quantity, SourceRef, Statement, When
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 # ---------------------------------------------------------------- visible()
 
@@ -73,9 +73,8 @@ def test_every_format_character_of_this_python_is_covered() -> None:
     for cp in range(sys.maxunicode + 1):
         ch = chr(cp)
         cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\n\t":
-            if visible(ch) == ch:
-                missed.append(hex(cp))
+        if cat in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\n\t" and visible(ch) == ch:
+            missed.append(hex(cp))
     assert missed == []
 
 

@@ -120,9 +120,24 @@ def test_enum_value_outside():
 @pytest.mark.parametrize(
     ("pane", "body", "field", "message"),
     [
-        ("evacuations", "area: X\n    status: done", "status", "'done' is not one of planned, ordered, ongoing, completed, suspended"),
-        ("infrastructure", "name: X\n    status: broken", "status", "'broken' is not one of operational, degraded, damaged, threatened, offline, destroyed, unknown"),
-        ("events", "what: X\n    confidence: sure", "confidence", "'sure' is not one of verified, reported, claimed, disputed, unconfirmed"),
+        (
+            "evacuations",
+            "area: X\n    status: done",
+            "status",
+            "'done' is not one of planned, ordered, ongoing, completed, suspended",
+        ),
+        (
+            "infrastructure",
+            "name: X\n    status: broken",
+            "status",
+            "'broken' is not one of operational, degraded, damaged, threatened, offline, destroyed, unknown",
+        ),
+        (
+            "events",
+            "what: X\n    confidence: sure",
+            "confidence",
+            "'sure' is not one of verified, reported, claimed, disputed, unconfirmed",
+        ),
     ],
 )
 def test_enums_of_every_pane(pane, body, field, message):
@@ -192,7 +207,10 @@ def test_format_2_says_upgrade():
     assert d.message == "this file is format 2; this version of sitboard reads format 1: upgrade sitboard"
 
 
-@pytest.mark.parametrize(("value", "message"), [("'1'", "expected the number 1, found text '1'"), ("0", "0 is not a format version; expected 1")])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("'1'", "expected the number 1, found text '1'"), ("0", "0 is not a format version; expected 1")],
+)
 def test_other_bad_formats(value, message):
     d = only(parse(f"format: {value}\n" + HEADER))
     assert (d.line, d.column, d.message) == (1, 9, message)
@@ -213,7 +231,7 @@ def test_as_of_without_offset():
     ("text", "value"),
     [
         ("2024-08-09", dt.date(2024, 8, 9)),
-        ("2024-08-09T12:00:00Z", dt.datetime(2024, 8, 9, 12, tzinfo=dt.timezone.utc)),
+        ("2024-08-09T12:00:00Z", dt.datetime(2024, 8, 9, 12, tzinfo=dt.UTC)),
         ("'2024-08-09T12:00+03:00'", dt.datetime(2024, 8, 9, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))),
     ],
 )
@@ -284,7 +302,12 @@ def test_quantities_of_every_form():
     [
         ("-5", 13, "", "expected a number of zero or more, found -5"),
         ("true", 13, "", "expected a number or {value, qualifier} or {min, max}, found the boolean true"),
-        ("{value: 5, qualifier: roughly}", 35, ".qualifier", "'roughly' is not one of over, under, about, up_to, at_least"),
+        (
+            "{value: 5, qualifier: roughly}",
+            35,
+            ".qualifier",
+            "'roughly' is not one of over, under, about, up_to, at_least",
+        ),
         ("{min: 20, max: 10}", 13, "", "min 20 is more than max 10"),
         ("{min: 20}", 13, "", "a range needs both min and max; 'max' is missing"),
         ("{value: 5, min: 1, max: 9}", 13, "", "a quantity is either {value, qualifier} or {min, max}, not both"),

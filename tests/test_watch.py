@@ -1,4 +1,4 @@
-"""tui.watch: real files in tmp_path, real watchfiles (inotify), every way editors save.
+"""tui.runtime.watch: real files in tmp_path, real watchfiles (inotify), every way editors save.
 
 No fixed sleeps to "let things happen": each test waits for a batch (with a timeout).
 To show that something was *ignored*, a test follows it with a real change and checks
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.watch import Watcher, make_plan, network_fs_type
+from tui.runtime.watch import Watcher, make_plan, network_fs_type
 
 TIMEOUT = 5.0
 
@@ -28,7 +28,7 @@ class Collector:
         self.all: list[frozenset[Path]] = []
         self.task: asyncio.Task | None = None
 
-    async def __aenter__(self) -> "Collector":
+    async def __aenter__(self) -> Collector:
         async def run() -> None:
             async for batch in self.watcher.batches():
                 self.all.append(batch)
@@ -241,7 +241,7 @@ async def test_force_polling_still_sees_changes(sitdir):
             (sitdir / "a.yaml").write_text(f"a: polled {i} " + "x" * i + "\n")
             try:
                 batch = await asyncio.wait_for(c.queue.get(), 0.2)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
             break
         assert names(batch) == {"a.yaml"}

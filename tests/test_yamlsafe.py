@@ -13,9 +13,9 @@ from tui.model.yamlsafe import EMPTY_MESSAGE, Locator, decode, parse_text
 HEADER = "situation: {id: demo, title: Demo, as_of: 2024-08-09T12:00:00+03:00}\n"
 
 
-def parse(text: str | bytes, limits: Limits = Limits()):
+def parse(text: str | bytes, limits: Limits | None = None):
     data = text if isinstance(text, bytes) else textwrap.dedent(text).encode("utf-8")
-    return parse_bytes(data, "f.yaml", limits)
+    return parse_bytes(data, "f.yaml", limits or Limits())
 
 
 def only(pf):
@@ -323,4 +323,7 @@ def test_tags_do_not_hide_the_validation_errors():
 def test_duplicate_after_a_syntax_error_is_not_validated():
     # a syntax error: nothing can be read, only what PyYAML saw before the break
     pf = parse(HEADER + "x-a: 1\nx-a: 2\nfronts: [1,\n")
-    assert [d.message.split(" (")[0].split(":")[0] for d in pf.diagnostics] == ["YAML syntax error", "duplicate key 'x-a'"]
+    assert [d.message.split(" (")[0].split(":")[0] for d in pf.diagnostics] == [
+        "YAML syntax error",
+        "duplicate key 'x-a'",
+    ]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .load import load  # noqa: E402  (eager: see above)
-from .validate import validate
+from .load import load as load  # eager: see above
+from .validate import validate as validate
 
 _EXPORTS: dict[str, str] = {
     # loading

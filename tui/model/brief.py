@@ -21,9 +21,10 @@ import datetime as dt
 import os
 import re
 import textwrap
-from typing import Any, Callable, Iterable
+from collections.abc import Callable
+from typing import Any
 
-from tui.model.diff import FieldChange, SituationDiff, diff_situations
+from tui.model.diff import SituationDiff, diff_situations
 from tui.model.plain import confidence_text, extension_value, item_fields, item_heading
 from tui.model.provenance import best_grade, grade_text, source_usage, weak_basis
 from tui.model.stale import freshest_update, is_stale, latest_moment
@@ -35,7 +36,13 @@ __all__ = ["render_brief", "render_changes", "md_escape", "FORMATS"]
 FORMATS = ("md", "text")
 WIDTH = 78
 # The field of each pane that names the item (it is the item's heading, not a row).
-_LABEL_KEYS = {"fronts": "Name", "evacuations": "Area", "statements": "Actor", "infrastructure": "Name", "events": "What"}
+_LABEL_KEYS = {
+    "fronts": "Name",
+    "evacuations": "Area",
+    "statements": "Actor",
+    "infrastructure": "Name",
+    "events": "What",
+}
 _VALUE_MAX = 300  # old -> new values longer than this are cut (the pane shows them whole)
 
 # ---------------------------------------------------------------------------
@@ -61,9 +68,9 @@ def md_escape(s: str) -> str:
     m = _MD_LEAD.match(s)
     if m:
         if m.group(2):
-            s = f"{m.group(1)}\\{m.group(2)}{s[m.end():]}"
+            s = f"{m.group(1)}\\{m.group(2)}{s[m.end() :]}"
         else:
-            s = f"{m.group(1)}{m.group(3)}\\{m.group(4)}{s[m.end():]}"
+            s = f"{m.group(1)}{m.group(3)}\\{m.group(4)}{s[m.end() :]}"
     return s
 
 
@@ -73,7 +80,7 @@ def md_escape(s: str) -> str:
 
 
 def _when_full(w: When | None) -> str:
-    """"09 Aug 2024 12:00 UTC+03:00" / "~06 Aug 2024"."""
+    """ "09 Aug 2024 12:00 UTC+03:00" / "~06 Aug 2024"."""
     if w is None:
         return ""
     text = format_when(w, with_year=True)
@@ -281,8 +288,8 @@ def _write_changes(w: Any, old: Situation, new: Situation, diff: SituationDiff) 
             kept = [
                 new.sources[s].name
                 for s in new.sources
-                if s in before and dataclasses.replace(old.sources[s], origin=None)
-                != dataclasses.replace(new.sources[s], origin=None)
+                if s in before
+                and dataclasses.replace(old.sources[s], origin=None) != dataclasses.replace(new.sources[s], origin=None)
             ]
             parts = []
             if added:
@@ -392,7 +399,7 @@ def _age_before(updated: When, as_of: When) -> str:
     then = latest_moment(updated)
     ref = as_of.as_datetime()
     if ref.tzinfo is None:
-        ref = ref.replace(tzinfo=dt.timezone.utc)
+        ref = ref.replace(tzinfo=dt.UTC)
     hours = (ref - then).total_seconds() / 3600
     if hours < 48:
         return f", {hours:.0f} h before the as-of"
@@ -420,7 +427,7 @@ def render_brief(
     w = _writer(fmt)
     e = w.esc
     s = situation
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     marking = _one_line(s.marking) if s.marking else None
     max_age = dt.timedelta(hours=stale_hours)
     stale = {it.id for it in s.items() if is_stale(it, s, max_age)}

@@ -11,9 +11,10 @@ items were removed (the old objects, so the board can still list them for a whil
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from tui.model.types import PANES, Item, LoadResult, Situation
 
@@ -68,7 +69,7 @@ class SituationDiff:
         return frozenset(self.new) | frozenset(self.changed)
 
     def kind(self, item_id: str) -> str | None:
-        """"new", "changed", "removed" or None for an id."""
+        """ "new", "changed", "removed" or None for an id."""
         if item_id in self.changed:
             return "changed"
         if item_id in self.new:
@@ -100,11 +101,7 @@ EMPTY_DIFF = SituationDiff()
 
 
 def _item_fields(item: Item) -> dict[str, Any]:
-    return {
-        f.name: getattr(item, f.name)
-        for f in dataclasses.fields(item)
-        if f.name not in IGNORED_ITEM_FIELDS
-    }
+    return {f.name: getattr(item, f.name) for f in dataclasses.fields(item) if f.name not in IGNORED_ITEM_FIELDS}
 
 
 def _strip_origin(value: Any) -> Any:
@@ -183,9 +180,7 @@ def diff_situations(old: Situation | None, new: Situation | None) -> SituationDi
             if delta:
                 changed[it.id] = delta
     removed = tuple(it for iid, it in old_items.items() if iid not in seen)
-    sit_changes = (
-        _situation_changes(old, new) if old is not None and new is not None else ()
-    )
+    sit_changes = _situation_changes(old, new) if old is not None and new is not None else ()
     return SituationDiff(
         new=tuple(new_ids),
         changed=MappingProxyType(changed),

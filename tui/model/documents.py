@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from tui.model.types import Diagnostic, Item, LoadResult, Situation
 
@@ -284,9 +284,7 @@ def quote_problems(situation: Situation, documents: dict[str, Document] | None =
                 continue  # the validator already warns about a missing document
             if find_passage(doc.text, ref.quote) is None:
                 name = os.path.basename(src.document)
-                out.append(
-                    (item, j, f"quote not found in {ref.source!r}'s document {name}: “{_short(ref.quote)}”")
-                )
+                out.append((item, j, f"quote not found in {ref.source!r}'s document {name}: “{_short(ref.quote)}”"))
     return out
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from tui.model.plain import extension_value
 from tui.model.provenance import best_grade

@@ -36,7 +36,7 @@ class Limits:
         return int(self.max_file_mb * 1024 * 1024)
 
     @classmethod
-    def from_env(cls, environ: "os._Environ[str] | dict[str, str] | None" = None) -> "Limits":
+    def from_env(cls, environ: os._Environ[str] | dict[str, str] | None = None) -> Limits:
         env = os.environ if environ is None else environ
         base = cls()
         return cls(

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .limits import DEFAULT_LIMITS, Limits
 from .types import PANES, Diagnostic, Item, LoadResult, Location, Situation, Source
@@ -26,9 +27,7 @@ def is_situation_name(name: str) -> bool:
         return False
     if name.startswith((".", "#")) or name.endswith(("~", "#")):
         return False
-    if name.endswith((".swp", ".swx")):
-        return False
-    return True
+    return not name.endswith((".swp", ".swx"))
 
 
 def discover(paths: Iterable[Any]) -> tuple[list[str], list[Diagnostic]]:
@@ -61,9 +60,7 @@ def discover(paths: Iterable[Any]) -> tuple[list[str], list[Diagnostic]]:
                 elif not os.path.isdir(full):  # a broken link, a loop, a FIFO, a socket...
                     diags.append(Diagnostic(full, 1, 1, "", f"skipped: {not_regular_reason(full)}", "warning"))
             if not picked:
-                diags.append(
-                    Diagnostic(path, 1, 1, "", f"no situation files (*.yaml, *.yml) in the directory {path}")
-                )
+                diags.append(Diagnostic(path, 1, 1, "", f"no situation files (*.yaml, *.yml) in the directory {path}"))
             for p in picked:
                 add(p)
         elif os.path.exists(path):
@@ -157,12 +154,16 @@ def _parse_text(text: str, path: str, limits: Limits, fingerprint: Fingerprint |
         return ParsedFile(path, diagnostics=(Diagnostic(path, 1, 1, "", "nested too deeply"),), fingerprint=fingerprint)
     except MemoryError:
         return ParsedFile(
-            path, diagnostics=(Diagnostic(path, 1, 1, "", "out of memory while reading this file"),), fingerprint=fingerprint
+            path,
+            diagnostics=(Diagnostic(path, 1, 1, "", "out of memory while reading this file"),),
+            fingerprint=fingerprint,
         )
     except Exception as exc:  # a bug of ours must still not reach the user as a traceback
         return ParsedFile(
             path,
-            diagnostics=(Diagnostic(path, 1, 1, "", f"internal error while reading this file: {type(exc).__name__}: {exc}"),),
+            diagnostics=(
+                Diagnostic(path, 1, 1, "", f"internal error while reading this file: {type(exc).__name__}: {exc}"),
+            ),
             fingerprint=fingerprint,
         )
 
@@ -195,7 +196,9 @@ class FileCache:
         try:
             st = os.stat(path)
         except OSError as exc:
-            pf = ParsedFile(path, diagnostics=(Diagnostic(path, 1, 1, "", f"cannot read this file: {exc.strerror or exc}"),))
+            pf = ParsedFile(
+                path, diagnostics=(Diagnostic(path, 1, 1, "", f"cannot read this file: {exc.strerror or exc}"),)
+            )
             self._entries[path] = pf
             return pf
         fp = entry.fingerprint if entry is not None else None

@@ -41,13 +41,13 @@ MISSING_ITEM = "This item is no longer in the situation"
 
 
 def confidence_text(confidence: str) -> str:
-    """"◐ reported": the symbol and the word (the word, so it reads without the legend)."""
+    """ "◐ reported": the symbol and the word (the word, so it reads without the legend)."""
     symbol = CONFIDENCE_SYMBOLS.get(confidence, "·")
     return f"{symbol} {confidence}"
 
 
 def item_heading(item: Item) -> str:
-    """"Fronts › Kursk incursion" (raw: callers make it visible)."""
+    """ "Fronts › Kursk incursion" (raw: callers make it visible)."""
     return f"{PANE_TITLES.get(item.pane, item.pane)} › {item.label}"
 
 
@@ -143,7 +143,7 @@ def item_fields(item: Item) -> list[tuple[str, str]]:
 
 
 def source_line(situation: Situation, ref: SourceRef) -> str:
-    """"Reuters (wire, B): “quote”" (raw: callers make it visible)."""
+    """ "Reuters (wire, B): “quote”" (raw: callers make it visible)."""
     source = situation.sources.get(ref.source)
     if source is None:
         name, details = ref.source, []
@@ -159,7 +159,7 @@ def source_line(situation: Situation, ref: SourceRef) -> str:
 
 
 def link_line(situation: Situation, item_id: str) -> str:
-    """"Evacuations › Kursk oblast" for a linked id; the bare id when it is gone."""
+    """ "Evacuations › Kursk oblast" for a linked id; the bare id when it is gone."""
     target = situation.item(item_id)
     if target is None:
         return f"{item_id} (not in the situation)"
@@ -167,7 +167,7 @@ def link_line(situation: Situation, item_id: str) -> str:
 
 
 def _field_lines(key: str, value: str) -> list[str]:
-    """"Key: value"; continuation lines of a multi-line value are indented."""
+    """ "Key: value"; continuation lines of a multi-line value are indented."""
     first, *rest = visible(value).split("\n")
     lines = [f"{visible(key, single_line=True)}: {first}"]
     lines.extend(f"  {line}" for line in rest)

@@ -12,8 +12,8 @@ The reasons are plain English sentences, ready to show; they contain no data str
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from tui.model.types import RELIABILITY_GRADES, Item, Situation, Source, SourceRef
 
@@ -48,7 +48,7 @@ REASON_CLAIMED = "only claimed: the word of a party, not borne out"
 
 
 def grade_text(grade: str | None) -> str:
-    """"B (usually reliable)"; "ungraded" for no grade."""
+    """ "B (usually reliable)"; "ungraded" for no grade."""
     if not grade:
         return "ungraded"
     words = GRADE_WORDS.get(grade)

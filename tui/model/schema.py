@@ -129,12 +129,16 @@ def _defs() -> dict[str, Any]:
             ],
         },
         "sourceRef": {
-            "description": "A source id from `sources`, or {source: id, quote: \"words from it\"}.",
+            "description": 'A source id from `sources`, or {source: id, quote: "words from it"}.',
             "oneOf": [
                 {"type": "string", "minLength": 1},
                 _obj(
                     {
-                        "source": {"type": "string", "minLength": 1, "description": "A source id declared under `sources`."},
+                        "source": {
+                            "type": "string",
+                            "minLength": 1,
+                            "description": "A source id declared under `sources`.",
+                        },
                         "quote": _text("The words quoted from that source, verbatim."),
                     },
                     ["source"],

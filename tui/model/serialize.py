@@ -332,9 +332,7 @@ def situation_from_dict(data: Any) -> Situation:
     if unknown:
         raise _fail(f"unknown panes {sorted(unknown)}")
     panes = {
-        pane: tuple(
-            _read_item(pane, raw, f"{pane}[{i}]") for i, raw in enumerate(_list(panes_raw.get(pane, []), pane))
-        )
+        pane: tuple(_read_item(pane, raw, f"{pane}[{i}]") for i, raw in enumerate(_list(panes_raw.get(pane, []), pane)))
         for pane in PANES
     }
     as_of = _read_when(d.get("as_of"), "as_of")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from tui.model.types import Item, Situation, When
 
@@ -32,7 +32,7 @@ _DAY = dt.timedelta(days=1)
 
 
 def parse_stale_hours(text: str) -> float:
-    """"36" / "1.5" -> hours; ValueError (with a clear message) for anything else."""
+    """ "36" / "1.5" -> hours; ValueError (with a clear message) for anything else."""
     try:
         hours = float(str(text).strip())
     except ValueError:
@@ -59,7 +59,7 @@ def stale_hours(flag: float | str | None = None, environ: Mapping[str, str] | No
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def latest_moment(when: When) -> dt.datetime:
@@ -85,9 +85,7 @@ def is_stale(item: Item, situation: Situation, max_age: dt.timedelta | float | N
     return latest_moment(item.updated) < cutoff
 
 
-def stale_items(
-    situation: Situation, max_age: dt.timedelta | float | None = dt.timedelta(hours=24)
-) -> set[str]:
+def stale_items(situation: Situation, max_age: dt.timedelta | float | None = dt.timedelta(hours=24)) -> set[str]:
     """Ids of the stale items (`max_age` a timedelta, or hours)."""
     age = _max_age(max_age)
     return {it.id for it in situation.items() if is_stale(it, situation, age)}

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import fields as _dc_fields
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from tui.model.types import Item, Quantity, SourceRef, When
 
@@ -86,9 +87,7 @@ def _class(table: Mapping[int, str]) -> re.Pattern[str]:
             ranges[-1][1] = cp
         else:
             ranges.append([cp, cp])
-    parts = (
-        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
-    )
+    parts = (re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges)
     return re.compile("[" + "".join(parts) + "]")
 
 
@@ -282,9 +281,9 @@ def format_age(as_of: When | dt.date | dt.datetime, now: dt.datetime) -> str:
         as_of = When(as_of)
     then = as_of.as_datetime()
     if then.tzinfo is None:
-        then = then.replace(tzinfo=dt.timezone.utc)
+        then = then.replace(tzinfo=dt.UTC)
     if now.tzinfo is None:
-        now = now.replace(tzinfo=dt.timezone.utc)
+        now = now.replace(tzinfo=dt.UTC)
     seconds = (now - then).total_seconds()
     future = seconds < 0
     seconds = abs(seconds)

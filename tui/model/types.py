@@ -9,9 +9,10 @@ these objects or into `Diagnostic`s.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterator, Literal, Mapping
+from typing import Any, Literal
 
 FORMAT_VERSION = 1
 
@@ -123,7 +124,7 @@ class When:
         """The moment, for comparisons: a bare date counts as its midnight UTC."""
         if isinstance(self.value, dt.datetime):
             return self.value
-        return dt.datetime(self.value.year, self.value.month, self.value.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(self.value.year, self.value.month, self.value.day, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)

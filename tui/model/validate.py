@@ -16,9 +16,10 @@ import math
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .types import (
     CONFIDENCES,
@@ -506,7 +507,9 @@ class _Validator:
             p.error(path, "missing required field 'id' (a slug such as 'kursk-2024')")
         elif type(sid) is not str or not SLUG_RE.match(sid):
             shown = repr(sid) if type(sid) is str else describe(sid)
-            p.error(path + ("id",), f"{shown} is not a valid id: expected a slug of a-z, 0-9 and '-' (e.g. 'kursk-2024')")
+            p.error(
+                path + ("id",), f"{shown} is not a valid id: expected a slug of a-z, 0-9 and '-' (e.g. 'kursk-2024')"
+            )
         else:
             result["situation_id"] = sid
         header: dict[str, Any] = {}
@@ -681,7 +684,10 @@ class _Validator:
 
     def source_refs(self, value: Any, path: tuple) -> tuple[SourceRef, ...] | None:
         if not isinstance(value, list):
-            self.p.error(path, f"expected a list of source ids (`- reuters` or `- {{source: seed, quote: ...}}`), found {describe(value)}")
+            self.p.error(
+                path,
+                f"expected a list of source ids (`- reuters` or `- {{source: seed, quote: ...}}`), found {describe(value)}",
+            )
             return None
         out = []
         for i, ref in enumerate(value):
@@ -813,8 +819,12 @@ def validate(
 
 
 def _check_fields(
-    data: dict, items: Mapping[str, tuple[Item, ...]], indexes: Mapping[str, list[int]], v: _Validator,
-    locator: Locator | None, file: str,
+    data: dict,
+    items: Mapping[str, tuple[Item, ...]],
+    indexes: Mapping[str, list[int]],
+    v: _Validator,
+    locator: Locator | None,
+    file: str,
 ) -> dict[str, Any]:
     """The `check_*` fields of a file with errors (only then: the fast path never pays)."""
     import dataclasses

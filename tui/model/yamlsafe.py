@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .limits import DEFAULT_LIMITS, ENV_ALIAS, ENV_DEPTH, ENV_FILE_MB, ENV_ITEMS, Limits
 from .types import PANES, Diagnostic
@@ -361,9 +362,7 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlRes
     if not isinstance(data, dict):
         line, col = locator.value(())
         diags.append(
-            Diagnostic(
-                file, line, col, "", f"expected a mapping with `situation:` at the top, found {describe(data)}"
-            )
+            Diagnostic(file, line, col, "", f"expected a mapping with `situation:` at the top, found {describe(data)}")
         )
         return YamlResult(None, diags, locator)
     limit_diags = check_limits(data, file, locator, limits)
@@ -410,9 +409,7 @@ def _rs_error(exc: Exception, file: str, locator: Locator, limits: Limits, diags
         _add_dups_and_tags(file, locator, diags)
         if len(diags) == before:
             key = _RS_DUPLICATE.match(reason).group(1)
-            diags.append(
-                Diagnostic(file, 1, 1, "", f"duplicate key {key}; PyYAML would silently keep the last one")
-            )
+            diags.append(Diagnostic(file, 1, 1, "", f"duplicate key {key}; PyYAML would silently keep the last one"))
         # PyYAML must have read the whole text, or the duplicates seen are not all of them.
         return locator.failed is None
     if "alias" in reason and "limit" in reason:
@@ -519,8 +516,7 @@ def size_error(file: str, size: int, limits: Limits) -> Diagnostic:
         1,
         1,
         "",
-        f"the file is too big: {mb:.1f} MB, over the limit of {limits.max_file_mb:g} MB;"
-        f" set {ENV_FILE_MB} to raise it",
+        f"the file is too big: {mb:.1f} MB, over the limit of {limits.max_file_mb:g} MB; set {ENV_FILE_MB} to raise it",
     )
 
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tui.model.types import LoadResult
-    from tui.reload import ReloadController
+    from tui.runtime.reload import ReloadController
 
 __all__ = ["Preload", "start", "take", "paused_gc"]
 
@@ -62,13 +63,13 @@ class Preload:
         self.done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sitboard-preload", daemon=True)
 
-    def start(self) -> "Preload":
+    def start(self) -> Preload:
         self._thread.start()
         return self
 
     def _run(self) -> None:
         try:
-            from tui.reload import ReloadController
+            from tui.runtime.reload import ReloadController
 
             self.controller = ReloadController(self.paths)
         except BaseException as exc:  # noqa: BLE001 - reported by the app, never raised here
@@ -89,11 +90,11 @@ class Preload:
         # it stays (parked, daemon: it holds nothing and ends with the process).
         _PARKED.wait()
 
-    def wait_controller(self, timeout: float | None = None) -> "ReloadController | None":
+    def wait_controller(self, timeout: float | None = None) -> ReloadController | None:
         self.controller_ready.wait(timeout)
         return self.controller
 
-    def wait(self, timeout: float | None = None) -> "LoadResult":
+    def wait(self, timeout: float | None = None) -> LoadResult:
         """The result (blocks); raises what the load raised."""
         self.done.wait(timeout)
         if self.error is not None:

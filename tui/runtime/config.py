@@ -43,14 +43,14 @@ def load_keymap(path: Path | str | None = None) -> tuple[dict[str, str], list[st
         return {}, [f"{p}: not valid TOML: {exc}"]
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        return {}, [f"{p}: [keys] must be a table of binding id = \"key,key\""]
+        return {}, [f'{p}: [keys] must be a table of binding id = "key,key"']
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, value in keys.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
         if not isinstance(value, str) or not value.strip():
-            problems.append(f"{p}: keys.{binding_id}: expected a string such as \"q,ctrl+q\"")
+            problems.append(f'{p}: keys.{binding_id}: expected a string such as "q,ctrl+q"')
             continue
         keymap[str(binding_id)] = ",".join(k.strip() for k in value.split(",") if k.strip())
     return keymap, problems

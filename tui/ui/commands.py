@@ -15,9 +15,10 @@ from __future__ import annotations
 import asyncio
 import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -57,7 +58,7 @@ class _ItemEntry:
     help: Content
 
 
-def _current_situation(app: Any) -> "Situation | None":
+def _current_situation(app: Any) -> Situation | None:
     return getattr(app, "situation", None)
 
 
@@ -93,7 +94,9 @@ class ItemCommands(Provider):
 
     async def discover(self) -> Hits:
         for entry in self._discover:
-            yield DiscoveryHit(Content(entry.heading), partial(self._jump, entry.item_id), text=entry.heading, help=entry.help)
+            yield DiscoveryHit(
+                Content(entry.heading), partial(self._jump, entry.item_id), text=entry.heading, help=entry.help
+            )
 
     async def search(self, query: str) -> Hits:
         """The best `MAX_ITEM_HITS` items for the query (a big board has 10,000 items:
@@ -145,14 +148,25 @@ BOARD_COMMANDS: tuple[BoardCommand, ...] = (
     BoardCommand("Previous search hit", "Move to the previous search hit", "prev_hit", "prev_hit"),
     BoardCommand("Maximize pane", "Maximize the focused pane (escape restores)", "maximize", "maximize_pane"),
     BoardCommand("Reload", "Reload the situation files now", "reload", "reload"),
-    BoardCommand("Pause / resume live reload", "Pause live reload; again applies the waiting changes", "pause", "toggle_pause"),
+    BoardCommand(
+        "Pause / resume live reload", "Pause live reload; again applies the waiting changes", "pause", "toggle_pause"
+    ),
     BoardCommand("Next change", "Jump to the next item changed by the last reload", "next_change", "next_change"),
-    BoardCommand("Previous change", "Jump to the previous item changed by the last reload", "prev_change", "prev_change"),
+    BoardCommand(
+        "Previous change", "Jump to the previous item changed by the last reload", "prev_change", "prev_change"
+    ),
     BoardCommand("Switch situation", "Show the next situation (when several are loaded)", "switch", "switch_situation"),
     BoardCommand("Copy item", "Copy the selected item as plain text", "copy", "copy_item"),
     BoardCommand("Sources", "Every source with its grade and the items resting on it", "sources", "sources"),
-    BoardCommand("Mark baseline", "Save the picture now as the baseline (the last briefing)", "baseline", "mark_baseline"),
-    BoardCommand("Changes since baseline", "New, changed (old → new) and removed items since the baseline", "changes", "toggle_changes"),
+    BoardCommand(
+        "Mark baseline", "Save the picture now as the baseline (the last briefing)", "baseline", "mark_baseline"
+    ),
+    BoardCommand(
+        "Changes since baseline",
+        "New, changed (old → new) and removed items since the baseline",
+        "changes",
+        "toggle_changes",
+    ),
     BoardCommand("Help", "Every key, the files loaded, the format in brief", "help", "help"),
     BoardCommand("Jump to Fronts", "Focus the Fronts pane", "pane_1", "jump_pane(0)"),
     BoardCommand("Jump to Evacuations", "Focus the Evacuations pane", "pane_2", "jump_pane(1)"),
@@ -171,7 +185,7 @@ _KEY_NAMES = {"question_mark": "?", "colon": ":", "slash": "/"}
 class BoardCommands(Provider):
     """Every board action, with its current key, plus Textual's system commands."""
 
-    def _resolve(self, command: BoardCommand) -> tuple[list[str], "DOMNode"] | None:
+    def _resolve(self, command: BoardCommand) -> tuple[list[str], DOMNode] | None:
         """Keys bound to the command now and the node to run it on; None if unavailable here."""
         keys: list[str] = []
         node: DOMNode | None = None

@@ -28,7 +28,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs start-up time
-    from typing import Callable, Sequence
+    from collections.abc import Callable, Sequence
 
 PROG = "sitboard"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -238,18 +238,18 @@ def cmd_board(argv: list[str]) -> int:
     if args.paths:
         paths = _check_paths(args.paths)
     else:
-        from tui.paths import default_situation_path
+        from tui.runtime.paths import default_situation_path
 
         paths = [default_situation_path()]
     if os.environ.get("TERM") == "dumb":
         # No cursor addressing: a full-screen board would be garbage.
         _err(f"{PROG} needs a full-screen terminal (TERM=dumb); try `{PROG} brief`")
         return EXIT_USAGE
-    # The first load runs in a thread from here, while Textual is imported (tui/preload.py).
-    from tui import preload
+    # The first load runs in a thread from here, while Textual is imported (tui/runtime/preload.py).
+    from tui.runtime import preload
 
     preload.start(paths)
-    from tui.app import run_board
+    from tui.ui.app import run_board
 
     options: dict[str, object] = {"mouse": args.mouse, "situation_id": args.situation}
     if args.crash_test:
@@ -289,9 +289,7 @@ def cmd_check(argv: list[str]) -> int:
         doc = {
             "ok": result.ok,
             "files": list(result.files),
-            "situations": [
-                {"id": s.id, "title": s.title, "items": s.item_count} for s in result.situations
-            ],
+            "situations": [{"id": s.id, "title": s.title, "items": s.item_count} for s in result.situations],
             "diagnostics": [d.to_json() for d in diagnostics],
         }
         # ensure_ascii: every control character in a message is escaped, never raw.
@@ -368,7 +366,9 @@ def _brief_parser() -> argparse.ArgumentParser:
             f"  {PROG} brief today/ --since yesterday/\n"
         ),
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="situation file(s) or directory(ies); default: the embedded situation")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="situation file(s) or directory(ies); default: the embedded situation"
+    )
     p.add_argument("--since", metavar="BASELINE", help="show what changed since this earlier picture first")
     p.add_argument("--format", choices=("md", "text"), default="md", help="md (default) or text")
     p.add_argument("--situation", metavar="ID", help="which situation, when the paths hold several")
@@ -418,7 +418,9 @@ def _export_parser() -> argparse.ArgumentParser:
             f"  {PROG} export --csv all --out exports/ situations/\n"
         ),
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="situation file(s) or directory(ies); default: the embedded situation")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="situation file(s) or directory(ies); default: the embedded situation"
+    )
     p.add_argument("--csv", required=True, metavar="PANE", help=f"a pane ({_PANES_HELP}) or all")
     p.add_argument("--out", metavar="DIR", help="write the file(s) into DIR")
     p.add_argument("--situation", metavar="ID", help="which situation, when the paths hold several")
@@ -429,7 +431,7 @@ def _load_situations(args_paths: Sequence[str]) -> tuple[object, list[Path]]:
     if args_paths:
         paths = _check_paths(args_paths)
     else:
-        from tui.paths import default_situation_path
+        from tui.runtime.paths import default_situation_path
 
         paths = [default_situation_path()]
     from tui.model.load import load
@@ -467,21 +469,19 @@ def _baseline(spec: str, current: object) -> object:
     """The earlier picture named by --since."""
     sid = current.id  # type: ignore[attr-defined]
     if spec == "saved":
-        from tui.baseline import BaselineStore
+        from tui.runtime.baseline import BaselineStore
 
         store = BaselineStore()
         sit = store.load(sid)
         if sit is None:
             if store.last_error:
                 raise UsageError(_safe(store.last_error))
-            raise UsageError(
-                f"no saved baseline for situation {_safe(sid)!r}: mark one on the board (key b) first"
-            )
+            raise UsageError(f"no saved baseline for situation {_safe(sid)!r}: mark one on the board (key b) first")
         return sit
     if spec.endswith(".json") and Path(spec).is_file():
-        from tui.model.serialize import SerializeError, situation_from_dict
-
         import json
+
+        from tui.model.serialize import SerializeError, situation_from_dict
 
         _check_paths([spec])
         try:
@@ -605,8 +605,7 @@ def cmd_export(argv: list[str]) -> int:
 def cmd_reserved(name: str) -> Callable[[list[str]], int]:
     def run(argv: list[str]) -> int:
         raise UsageError(
-            f"'{name}' is not available in this version; to open a path named '{name}', "
-            f"write it as ./{name}"
+            f"'{name}' is not available in this version; to open a path named '{name}', write it as ./{name}"
         )
 
     return run
@@ -646,17 +645,17 @@ def _log_dir() -> Path:
 def _write_crash_log(exc: BaseException) -> str:
     """The traceback in a log file; returns its path (or a note that it could not be written)."""
     try:
-        from tui.crash import write_crash_log
+        from tui.runtime.crashlog import write_crash_log
 
         return write_crash_log(exc, "running the command line")
-    except Exception:  # tui.crash itself is broken: the simple way below
+    except Exception:  # tui.runtime.crashlog itself is broken: the simple way below
         pass
     import datetime as dt
     import tempfile
     import traceback
 
     text = (
-        f"{dt.datetime.now(dt.timezone.utc).isoformat()} {_version()} python {sys.version.split()[0]}\n"
+        f"{dt.datetime.now(dt.UTC).isoformat()} {_version()} python {sys.version.split()[0]}\n"
         f"argv: {sys.argv!r}\n" + "".join(traceback.format_exception(exc))
     )
     candidates = [_log_dir(), Path(tempfile.gettempdir())]

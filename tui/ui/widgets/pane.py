@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from tui.model.text import search_text, visible
-from tui.widgets.cells import CONF_COL_WIDTH, empty_columns, highlight, label_cell, layout_columns, row_cells
+from tui.ui.widgets.cells import CONF_COL_WIDTH, empty_columns, highlight, label_cell, layout_columns, row_cells
 
 if TYPE_CHECKING:
     from tui.model.types import Item, Situation

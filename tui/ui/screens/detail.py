@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.model.documents import Document, Passage, find_passage, read_document
 from tui.model.plain import (
     MISSING_ITEM,
     confidence_text,
@@ -30,11 +31,10 @@ from tui.model.plain import (
     item_heading,
     link_line,
 )
-from tui.model.documents import Document, Passage, find_passage, read_document
 from tui.model.provenance import grade_text, weak_basis
 from tui.model.text import visible
 from tui.model.types import Item, Situation
-from tui.widgets.cells import CONFIDENCE_STYLES
+from tui.ui.widgets.cells import CONFIDENCE_STYLES
 
 WEAK_MARK = "!"  # as on the board and the sources screen: reads without colour
 STALE_MARK = "◷"
@@ -216,7 +216,7 @@ class DetailScreen(Screen[None]):
         return grid
 
     def _stale_text(self, item: Item) -> str | None:
-        """"last confirmed 08 Aug 2024 09:00, 27 h before the as-of (older than 24 h)", or None."""
+        """ "last confirmed 08 Aug 2024 09:00, 27 h before the as-of (older than 24 h)", or None."""
         from tui.model.stale import is_stale, latest_moment
         from tui.model.text import format_when
 
@@ -227,7 +227,7 @@ class DetailScreen(Screen[None]):
         if as_of.tzinfo is None:
             import datetime as dt
 
-            as_of = as_of.replace(tzinfo=dt.timezone.utc)
+            as_of = as_of.replace(tzinfo=dt.UTC)
         age = (as_of - latest_moment(item.updated)).total_seconds() / 3600
         age_text = f"{age:.0f} h" if age < 48 else f"{age / 24:.0f} d"
         return (
@@ -366,12 +366,10 @@ class DetailScreen(Screen[None]):
         if not refs:
             self.notify("No source of this item has a document", timeout=3)
             return
-        from tui.screens.document import DocumentScreen
+        from tui.ui.screens.document import DocumentScreen
 
         path, quotes = refs[0]
-        source_names = [
-            s.name for s in self.situation.sources.values() if s.document == path
-        ]
+        source_names = [s.name for s in self.situation.sources.values() if s.document == path]
         title = os.path.basename(path)
         if source_names:
             title = f"{source_names[0]} · {title}"

@@ -94,7 +94,7 @@ class BaselineStore:
         """Snapshot the situation as the baseline of its id; never raises for I/O problems."""
         from tui.model.serialize import situation_to_dict
 
-        saved_at = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+        saved_at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
         doc = {"sitboard_baseline": 1, "saved_at": saved_at.isoformat(), "situation": situation_to_dict(situation)}
         data = json.dumps(doc, ensure_ascii=True).encode("ascii")
         path = self.path_for(situation.id)

@@ -12,7 +12,8 @@ never markup; control bytes never reach the terminal.
 from __future__ import annotations
 
 import os
-from typing import ClassVar, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -115,8 +116,9 @@ class DocumentScreen(Screen[None]):
 
     AUTO_FOCUS = "#document-lines"
 
-    def __init__(self, path: str, quotes: Iterable[str] = (), *, title: str | None = None,
-                 document: Document | None = None) -> None:
+    def __init__(
+        self, path: str, quotes: Iterable[str] = (), *, title: str | None = None, document: Document | None = None
+    ) -> None:
         super().__init__()
         self.path = path
         self.quotes = [q for q in quotes if q]

@@ -32,7 +32,7 @@ def prune_dead_watchers(node: Any) -> int:
     if not watchers:
         return 0
     dropped = 0
-    for name, entries in watchers.items():
+    for entries in watchers.values():
         alive = [(r, cb) for r, cb in entries if not (getattr(r, "_closing", False) or getattr(r, "_closed", False))]
         dropped += len(entries) - len(alive)
         entries[:] = alive

@@ -40,8 +40,8 @@ def _cut(s: str, n: int = VALUE_MAX) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def change_line(field: str, old: object, new: object, before: "Situation", after: "Situation") -> Text:
-    """"Status: holding → advancing", as the brief writes it."""
+def change_line(field: str, old: object, new: object, before: Situation, after: Situation) -> Text:
+    """ "Status: holding → advancing", as the brief writes it."""
     from tui.model.brief import _field_name, _value_text
 
     t = Text("    ", end="")
@@ -89,7 +89,7 @@ class ChangesScreen(Screen[None]):
 
     AUTO_FOCUS = "#changes-list"
 
-    def __init__(self, baseline: "Situation", current: "Situation", *, saved_at: dt.datetime | None = None) -> None:
+    def __init__(self, baseline: Situation, current: Situation, *, saved_at: dt.datetime | None = None) -> None:
         super().__init__()
         self.baseline = baseline
         self.current = current
@@ -176,12 +176,12 @@ class ChangesScreen(Screen[None]):
             self.open_item(kind, iid)
 
     def open_item(self, kind: str, item_id: str) -> None:
-        from tui.screens.detail import DetailScreen
+        from tui.ui.screens.detail import DetailScreen
 
         situation = self.baseline if kind == "removed" else self.current
         self.app.push_screen(DetailScreen(situation, item_id))
 
-    def refresh_situation(self, situation: "Situation") -> None:
+    def refresh_situation(self, situation: Situation) -> None:
         """Live reload: compare the new picture with the same baseline."""
         if situation.id != self.baseline.id:
             return

@@ -9,7 +9,7 @@ scroll and `escape` goes back to the pane. It hides itself when there are no pro
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -31,7 +31,7 @@ class ErrorBox(VerticalScroll):
         Binding("G", "scroll_end", "Bottom", show=False),
     ]
 
-    def __init__(self, bar: "ErrorBar", *, id: str | None = "errorbox") -> None:
+    def __init__(self, bar: ErrorBar, *, id: str | None = "errorbox") -> None:
         super().__init__(bar, id=id)
         self.bar = bar
 

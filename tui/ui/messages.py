@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 class SituationLoaded(Message):
     """A load (first load or reload) finished; `result` holds situations and diagnostics."""
 
-    def __init__(self, result: "LoadResult", *, reload: bool = False) -> None:
+    def __init__(self, result: LoadResult, *, reload: bool = False) -> None:
         super().__init__()
         self.result = result
         self.reload = reload
@@ -34,6 +34,6 @@ class ReloadFailed(Message):
 class FilesChanged(Message):
     """The watcher saw situation files (or a watched directory) change."""
 
-    def __init__(self, paths: "frozenset") -> None:
+    def __init__(self, paths: frozenset) -> None:
         super().__init__()
         self.paths = paths

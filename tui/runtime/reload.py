@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 from tui.model.diff import SituationDiff, diff_results
 from tui.model.load import FileCache, assemble, discover

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
-
 import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 
 def _normalize_color_system() -> None:
@@ -19,8 +19,14 @@ def _normalize_color_system() -> None:
     if value is None:
         return
     v = value.strip().lower()
-    aliases = {"16": "standard", "8": "standard", "256": "256", "24bit": "truecolor",
-               "true": "truecolor", "truecolour": "truecolor"}
+    aliases = {
+        "16": "standard",
+        "8": "standard",
+        "256": "256",
+        "24bit": "truecolor",
+        "true": "truecolor",
+        "truecolour": "truecolor",
+    }
     v = aliases.get(v, v)
     if v not in {"auto", "standard", "256", "truecolor", "windows"}:
         v = "auto"
@@ -33,23 +39,23 @@ from textual import work  # noqa: E402
 from textual.app import App
 from textual.binding import Binding
 
-from tui.crash import CrashGuardMixin
-from tui.live import LiveReloadMixin
-from tui.messages import ReloadFailed, SituationLoaded
+from tui.ui.crash import CrashGuardMixin
+from tui.ui.live import LiveReloadMixin
+from tui.ui.messages import ReloadFailed, SituationLoaded
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui.baseline import BaselineStore
     from tui.model.types import LoadResult, Situation
-    from tui.screens.board import BoardScreen
+    from tui.runtime.baseline import BaselineStore
+    from tui.ui.screens.board import BoardScreen
 
 Loader = Callable[[Sequence[str]], "LoadResult"]
 
 
-def _item_commands() -> type["Provider"]:
+def _item_commands() -> type[Provider]:
     try:
-        from tui.commands import ItemCommands
+        from tui.ui.commands import ItemCommands
     except ImportError:  # until tui/commands.py lands: a provider with no hits
         from textual.command import Provider
 
@@ -61,22 +67,22 @@ def _item_commands() -> type["Provider"]:
     return ItemCommands
 
 
-def _system_commands() -> type["Provider"]:
+def _system_commands() -> type[Provider]:
     try:
-        from tui.commands import SystemCommands
+        from tui.ui.commands import SystemCommands
     except ImportError:  # until tui/commands.py lands
         from textual.system_commands import SystemCommandsProvider as SystemCommands
     return SystemCommands
 
 
-def _default_loader(paths: Sequence[str]) -> "LoadResult":
+def _default_loader(paths: Sequence[str]) -> LoadResult:
     from tui.model.load import load
 
     return load(list(paths))
 
 
 def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
@@ -110,8 +116,8 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         poll: bool = False,
         crash_test: bool = False,
         stale_hours: float | None = None,
-        state_dir: "str | os.PathLike[str] | None" = None,
-        baseline_store: "BaselineStore | None" = None,
+        state_dir: str | os.PathLike[str] | None = None,
+        baseline_store: BaselineStore | None = None,
     ) -> None:
         super().__init__()
         from tui.model.stale import stale_hours as _stale_hours
@@ -121,7 +127,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         self.stale_hours: float = _stale_hours(stale_hours)
         self._state_dir = state_dir
         self._baseline_store = baseline_store
-        self.crash_test = crash_test  # `sitboard --crash-test`: raise in on_mount (tui/crash.py)
+        self.crash_test = crash_test  # `sitboard --crash-test`: raise in on_mount (tui/ui/crash.py)
         self.paths = [str(p) for p in paths]
         self.mouse = mouse
         self.situation_id = situation_id
@@ -142,14 +148,14 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
 
     # -- screens ----------------------------------------------------------------------
 
-    def get_default_screen(self) -> "BoardScreen":
-        from tui.screens.board import BoardScreen
+    def get_default_screen(self) -> BoardScreen:
+        from tui.ui.screens.board import BoardScreen
 
         return BoardScreen()
 
     @property
-    def board(self) -> "BoardScreen":
-        from tui.screens.board import BoardScreen
+    def board(self) -> BoardScreen:
+        from tui.ui.screens.board import BoardScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, BoardScreen):
@@ -160,7 +166,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         self.maybe_crash_test()
         keymap: dict[str, str] = {}
         if self._read_user_keymap:
-            from tui.config import load_keymap
+            from tui.runtime.config import load_keymap
 
             keymap, self.keymap_problems = load_keymap()
         if self._keymap_override:
@@ -182,7 +188,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
                 self._start_reload()  # the first load, through the reload controller
         else:
             self.load()
-        # the watcher (watchfiles, tui.watch) is imported once the first frame is out
+        # the watcher (watchfiles, tui.runtime.watch) is imported once the first frame is out
         self.call_after_refresh(self.start_watching)
 
     def board_mounted(self) -> None:
@@ -203,7 +209,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, reload: bool = False, changed: set[str] | None = None) -> None:
         """Run the loader in a thread; the result arrives as a SituationLoaded message."""
-        from tui.preload import paused_gc
+        from tui.runtime.preload import paused_gc
 
         try:
             pre, self.preload = self.preload, None
@@ -241,7 +247,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         self.set_reload_state("load failed")
         self.board.errorbar.show_problems([message.error], kind="load error")
 
-    def apply_result(self, result: "LoadResult") -> None:
+    def apply_result(self, result: LoadResult) -> None:
         """Swap a load result in, keeping the situation shown, the focused pane and the
         selected item of each pane (by id)."""
         self.result = result
@@ -286,13 +292,17 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         i = ids.index(self.situation.id) if self.situation is not None and self.situation.id in ids else -1
         self.situation = sits[(i + 1) % len(sits)]
         self.board.show_situation(self.situation)
-        self.notify(f"Situation {i + 2 if i + 1 < len(sits) else 1}/{len(sits)}: {self.situation.title}", timeout=3, markup=False)
+        self.notify(
+            f"Situation {i + 2 if i + 1 < len(sits) else 1}/{len(sits)}: {self.situation.title}",
+            timeout=3,
+            markup=False,
+        )
 
     def open_detail(self, item_id: str) -> None:
         if self.situation is None:
             return
         try:
-            from tui.screens.detail import DetailScreen
+            from tui.ui.screens.detail import DetailScreen
         except ImportError:
             self.notify("Detail view not available yet", severity="warning", timeout=3)
             return
@@ -301,17 +311,17 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
     # -- provenance: sources, baseline, changes since it ------------------------------
 
     @property
-    def baseline_store(self) -> "BaselineStore":
+    def baseline_store(self) -> BaselineStore:
         """Baselines on disk (the user's state directory unless `state_dir` was given)."""
         if self._baseline_store is None:
-            from tui.baseline import BaselineStore
+            from tui.runtime.baseline import BaselineStore
 
             self._baseline_store = BaselineStore(self._state_dir)
         return self._baseline_store
 
     def action_sources(self) -> None:
         """`S`: every source with its grade and the items resting on it."""
-        from tui.screens.sources import SourcesScreen
+        from tui.ui.screens.sources import SourcesScreen
 
         if isinstance(self.screen, SourcesScreen):
             self.pop_screen()
@@ -336,7 +346,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
 
     def action_toggle_changes(self) -> None:
         """`B`: the changes since the baseline (again: back to where you were)."""
-        from tui.screens.changes import ChangesScreen
+        from tui.ui.screens.changes import ChangesScreen
 
         if isinstance(self.screen, ChangesScreen):
             self.pop_screen()
@@ -357,7 +367,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
 
     def action_help(self) -> None:
         try:
-            from tui.screens.help import HelpScreen
+            from tui.ui.screens.help import HelpScreen
         except ImportError:
             self.notify("Help not available yet", severity="warning", timeout=3)
             return
@@ -367,7 +377,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
     def action_jump_to_item(self, item_id: str) -> None:
         """Focus the pane holding `item_id` and put the cursor on it (clears a filter
         that hides it); used by the command palette."""
-        from tui.screens.board import BoardScreen
+        from tui.ui.screens.board import BoardScreen
 
         while not isinstance(self.screen, BoardScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
@@ -392,7 +402,7 @@ def run_board(
 ) -> int:
     """Open the board on `paths`; returns the process exit code. `poll`: watch files by
     polling (network file systems are detected; this forces it). A crash returns 3 after
-    one line on stderr (the traceback is in a log file: tui/crash.py)."""
+    one line on stderr (the traceback is in a log file: tui/ui/crash.py)."""
     app = SitboardApp(
         paths, mouse=mouse, situation_id=situation_id, poll=poll, crash_test=crash_test, stale_hours=stale_hours
     )

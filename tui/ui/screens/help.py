@@ -7,8 +7,9 @@ bound ones, so a remapped key (keymap.toml, by binding id) shows as remapped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Iterable
+from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -47,7 +48,11 @@ class KeyEntry:
 
 KEYMAP: tuple[KeyEntry, ...] = (
     KeyEntry(("tab", "shift+tab"), "next / previous pane", ("next_pane", "prev_pane")),
-    KeyEntry(("1", "2", "3", "4", "5"), "jump to Fronts, Evacuations, Statements, Infrastructure, Events", ("pane_1", "pane_2", "pane_3", "pane_4", "pane_5")),
+    KeyEntry(
+        ("1", "2", "3", "4", "5"),
+        "jump to Fronts, Evacuations, Statements, Infrastructure, Events",
+        ("pane_1", "pane_2", "pane_3", "pane_4", "pane_5"),
+    ),
     KeyEntry(("j", "k", "down", "up"), "move in the focused pane", ("down", "up", "cursor_down", "cursor_up")),
     KeyEntry(("g", "G"), "first / last row", ("first", "last")),
     KeyEntry(("pageup", "pagedown"), "page up / down", ("page_up", "page_down")),
@@ -150,15 +155,32 @@ def format_reference() -> RenderableType:
     rows = [
         ("situation", "id (slug), title, as_of; optional area, summary, marking"),
         ("sources", "id -> {name, type, reliability A-F, url, document}"),
-        (PANE_TITLES["fronts"], "name*, status (" + ", ".join(FRONT_STATUSES) + "), sides, depth_km, strength, since, places"),
-        (PANE_TITLES["evacuations"], "area*, people, status (" + ", ".join(EVACUATION_STATUSES) + "), authority, destination, since"),
+        (
+            PANE_TITLES["fronts"],
+            "name*, status (" + ", ".join(FRONT_STATUSES) + "), sides, depth_km, strength, since, places",
+        ),
+        (
+            PANE_TITLES["evacuations"],
+            "area*, people, status (" + ", ".join(EVACUATION_STATUSES) + "), authority, destination, since",
+        ),
         (PANE_TITLES["statements"], "actor*, quote* or summary*, role, date, channel"),
-        (PANE_TITLES["infrastructure"], "name*, kind, status (" + ", ".join(INFRASTRUCTURE_STATUSES) + "), location, units (state: count), significance"),
+        (
+            PANE_TITLES["infrastructure"],
+            "name*, kind, status ("
+            + ", ".join(INFRASTRUCTURE_STATUSES)
+            + "), location, units (state: count), significance",
+        ),
         (PANE_TITLES["events"], "what*, date, where, count"),
         ("every item", "id, confidence, sources (id or {source, quote}), updated, about (ids), note, x-…"),
         ("confidence", "  ".join(f"{CONFIDENCE_SYMBOLS[c]} {c}" for c in CONFIDENCES) + "  (default reported)"),
-        ("quantity", "76000 | {value: 76000, qualifier: " + "/".join(QUALIFIERS) + "} | {min: 10, max: 20}; optional unit"),
-        ("time", "ISO 8601 date 2024-08-07 or date-time 2024-08-09T12:00+03:00; {at: 2024-08-07, approx: true} shows ~"),
+        (
+            "quantity",
+            "76000 | {value: 76000, qualifier: " + "/".join(QUALIFIERS) + "} | {min: 10, max: 20}; optional unit",
+        ),
+        (
+            "time",
+            "ISO 8601 date 2024-08-07 or date-time 2024-08-09T12:00+03:00; {at: 2024-08-07, approx: true} shows ~",
+        ),
     ]
     for what, how in rows:
         table.add_row(Text(what), Text(how))

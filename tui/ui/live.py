@@ -2,7 +2,7 @@
 
 `LiveReloadMixin` is mixed into `SitboardApp` (kept here so app.py stays thin):
 
-* a Textual async worker iterates `tui.watch.Watcher.batches()` and posts
+* a Textual async worker iterates `tui.runtime.watch.Watcher.batches()` and posts
   `FilesChanged`; the handler asks the `ReloadController` whether to reload now (never
   two at once: changes that arrive meanwhile make exactly one more reload after it);
 * the reload itself runs in the app's thread worker (`load(reload=True, changed=...)`),
@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.widgets import DataTable
 
-from tui.messages import FilesChanged
+from tui.ui.messages import FilesChanged
 
 if TYPE_CHECKING:
     from tui.model.diff import SituationDiff
     from tui.model.types import Item
-    from tui.reload import ReloadController
-    from tui.watch import Watcher
+    from tui.runtime.reload import ReloadController
+    from tui.runtime.watch import Watcher
 
 MARK_SECONDS = 300.0  # a change marker fades after this long
 REMOVED_NOTICE_SECONDS = 30.0  # removed items stay listed this long
@@ -39,16 +39,16 @@ MAX_REMOVED_LISTED = 8
 class LiveReloadMixin:
     """State and handlers for live reload; `SitboardApp` calls `_live_setup()`."""
 
-    reloader: "ReloadController | None"
-    watcher: "Watcher | None"
+    reloader: ReloadController | None
+    watcher: Watcher | None
 
     def _live_setup(self, *, watch: bool, poll: bool, incremental: bool) -> None:
         self.watch_files = watch
         self.poll = poll
         self.reloader = None
-        self.preload = None  # tui.preload.Preload: the first load, started by `sitboard`
+        self.preload = None  # tui.runtime.preload.Preload: the first load, started by `sitboard`
         if incremental:
-            from tui import preload
+            from tui.runtime import preload
 
             pending = preload.take(self.paths)  # type: ignore[attr-defined]
             ctl = pending.wait_controller() if pending is not None else None
@@ -56,7 +56,7 @@ class LiveReloadMixin:
                 self.preload = pending
                 self.reloader = ctl
             else:
-                from tui.reload import ReloadController
+                from tui.runtime.reload import ReloadController
 
                 self.reloader = ReloadController(self.paths)  # type: ignore[attr-defined]
         self.watcher = None
@@ -77,7 +77,7 @@ class LiveReloadMixin:
 
     @work(exclusive=True, group="watch", exit_on_error=False)
     async def _watch_files(self) -> None:
-        from tui.watch import Watcher
+        from tui.runtime.watch import Watcher
 
         self.watcher = Watcher(
             self.paths,  # type: ignore[attr-defined]
@@ -231,7 +231,7 @@ class LiveReloadMixin:
 
     def _refresh_detail(self) -> None:
         try:
-            from tui.screens.detail import DetailScreen
+            from tui.ui.screens.detail import DetailScreen
         except ImportError:
             return
         sit = self.situation  # type: ignore[attr-defined]
@@ -283,5 +283,5 @@ class LiveReloadMixin:
             text = f"{text} · reloading…" if text else "reloading…"
         return text
 
-    def _show_reload_state(self, diff: "SituationDiff | None" = None) -> None:
+    def _show_reload_state(self, diff: SituationDiff | None = None) -> None:
         self.set_reload_state(self.reload_text())  # type: ignore[attr-defined]

@@ -6,17 +6,17 @@ as markup by the DataTable, and `[@click=app.quit]` in a file must stay text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rich.text import Text
-
-from tui.model.text import fold, format_quantity, format_units, format_when, visible
-from tui.model.types import Item, Situation, When
 
 # Confidence: a symbol whose SHAPE differs (reads without colour; shared with the detail
 # view and the plain-text exports) plus a colour.
 from tui.model.plain import CONFIDENCE_SYMBOLS  # noqa: E402
+from tui.model.text import fold, format_quantity, format_units, format_when, visible
+from tui.model.types import Item, Situation, When
+
 CONFIDENCE_STYLES: dict[str, str] = {
     "verified": "bold green",
     "reported": "cyan",
@@ -224,7 +224,10 @@ def confidence_cell(item: Item, situation: Situation, colour: bool = True, stale
 
 
 def row_cells(
-    item: Item, situation: Situation, columns: list[tuple[Col, int]], colour: bool = True,
+    item: Item,
+    situation: Situation,
+    columns: list[tuple[Col, int]],
+    colour: bool = True,
     stale: bool = False,
 ) -> list[Text]:
     """The row of an item; a stale item's cells are dim (and flagged, see above)."""

@@ -39,8 +39,8 @@ def _text(value: str, style: str = "") -> Text:
     return Text(visible(value, single_line=True), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
-def item_prompt(item: "Item", situation: "Situation", weak: str | None = None) -> Text:
-    """"! ◐ Evacuations › Kursk region border areas" (the flag column is blank when sound)."""
+def item_prompt(item: Item, situation: Situation, weak: str | None = None) -> Text:
+    """ "! ◐ Evacuations › Kursk region border areas" (the flag column is blank when sound)."""
     t = Text(no_wrap=True, overflow="ellipsis", end="")
     if weak:
         t.append(WEAK_MARK, style=WEAK_STYLE)
@@ -112,7 +112,7 @@ class SourcesScreen(Screen[None]):
 
     AUTO_FOCUS = "#sources-table"
 
-    def __init__(self, situation: "Situation") -> None:
+    def __init__(self, situation: Situation) -> None:
         super().__init__()
         self.situation = situation
         self.usages: list[SourceUsage] = []
@@ -140,8 +140,12 @@ class SourcesScreen(Screen[None]):
             reason = weak_basis(item, sit)
             if reason:
                 self.weak[item.id] = reason
-        title = Text(f"Sources ({len(self.usages)}) · {len(self.weak)} items on a weak basis ({WEAK_MARK}) · ",
-                     style="bold", no_wrap=True, end="")
+        title = Text(
+            f"Sources ({len(self.usages)}) · {len(self.weak)} items on a weak basis ({WEAK_MARK}) · ",
+            style="bold",
+            no_wrap=True,
+            end="",
+        )
         title.append_text(_text(sit.title))
         self.query_one("#sources-title", Static).update(title)
         table = self.query_one(SourceTable)
@@ -160,8 +164,13 @@ class SourcesScreen(Screen[None]):
         for usage in self.usages:
             src = usage.source
             low = src.reliability in ("D", "E", "F") or not src.reliability
-            grade = Text(grade_text(src.reliability), style=LOW_GRADE_STYLE if low else "", no_wrap=True,
-                         overflow="ellipsis", end="")
+            grade = Text(
+                grade_text(src.reliability),
+                style=LOW_GRADE_STYLE if low else "",
+                no_wrap=True,
+                overflow="ellipsis",
+                end="",
+            )
             table.add_row(
                 _text(src.name),
                 grade,
@@ -192,7 +201,7 @@ class SourcesScreen(Screen[None]):
         usage = self._usage(source_id)
         if usage is None:
             return
-        head = Text(f"Items resting on ", style="bold", no_wrap=True, end="")
+        head = Text("Items resting on ", style="bold", no_wrap=True, end="")
         head.append_text(_text(usage.source.name, "bold"))
         head.append(f" ({usage.count})")
         self.query_one("#sources-items-title", Static).update(head)
@@ -226,7 +235,7 @@ class SourcesScreen(Screen[None]):
             self.open_item(self.item_ids[event.option_index])
 
     def open_item(self, item_id: str) -> None:
-        from tui.screens.detail import DetailScreen
+        from tui.ui.screens.detail import DetailScreen
 
         self.app.push_screen(DetailScreen(self.situation, item_id))
 
@@ -256,7 +265,7 @@ class SourcesScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss()
 
-    def refresh_situation(self, situation: "Situation") -> None:
+    def refresh_situation(self, situation: Situation) -> None:
         """Live reload: the same screen over the new situation (the source kept)."""
         self.situation = situation
         if self.is_mounted:

@@ -37,9 +37,9 @@ import asyncio
 import os
 import threading
 import time
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import AsyncIterator, Callable, Iterable
 
 from tui.model.load import is_situation_name  # the loader's rule: one truth
 
@@ -233,7 +233,7 @@ class Watcher:
         max_hold_ms: int = DEFAULT_MAX_HOLD_MS,
         force_polling: bool | None = None,
         poll_delay_ms: int = DEFAULT_POLL_DELAY_MS,
-        on_armed: "Callable[[], None] | None" = None,
+        on_armed: Callable[[], None] | None = None,
     ) -> None:
         self.paths = tuple(_abs(p) for p in paths)
         # called once, in the iterating task, when the first OS watch is in place: the

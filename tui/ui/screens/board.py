@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,21 +13,21 @@ from textual.widgets import DataTable, Footer, Input
 
 from tui.model.text import fold
 from tui.model.types import PANE_TITLES, PANES
-from tui.widgets.errorbar import ErrorBar, ErrorBox
-from tui.widgets.footer import BoardFooter
-from tui.widgets.header import BoardHeader
-from tui.widgets.pane import Pane
-from tui.widgets.searchbar import SearchBar
+from tui.ui.widgets.errorbar import ErrorBar, ErrorBox
+from tui.ui.widgets.footer import BoardFooter
+from tui.ui.widgets.header import BoardHeader
+from tui.ui.widgets.pane import Pane
+from tui.ui.widgets.searchbar import SearchBar
 
 if TYPE_CHECKING:
-    from tui.app import SitboardApp
     from tui.model.types import Item, Situation
+    from tui.ui.app import SitboardApp
 
 
 class BoardScreen(Screen):
     """The picture at a glance; every key of the keymap that acts on panes lives here."""
 
-    app: "SitboardApp"
+    app: SitboardApp
 
     ESCAPE_TO_MINIMIZE = False  # escape order: clear the filter first, then restore
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (140, "-wide")]
@@ -350,8 +351,8 @@ class BoardScreen(Screen):
             pane.focus()
 
     def action_copy_item(self) -> None:
-        from tui.widgets.cells import item_plain_text
         from tui.model.text import visible
+        from tui.ui.widgets.cells import item_plain_text
 
         pane = self.current_pane
         item = pane.selected_item

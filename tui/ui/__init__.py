@@ -1,0 +1,1 @@
+"""Everything that imports Textual: the app, its screens, widgets and styles."""
