@@ -212,3 +212,43 @@ def test_run_rejects_bad_sizes():
         cwd=str(ROOT),
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "--sizes" in proc.stderr
+
+
+# -- benchmarks/bytes.py (issue 14): bytes written to a real pty per action ------------------
+
+
+def test_bytes_classify_splits_output_into_parts_that_add_up():
+    from benchmarks.bytes import classify
+
+    raw = (b"\x1b[?1049h\x1b[1;1H\x1b[38;5;239;48;5;234m\xe2\x94\x80\x1b[0m"  # mode, move, style, text, style
+           b"\x1b[1;38;5;231m TLP:CLEAR \x1b[0m\r\n\x1b]22;default\x07\x1b[5;3HA\x1b[?25l")
+    b = classify(raw)
+    assert b.style_count == 4 and b.style_bytes == len(b"\x1b[38;5;239;48;5;234m\x1b[0m\x1b[1;38;5;231m\x1b[0m")
+    assert b.cursor_count == 4 and b.cursor_bytes == len(b"\x1b[1;1H\r\n\x1b[5;3H")
+    assert b.other_count == 3 and b.other_bytes == len(b"\x1b[?1049h\x1b]22;default\x07\x1b[?25l")
+    assert b.text_bytes == len("─ TLP:CLEAR A".encode())
+    assert b.parts_sum() == b.total == len(raw)
+
+
+def test_bytes_quick_run_counts_start_up_and_tab_on_a_pty(tmp_path):
+    import json
+
+    out = tmp_path / "bytes.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bytes.py"), "--quick", "--no-vd", "--only", "tab",
+         "--json", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=str(ROOT),
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "Traceback" not in proc.stdout + proc.stderr
+    table = [ln for ln in proc.stdout.splitlines() if ln.startswith("| ")]
+    assert table[0].startswith("| action | keys | n | sitboard |")
+    assert any(ln.startswith("| tab (next pane) | `tab` | 2 |") for ln in table)
+    samples = json.loads(out.read_text("utf-8"))["results"]["80x24"]["sitboard"]
+    assert [s["action"] for s in samples] == ["start-up (first screen complete)", "tab (next pane)", "tab (next pane)"]
+    for s in samples:
+        b = s["breakdown"]
+        assert s["ok"], s
+        assert b["total"] > 0 and b["text_bytes"] > 0 and b["style_count"] > 0, s
+        assert b["style_bytes"] + b["cursor_bytes"] + b["other_bytes"] + b["text_bytes"] == b["total"], s
+        assert s["rows_written"] and s["cells_written"] > 0, s
