@@ -1,10 +1,11 @@
 """Reproduces a native crash: apps run one after another (asyncio.run each), reloads in
-thread workers; within ~15 runs the process segfaults inside yaml_rs.loads in a worker
+thread workers; within ~15 runs the process segfaulted inside yaml_rs.loads in a worker
 thread (with and without the watcher).   python scripts/repro_worker_segfault.py nowatch 15
 
 Cause: yaml-rs 0.1.6 segfaults when called after the thread that first imported it has
 exited (the first parse ran in a worker thread of the first app's executor). Fixed by
-importing yaml_rs where the ReloadController is built (tui/runtime/reload.py); this now prints ok."""
+importing it once on the main thread (tui.model.yamlread.ensure_parser, called by the
+reload controller and the preload); this prints ok. tests/test_yaml_threads.py runs it."""
 
 import asyncio
 import faulthandler

@@ -39,7 +39,7 @@ def test_import_tui_model_loads_no_ui():
         import tui.model
         from tui.model import load, parse_file, assemble, discover, FileCache, Limits, ParsedFile
         from tui.model import DEFAULT_LIMITS, Situation, Front, Diagnostic, LoadResult
-        import tui.model.load, tui.model.validate, tui.model.yamlsafe, tui.model.limits
+        import tui.model.load, tui.model.validate, tui.model.yamlread, tui.model.yamlpos, tui.model.limits
         assert callable(tui.model.load) and callable(tui.model.validate)
         bad = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich"))
         print("UI:", bad)

@@ -226,7 +226,7 @@ def _quote_location(item: Item, ref_index: int, locators: dict[str, object]) -> 
     if loc is False:
         loc = None
         try:
-            from tui.model.yamlsafe import Locator
+            from tui.model.yamlpos import Locator
 
             with open(origin.file, "rb") as f:
                 raw = f.read(DEFAULT_MAX_BYTES * 4)

@@ -11,10 +11,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, Limits, size_error
 from .types import PANES, Diagnostic, Item, LoadResult, Location, Situation, Source
 from .validate import Fingerprint, ParsedFile, fingerprint_of, validate
-from .yamlsafe import decode, format_path, parse_text, size_error
+from .yamlpos import format_path
+from .yamlread import decode, parse_text
 
 SITUATION_SUFFIXES = (".yaml", ".yml")
 

@@ -41,7 +41,8 @@ from .types import (
     SourceRef,
     When,
 )
-from .yamlsafe import Locator, describe, format_path
+from .yamlpos import Locator, format_path
+from .yamlread import describe
 
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -85,10 +85,6 @@ class Preload:
             self.error = exc
         finally:
             self.done.set()
-        # yaml-rs 0.1.6 crashes the process (SIGSEGV) when it is called from any thread
-        # after the thread that first imported it has exited: this thread imported it, so
-        # it stays (parked, daemon: it holds nothing and ends with the process).
-        _PARKED.wait()
 
     def wait_controller(self, timeout: float | None = None) -> ReloadController | None:
         self.controller_ready.wait(timeout)
@@ -105,12 +101,16 @@ class Preload:
 
 
 _pending: Preload | None = None
-_PARKED = threading.Event()  # never set
 
 
 def start(paths: Iterable[Any]) -> Preload:
     """Start the first load of `paths` in a thread (one pending preload at a time)."""
     global _pending
+    # yaml-rs on this (the main) thread, before the preload thread uses it: it crashes
+    # the process if the thread that imported it exits (tui/model/yamlread.py).
+    from tui.model.yamlread import ensure_parser
+
+    ensure_parser()
     _pending = Preload(paths).start()
     return _pending
 

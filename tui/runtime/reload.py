@@ -30,6 +30,7 @@ from types import MappingProxyType
 from tui.model.diff import SituationDiff, diff_results
 from tui.model.load import FileCache, assemble, discover
 from tui.model.types import Diagnostic, LoadResult
+from tui.model.yamlread import ensure_parser
 
 __all__ = ["ReloadController"]
 
@@ -42,10 +43,9 @@ class ReloadController:
     """Reload situation files incrementally, and decide when."""
 
     def __init__(self, paths: Iterable[os.PathLike[str] | str], cache: FileCache | None = None) -> None:
-        # yaml-rs 0.1.6 segfaults when called after the thread that first imported it has
-        # exited; reloads run in short-lived worker threads, so import it here, in the
-        # thread that builds the controller (the UI thread, or the parked preload thread).
-        import yaml_rs  # noqa: F401
+        # yaml-rs must be imported on the main thread before reloads run in workers
+        # (tui/model/yamlread.py); a no-op when `sitboard` or the preload did it already.
+        ensure_parser()
 
         self.paths: tuple[str, ...] = tuple(os.fspath(p) for p in paths)
         self.cache = cache if cache is not None else FileCache()

@@ -8,7 +8,8 @@ import pytest
 
 from tui.model.limits import Limits
 from tui.model.load import assemble, parse_bytes, parse_file
-from tui.model.yamlsafe import EMPTY_MESSAGE, Locator, decode, parse_text
+from tui.model.yamlpos import Locator
+from tui.model.yamlread import EMPTY_MESSAGE, decode, parse_text
 
 HEADER = "situation: {id: demo, title: Demo, as_of: 2024-08-09T12:00:00+03:00}\n"
 
@@ -121,7 +122,7 @@ def test_two_documents_are_refused():
 
 @pytest.mark.parametrize(
     ("text", "found"),
-    [("- a\n- b\n", "a list"), ("hello\n", "text 'hello'"), ("42\n", "the number 42")],
+    [("- a\n- b\n", "a list"), ("hello\n", "text (5 characters)"), ("42\n", "a number")],
 )
 def test_top_level_must_be_a_mapping(text, found):
     d = only(parse(text.encode()))
