@@ -25,3 +25,21 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_state_dir(tmp_path_factory: pytest.TempPathFactory):
+    """The board keeps state (last good versions, baselines, crash logs) in the user's
+    state directory: tests keep theirs in a temporary one, never in ~/.local/state.
+    A test that sets XDG_STATE_HOME or SITBOARD_STATE_DIR itself still wins."""
+    import os
+
+    saved = {k: os.environ.get(k) for k in ("XDG_STATE_HOME", "SITBOARD_STATE_DIR")}
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state-home"))
+    os.environ.pop("SITBOARD_STATE_DIR", None)
+    yield
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v

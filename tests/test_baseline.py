@@ -154,9 +154,15 @@ def test_save_and_load_per_situation(tmp_path: Path, default, split) -> None:
 
 
 def test_default_state_dir_follows_platformdirs(tmp_path: Path, monkeypatch, default) -> None:
+    monkeypatch.delenv("SITBOARD_STATE_DIR", raising=False)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
     store = BaselineStore()
     assert store.save(default).path == tmp_path / "xdg" / "sitboard" / "baselines" / "kursk-2024-08.json"
+    # the sitboard folder itself is private (it was 0755: issue 10 item 7), not only baselines/
+    for folder in (tmp_path / "xdg" / "sitboard", tmp_path / "xdg" / "sitboard" / "baselines"):
+        assert os.stat(folder).st_mode & 0o777 == 0o700
+    monkeypatch.setenv("SITBOARD_STATE_DIR", str(tmp_path / "mine"))
+    assert BaselineStore().save(default).path == tmp_path / "mine" / "baselines" / "kursk-2024-08.json"
 
 
 def test_unwritable_state_dir_is_a_message_not_a_crash(tmp_path: Path, default) -> None:

@@ -1,6 +1,6 @@
 """Baselines: the picture as it was at the last briefing, kept in the user's state directory.
 
-    store = BaselineStore()                  # platformdirs.user_state_dir("sitboard")
+    store = BaselineStore()                  # tui.runtime.paths.state_dir()
     result = store.save(situation)           # SaveResult(path, error): never raises
     before = store.load(situation.id)        # Situation | None
     info = store.info(situation.id)          # BaselineInfo(path, saved_at, as_of) | None
@@ -23,18 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from tui.model.types import Situation
+from tui.runtime.paths import private_dir
 
 __all__ = ["BaselineStore", "SaveResult", "BaselineInfo", "default_state_dir"]
 
-APP = "sitboard"
 MAX_BASELINE_BYTES = 256 * 1024 * 1024
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
 
 
 def default_state_dir() -> Path:
-    from platformdirs import user_state_dir
+    from tui.runtime.paths import state_dir
 
-    return Path(user_state_dir(APP, appauthor=False))
+    return state_dir()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,8 @@ class BaselineStore:
         path = self.path_for(situation.id)
         tmp: str | None = None
         try:
-            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.state_dir)
+            private_dir(self.directory)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=self.directory)
             with os.fdopen(fd, "wb") as f:
                 f.write(data)

@@ -1,15 +1,21 @@
 """Crash logs: never a traceback on the terminal, the details in a file.
 
 * `write_crash_log(exc, context="") -> str` writes the traceback (and the version,
-  Python, argv, and what the app was doing) to
-  `platformdirs.user_state_dir("sitboard")/crash-<UTC time>.log` (falling back to the
-  temp directory when that cannot be written) and returns its path (or a note that no
-  log could be written). Never raises.
+  Python, argv, and what the app was doing) to `<state dir>/crash-<UTC time>.log`
+  (tui.runtime.paths.state_dir; falling back to a private folder in the temp directory
+  when that cannot be written) and returns its path (or a note that no log could be
+  written). Never raises.
+* One log per distinct error: the same exception type, message and place (the frame
+  that raised) a second time in this process adds one line to the first log ("again at
+  ...") and returns its path. A reload that fails on every save writes one log, not 60.
+* The temp-folder fallback is never a folder someone else planted: `/tmp/sitboard-<uid>`
+  only if it is a real directory (not a symbolic link) owned by us and private, else a
+  fresh one from `tempfile.mkdtemp`; files are created with O_EXCL | O_NOFOLLOW.
 * `one_line(exc, log) -> str`: "sitboard: internal error: TypeError: ...; details in
   <log>" (control characters made visible, cut to one short line).
 * The Textual side (the app's guard) is tui/ui/crash.py.
 
-Importing this module imports only the standard library.
+Importing this module imports only the standard library (and tui.runtime.paths).
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import threading
 from pathlib import Path
+
+from tui.runtime.paths import private_dir
 
 APP = "sitboard"
 EXIT_INTERNAL = 3
@@ -27,21 +36,60 @@ class CrashTest(RuntimeError):
     """Raised on purpose by `sitboard --crash-test`."""
 
 
-def log_dir() -> Path:
-    """Where crash logs go: the user's state directory for sitboard."""
-    try:
-        from platformdirs import user_state_dir
+MAX_REPEAT_LINES = 100  # "again at ..." lines added to one log, at most
 
-        return Path(user_state_dir(APP, appauthor=False))
+_written: dict[tuple[str, ...], list] = {}  # (signature, folder) -> [path, repeats]
+_lock = threading.Lock()
+_fallback: Path | None = None
+
+
+def log_dir() -> Path:
+    """Where crash logs go: the state directory (tui.runtime.paths.state_dir)."""
+    try:
+        from tui.runtime.paths import state_dir
+
+        return state_dir()
     except Exception:  # platformdirs missing or broken
         return _temp_dir()
 
 
 def _temp_dir() -> Path:
+    """A private folder for logs in the temp directory (see the module docstring)."""
+    global _fallback
+    import stat
     import tempfile
 
-    uid = os.getuid() if hasattr(os, "getuid") else "user"
-    return Path(tempfile.gettempdir()) / f"{APP}-{uid}"
+    if _fallback is not None:
+        return _fallback
+    uid = os.getuid() if hasattr(os, "getuid") else -1
+    fixed = Path(tempfile.gettempdir()) / f"{APP}-{uid}"
+    try:
+        try:
+            os.mkdir(fixed, 0o700)
+        except FileExistsError:
+            pass
+        st = os.lstat(fixed)  # lstat: a planted symbolic link is not our folder
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == uid and not st.st_mode & 0o077:
+            _fallback = fixed
+            return fixed
+    except OSError:
+        pass
+    _fallback = Path(tempfile.mkdtemp(prefix=f"{APP}-{uid}-"))
+    return _fallback
+
+
+def signature(exc: BaseException) -> tuple[str, str, str]:
+    """(type, message, place): what makes two errors the same error."""
+    tb = exc.__traceback__
+    place = ""
+    while tb is not None:
+        place = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    try:
+        message = str(exc)[:500]
+    except Exception:
+        message = "?"
+    return (type(exc).__qualname__, message, place)
 
 
 def _version() -> str:
@@ -65,7 +113,42 @@ def _safe(s: object, limit: int = 300) -> str:
 
 
 def write_crash_log(exc: BaseException, context: str = "", *, directory: Path | None = None) -> str:
-    """The traceback in a new log file; returns its path. Never raises."""
+    """The traceback in a new log file (or, for an error already logged, one line added
+    to its log); returns its path. Never raises."""
+    key: tuple[str, ...] | None
+    try:
+        key = (*signature(exc), str(directory if directory is not None else log_dir()))
+        with _lock:
+            seen = _written.get(key)
+            if seen is not None:
+                seen[1] += 1
+                if seen[1] > MAX_REPEAT_LINES or _again(seen[0], seen[1], context):
+                    return str(seen[0])
+                # its log is gone (cleaned up): a new one below
+    except Exception:
+        key = None
+    path = _write_new(exc, context, directory)
+    if key is not None and not path.startswith("("):
+        with _lock:
+            _written[key] = [path, 0]
+    return path
+
+
+def _again(path: str, count: int, context: str) -> bool:
+    """One line at the end of an existing log; False if it cannot be written."""
+    stamp = dt.datetime.now(dt.UTC).isoformat()
+    more = " (further repeats not written)" if count == MAX_REPEAT_LINES else ""
+    doing = f" while: {_safe(context)}" if context else ""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as fh:
+            fh.write(f"again at {stamp} ({count + 1} times){doing}{more}\n")
+        return True
+    except Exception:
+        return False
+
+
+def _write_new(exc: BaseException, context: str, directory: Path | None) -> str:
     try:
         import traceback
 
@@ -81,12 +164,14 @@ def write_crash_log(exc: BaseException, context: str = "", *, directory: Path | 
     except Exception as inner:  # formatting the traceback failed: keep what we can
         body = f"{type(exc).__name__}: {exc!r}\n(formatting the traceback failed: {inner!r})\n"
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
-    candidates = [directory] if directory is not None else [log_dir(), _temp_dir()]
+    candidates: list[Path | None] = [directory] if directory is not None else [log_dir(), None]
     for folder in candidates:
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if folder is None:
+                folder = _temp_dir()
+            private_dir(folder)
             path = folder / f"crash-{stamp}.log"
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
             with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
                 fh.write(body)
             return str(path)
