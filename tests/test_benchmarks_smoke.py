@@ -220,8 +220,10 @@ def test_run_rejects_bad_sizes():
 def test_bytes_classify_splits_output_into_parts_that_add_up():
     from benchmarks.bytes import classify
 
-    raw = (b"\x1b[?1049h\x1b[1;1H\x1b[38;5;239;48;5;234m\xe2\x94\x80\x1b[0m"  # mode, move, style, text, style
-           b"\x1b[1;38;5;231m TLP:CLEAR \x1b[0m\r\n\x1b]22;default\x07\x1b[5;3HA\x1b[?25l")
+    raw = (
+        b"\x1b[?1049h\x1b[1;1H\x1b[38;5;239;48;5;234m\xe2\x94\x80\x1b[0m"  # mode, move, style, text, style
+        b"\x1b[1;38;5;231m TLP:CLEAR \x1b[0m\r\n\x1b]22;default\x07\x1b[5;3HA\x1b[?25l"
+    )
     b = classify(raw)
     assert b.style_count == 4 and b.style_bytes == len(b"\x1b[38;5;239;48;5;234m\x1b[0m\x1b[1;38;5;231m\x1b[0m")
     assert b.cursor_count == 4 and b.cursor_bytes == len(b"\x1b[1;1H\r\n\x1b[5;3H")
@@ -235,9 +237,20 @@ def test_bytes_quick_run_counts_start_up_and_tab_on_a_pty(tmp_path):
 
     out = tmp_path / "bytes.json"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bytes.py"), "--quick", "--no-vd", "--only", "tab",
-         "--json", str(out)],
-        capture_output=True, text=True, timeout=300, cwd=str(ROOT),
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bytes.py"),
+            "--quick",
+            "--no-vd",
+            "--only",
+            "tab",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=str(ROOT),
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert "Traceback" not in proc.stdout + proc.stderr

@@ -328,3 +328,54 @@ def test_duplicate_after_a_syntax_error_is_not_validated():
         "YAML syntax error",
         "duplicate key 'x-a'",
     ]
+
+
+# ---------------------------------------------------------------- scalars as written
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as", "text"),
+    [
+        ("08", 8, "08"),
+        ("1945", 1945, "1945"),
+        ("007", 7, "007"),
+        ("1e3", 1000.0, "1e3"),
+        ("0x1F", 31, "0x1F"),
+        ("+12", 12, "+12"),
+        ("1.50", 1.5, "1.50"),
+        ("true", True, "true"),
+        ("null", None, "null"),
+        (".inf", float("inf"), ".inf"),
+    ],
+)
+def test_plain_scalars_keep_their_source_text(written, read_as, text):
+    res = parse_text(HEADER + f"statements:\n  - actor: {written}\n    quote: x\n", "f.yaml")
+    assert res.data["statements"][0]["actor"] == read_as
+    assert res.locator.scalar_text(("statements", 0, "actor")) == text
+
+
+def test_scalar_text_is_none_for_text_quoted_and_containers():
+    res = parse_text(
+        HEADER + "statements:\n  - actor: yes\n    quote: '08'\n    role: \"1945\"\n    x-l: [1]\n    x-m: {a: 1}\n",
+        "f.yaml",
+    )
+    loc = res.locator
+    assert res.data["statements"][0]["actor"] == "yes"  # YAML 1.2: already text
+    for key in ("actor", "quote", "role", "x-l", "x-m"):
+        assert loc.scalar_text(("statements", 0, key)) is None, key
+    assert loc.scalar_text(("statements", 0, "x-l", 0)) == "1"
+
+
+def test_scalar_text_in_flow_lists_and_folded_plain_scalars():
+    res = parse_text(HEADER + "fronts:\n  - name: 1945\n    sides: [08, 2024]\n    note: 12\n      34\n", "f.yaml")
+    loc = res.locator
+    assert loc.scalar_text(("fronts", 0, "sides", 0)) == "08"
+    assert loc.scalar_text(("fronts", 0, "sides", 1)) == "2024"
+    assert res.data["fronts"][0]["note"] == "12 34"  # folded: text already, nothing kept
+    assert loc.scalar_text(("fronts", 0, "note")) == "12 34"
+
+
+def test_scalar_text_follows_the_last_of_repeated_keys():
+    res = parse_text(HEADER + "x-a:\n  n: 08\n  n: 'q'\nx-b:\n  n: a\n  n: 09\n", "f.yaml")
+    assert res.locator.scalar_text(("x-a", "n")) is None
+    assert res.locator.scalar_text(("x-b", "n")) == "09"

@@ -24,6 +24,10 @@ _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
 ) | {"!"}
 
+# First characters of plain scalars that YAML 1.2 (or yaml-rs) may read as null, a
+# boolean or a number: only those are kept as written (Locator.scalar_text).
+_NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")
+
 # YAML 1.2 core schema resolution of plain scalars (for key identity only).
 _CORE_NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE_TRUE = frozenset({"true", "True", "TRUE"})
@@ -99,6 +103,7 @@ class Locator:
         self._built = False
         self._values: dict[Path, Pos] = {}
         self._keys: dict[Path, Pos] = {}
+        self._plain: dict[Path, str] = {}  # plain scalars that may not read as text
         self._duplicates: list[tuple[Path, Pos, Pos, str]] = []
         self._tags: list[tuple[Path, Pos, str]] = []
         self._documents = 0
@@ -132,6 +137,15 @@ class Locator:
     def has(self, path: Sequence[Any]) -> bool:
         self._build()
         return tuple(path) in self._values
+
+    def scalar_text(self, path: Sequence[Any]) -> str | None:
+        """The plain (unquoted) scalar at `path` as written: "08" for `quote: 08` (the
+        number 8 in YAML 1.2), "1945", "1e3", "true", "null"; None when the value there
+        is not a plain scalar, or cannot be found. For a text field that holds a number,
+        a boolean or null: the text the author wrote (multi-line scalars folded as YAML
+        folds them). Builds the position index on first use, like every query."""
+        self._build()
+        return self._plain.get(tuple(path))
 
     @property
     def duplicates(self) -> list[tuple[Path, Pos, Pos, str]]:
@@ -229,6 +243,16 @@ class Locator:
                     override = True
             if path is not None and (override or path not in values):
                 values[path] = pos
+                if cls is ev.ScalarEvent and not event.style and event.tag is None:
+                    text = event.value
+                    # Only what YAML 1.2 may read as something other than text: null,
+                    # booleans, numbers (they all start with one of these characters).
+                    if not text or text[0] in _NOT_TEXT_START:
+                        self._plain[path] = text
+                    elif override:
+                        self._plain.pop(path, None)
+                elif override:
+                    self._plain.pop(path, None)
             if path is not None and cls is not ev.AliasEvent:
                 self._note_tag(event, path, pos)
             if cls is ev.MappingStartEvent:
