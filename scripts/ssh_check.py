@@ -19,6 +19,7 @@ Needs /usr/sbin/sshd (scripts/ssh_check.sh installs openssh-server when it is mi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -27,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,17 +62,23 @@ def first_screen(app: PtyApp) -> bool:
     return TITLE in t and "5 Events" in t and "Convoy" in t
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cols", type=int, default=80)
-    ap.add_argument("--rows", type=int, default=24)
-    ap.add_argument("--term", default="xterm-256color")
-    args = ap.parse_args()
+@dataclass(frozen=True)
+class SshServer:
+    port: int
+    user: str
+    key: Path  # the client's private key
+    tmp: Path  # the server's temp dir (removed with it)
 
+
+@contextlib.contextmanager
+def throwaway_sshd() -> Iterator[SshServer]:
+    """A throwaway sshd on 127.0.0.1 (free port, host key and authorized key made in a temp
+    dir, nothing of the system's ssh config used), stopped and removed on exit. Exits 2
+    when there is no sshd. Shared with scripts/slow_link.py."""
     sshd = shutil.which("sshd") or "/usr/sbin/sshd"
     if not os.path.exists(sshd):
         print("no sshd: install openssh-server (scripts/ssh_check.sh does)", file=sys.stderr)
-        return 2
+        raise SystemExit(2)
     tmp = Path(tempfile.mkdtemp(prefix="sitboard-ssh-"))
     sshd_proc = None
     try:
@@ -92,29 +101,55 @@ def main() -> int:
             [sshd, "-D", "-e", "-f", str(tmp / "sshd_config")], stdout=subprocess.DEVNULL, stderr=sshd_log
         )
         wait_port(port)
+        yield SshServer(port=port, user=user, key=tmp / "user", tmp=tmp)
+    finally:
+        if sshd_proc is not None:
+            sshd_proc.terminate()
+            try:
+                sshd_proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                sshd_proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ssh_argv(server: SshServer, remote: str, port: int | None = None, options: Sequence[str] = ()) -> list[str]:
+    """`ssh -tt` to the throwaway server running `remote`; `port`: connect there instead (a relay in front)."""
+    return [
+        "ssh",
+        "-tt",
+        "-i",
+        str(server.key),
+        "-p",
+        str(port or server.port),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "BatchMode=yes",
+        "-F",
+        "/dev/null",
+        *options,
+        f"{server.user}@127.0.0.1",
+        remote,
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cols", type=int, default=80)
+    ap.add_argument("--rows", type=int, default=24)
+    ap.add_argument("--term", default="xterm-256color")
+    args = ap.parse_args()
+
+    with throwaway_sshd() as server:
         remote = f"cd {ROOT} && exec {sys.executable} -m tui"
-        ssh = [
-            "ssh",
-            "-tt",
-            "-i",
-            str(tmp / "user"),
-            "-p",
-            str(port),
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            "UserKnownHostsFile=/dev/null",
-            "-o",
-            "LogLevel=ERROR",
-            "-o",
-            "BatchMode=yes",
-            "-F",
-            "/dev/null",
-            f"{user}@127.0.0.1",
-            remote,
-        ]
+        ssh = ssh_argv(server, remote)
         print(
-            f"sshd on 127.0.0.1:{port}; ssh -tt {user}@127.0.0.1 '{remote}' (TERM={args.term}, {args.cols}x{args.rows})"
+            f"sshd on 127.0.0.1:{server.port}; ssh -tt {server.user}@127.0.0.1 '{remote}'"
+            f" (TERM={args.term}, {args.cols}x{args.rows})"
         )
         app = PtyApp([], argv=ssh, env={"TERM": args.term}, cols=args.cols, rows=args.rows)
         ok = True
@@ -187,14 +222,6 @@ def main() -> int:
             ok = ok and passed
         print("SSH check:", "OK" if ok else "FAILED")
         return 0 if ok else 1
-    finally:
-        if sshd_proc is not None:
-            sshd_proc.terminate()
-            try:
-                sshd_proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                sshd_proc.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
