@@ -98,15 +98,16 @@ async def test_resize_wide_narrow_and_back_reorders_and_keeps_place():
 
 
 async def test_footer_palette_key_only_where_it_fits():
-    from textual.widgets import Footer
+    from tui.ui.widgets.footer import KeyFooter
 
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(app, pilot)
-        assert not app.board.query_one(Footer).show_command_palette
+        footer = app.board.query_one(KeyFooter)
+        assert not footer.show_command_palette and footer.palette is None
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        assert app.board.query_one(Footer).show_command_palette
+        assert footer.show_command_palette and footer.palette is not None
 
 
 def test_capped_columns_give_the_room_to_the_text():

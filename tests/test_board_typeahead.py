@@ -21,9 +21,7 @@ def burst(app, keys: str) -> None:
 
     for ch in keys:
         key = "slash" if ch == "/" else ch
-        event = events.Key(key, ch)
-        event.set_sender(app)
-        app._driver.send_message(event)
+        app.post_message(events.Key(key, ch))  # queued now: no turn of the loop between keys
 
 
 def _count_reloads(app) -> list[int]:

@@ -172,11 +172,10 @@ def test_every_string_loads_exactly(loaded) -> None:
 
 
 def screen_segments(app):
-    """Every segment the compositor would write for the whole screen now."""
-    update = app.screen._compositor.render_full_update()
-    for line in update.strips:
-        for strip in line:
-            yield from strip
+    """Every segment the shown widgets render now (tests/screen_support.py)."""
+    from screen_support import screen_segments as segments
+
+    return segments(app)
 
 
 def assert_screen_clean(app, svg: bool = False) -> str:
@@ -216,7 +215,7 @@ def content_texts(content) -> list[str]:
         cells = [content]
     else:
         assert isinstance(content, Table), type(content)
-        cells = [cell for column in content.columns for cell in column._cells]
+        cells = [cell for column in content.columns for cell in column.cells]
     out = []
     for cell in cells:
         if isinstance(cell, str):

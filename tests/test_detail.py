@@ -29,6 +29,11 @@ class Host(App[None]):
         super().__init__()
         self.situation = situation
         self.item_id = item_id
+        self.notices: list[str] = []
+
+    def notify(self, message: str, **kwargs) -> None:  # recorded for the tests
+        self.notices.append(message)
+        super().notify(message, **kwargs)
 
     def compose(self) -> ComposeResult:
         yield Static("board underneath", id="board")
@@ -252,7 +257,7 @@ async def test_y_copies_the_item_as_plain_text():
         await pilot.pause()
         assert app.clipboard.splitlines()[0] == "Infrastructure › Kursk NPP"
         assert "Status: threatened" in app.clipboard
-        assert any("Copied Kursk NPP" in str(n.message) for n in app._notifications)
+        assert any("Copied Kursk NPP" in n for n in app.notices)
 
 
 async def test_footer_shows_the_keys():

@@ -33,6 +33,11 @@ class DocHost(App[None]):
     def __init__(self, path: str, quotes=()) -> None:
         super().__init__()
         self.path, self.quotes = path, list(quotes)
+        self.notices: list[str] = []
+
+    def notify(self, message: str, **kwargs) -> None:  # recorded for the tests
+        self.notices.append(message)
+        super().notify(message, **kwargs)
 
     def compose(self) -> ComposeResult:
         yield Static("underneath")
@@ -112,7 +117,7 @@ async def test_detail_of_76000_shows_attribution_and_seed_passage():
         # the quote is highlighted in the passage
         sources = app.screen.query_one("#detail-sources", Static)
         rendered = app.screen._sources(sit.item(EVACUATION))
-        cells = [c for col in rendered.columns for c in col._cells]
+        cells = [c for col in rendered.columns for c in col.cells]
         highlighted = [q for c in cells if hasattr(c, "spans") for q in styled(c, QUOTE_STYLE)]
         assert any(q.startswith("Over 76,000 people have been evacuated") for q in highlighted)
         assert sources.display
@@ -155,7 +160,7 @@ async def test_d_without_a_document_notifies():
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
-        assert any("No source of this item has a document" in str(n.message) for n in app._notifications)
+        assert any("No source of this item has a document" in n for n in app.notices)
 
 
 # -- the document screen ---------------------------------------------------------------

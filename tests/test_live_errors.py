@@ -107,7 +107,7 @@ async def test_broken_part_keeps_the_picture_and_the_other_parts_follow(tmp_path
 
 
 async def test_bar_and_search_box_sit_above_the_footer_never_under_it():
-    from textual.widgets import Footer
+    from tui.ui.widgets.footer import KeyFooter
 
     app = make_app(result(kursk(), diagnostics=[diag(0), diag(1)]))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -115,7 +115,7 @@ async def test_bar_and_search_box_sit_above_the_footer_never_under_it():
         await pilot.press("slash", *"sud")
         await pilot.pause()
         board = app.board
-        footer = board.query_one(Footer).region
+        footer = board.query_one(KeyFooter).region
         box, search = board.errorbox.region, board.searchbar.region
         assert box.height == 3 and search.height == 1
         assert box.bottom <= search.y and search.bottom <= footer.y  # no overlap

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pty_support import ROOT, PtyApp
+from screen_support import screen_lines
 
 TITLE = "Ukrainian incursion into Russia"
 SGR = re.compile(rb"\x1b\[([0-9;:]*)m")
@@ -162,9 +163,9 @@ async def test_resize_storm_pilot() -> None:
         await pilot.pause()
         assert app.is_running and app.size == Size(80, 24)
         assert app.situation is not None and app.situation.item_count > 10
-        strips = app.screen._compositor.render_full_update().strips
-        assert len(strips) == 24
-        text = "".join(seg.text for line in strips for strip in line for seg in strip)
+        lines = screen_lines(app)
+        assert len(lines) == 24
+        text = "\n".join(lines)
         assert TITLE[:20] in text and "5 Events" in text
         await pilot.press("2", "j", "enter")
         await pilot.pause()

@@ -112,6 +112,15 @@ def _safe(s: object, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _head(context: str) -> str:
+    now = dt.datetime.now(dt.UTC)
+    return (
+        f"{now.isoformat()} {_version()} python {sys.version.split()[0]}\n"
+        f"argv: {sys.argv!r}\n"
+        f"TERM={os.environ.get('TERM', '')!r}\n" + (f"while: {context}\n" if context else "") + "\n"
+    )
+
+
 def write_crash_log(exc: BaseException, context: str = "", *, directory: Path | None = None) -> str:
     """The traceback in a new log file (or, for an error already logged, one line added
     to its log); returns its path. Never raises."""
@@ -152,17 +161,23 @@ def _write_new(exc: BaseException, context: str, directory: Path | None) -> str:
     try:
         import traceback
 
-        now = dt.datetime.now(dt.UTC)
-        body = (
-            f"{now.isoformat()} {_version()} python {sys.version.split()[0]}\n"
-            f"argv: {sys.argv!r}\n"
-            f"TERM={os.environ.get('TERM', '')!r}\n"
-            + (f"while: {context}\n" if context else "")
-            + "\n"
-            + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        )
+        body = _head(context) + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     except Exception as inner:  # formatting the traceback failed: keep what we can
         body = f"{type(exc).__name__}: {exc!r}\n(formatting the traceback failed: {inner!r})\n"
+    return _write_log(body, directory)
+
+
+def write_crash_log_text(text: str, context: str = "", *, directory: Path | None = None) -> str:
+    """A traceback already rendered as text (what Textual prints for a fatal error) in
+    a new log file; returns its path. Never raises."""
+    try:
+        body = _head(context) + text
+    except Exception:
+        body = str(text)
+    return _write_log(body, directory)
+
+
+def _write_log(body: str, directory: Path | None) -> str:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     candidates: list[Path | None] = [directory] if directory is not None else [log_dir(), None]
     for folder in candidates:
@@ -181,10 +196,21 @@ def _write_new(exc: BaseException, context: str, directory: Path | None) -> str:
 
 
 def one_line(exc: BaseException, log: str) -> str:
-    return f"{APP}: internal error: {_safe(type(exc).__name__, 80)}: {_safe(exc)}; details in {log}"
+    return summary_line(type(exc).__name__, exc, log)
 
 
-def _stderr_line(line: str) -> None:
+def summary_line(kind: str, message: object, log: str) -> str:
+    """The line printed for a fatal error: kind, message, where the log is; no control characters."""
+    return f"{APP}: internal error: {_safe(kind, 80)}: {_safe(message)}; details in {log}"
+
+
+def short_text(s: object, limit: int = 300) -> str:
+    """`s` on one short line, control characters made visible."""
+    return _safe(s, limit)
+
+
+def stderr_line(line: str) -> None:
+    """One line on the real stderr (the terminal is back by then); never raises."""
     for stream in (sys.__stderr__, sys.stderr):
         try:
             if stream is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -39,12 +40,13 @@ from textual import work  # noqa: E402
 from textual.app import App
 from textual.binding import Binding
 
-from tui.ui.crash import CrashGuardMixin
+from tui.ui.crash import CrashGuard
 from tui.ui.live import LiveReloadMixin
 from tui.ui.messages import ReloadFailed, SituationLoaded
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from tui.model.types import LoadResult, Situation
     from tui.runtime.baseline import BaselineStore
@@ -85,7 +87,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
+class SitboardApp(LiveReloadMixin, App):
     """Situation Board."""
 
     TITLE = "Situation Board"
@@ -122,12 +124,16 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         super().__init__()
         from tui.model.stale import stale_hours as _stale_hours
 
+        self.notices: deque[str] = deque(maxlen=50)  # the last notices shown (notify)
+
         # hours before the as-of after which an item is stale: the flag, else
         # $SITBOARD_STALE_HOURS, else 24 (the CLI has validated the flag)
         self.stale_hours: float = _stale_hours(stale_hours)
         self._state_dir = state_dir
         self._baseline_store = baseline_store
         self.crash_test = crash_test  # `sitboard --crash-test`: raise in on_mount (tui/ui/crash.py)
+        self.crash = CrashGuard(self, report=lambda problems: self.board.show_problems(problems, kind="internal error"))
+        self.crash.install()
         self.paths = [str(p) for p in paths]
         self.mouse = mouse
         self.situation_id = situation_id
@@ -146,7 +152,38 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
         # live reload: incremental (FileCache) with the stock loader; watching files too
         self._live_setup(watch=watch, poll=poll, incremental=loader is None)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notice, and a record of it (`notices`: the last few, for tests and
+        the help screen's history)."""
+        self.notices.append(message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # -- screens ----------------------------------------------------------------------
+
+    @property
+    def crash_log(self) -> str | None:
+        """The log of a fatal error, once there was one."""
+        return self.crash.log
+
+    @property
+    def recovered(self) -> list[str]:
+        """Logs of the errors the board carried on after."""
+        return self.crash.recovered
+
+    def maybe_crash_test(self) -> None:
+        """`sitboard --crash-test`: fail on purpose."""
+        if self.crash_test:
+            from tui.runtime.crashlog import CrashTest
+
+            raise CrashTest("crash test (sitboard --crash-test): this is not a bug")
 
     def get_default_screen(self) -> BoardScreen:
         from tui.ui.screens.board import BoardScreen
@@ -239,7 +276,7 @@ class SitboardApp(CrashGuardMixin, LiveReloadMixin, App):
                 self.reloader.finish()  # or no reload would ever run again
             self.board.show_situation(before)
 
-        with self.recovering("applying a reload", restore):
+        with self.crash.recovering("applying a reload", restore):
             self.apply_result(message.result)
             self.after_reload(before)
 

@@ -1,75 +1,111 @@
 """Crash safety on the Textual side: never a Rich traceback on the terminal.
 
-`CrashGuardMixin` (mixed into the Textual App) writes a crash log
-(tui.runtime.crashlog) and prints ONE line on stderr once the terminal is back. Errors
-while applying a reload are not fatal: `with app.recovering("applying a reload",
-restore)` catches them, logs them, keeps (or puts back) the last good picture and says
-so in the error bar. `--crash-test` (hidden flag of `sitboard`): the app raises in
-on_mount, to test all of this on a real terminal.
+Textual 8.2 has no public hook for an unhandled exception (Textualize/textual#2818):
+it exits the app, restores the terminal, then prints the traceback to the app's public
+`error_console`. `CrashGuard.install()` makes that console write into a crash log
+(tui.runtime.crashlog) instead of the terminal: the first text it receives becomes the
+log, ONE line naming it goes to stderr, and the return code becomes 3 through the
+public `App.exit(return_code=...)`.
+
+Errors while applying a reload are not fatal: `with guard.recovering("applying a
+reload", restore)` catches them, logs them, keeps (or puts back) the last good picture
+and says so (the `report` callback: the board's error bar). `sitboard --crash-test`
+(a hidden flag) makes the app raise in on_mount, to test all of this on a real terminal.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
+import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.runtime.crashlog import EXIT_INTERNAL, CrashTest, _safe, _stderr_line, one_line, write_crash_log
+from rich.console import Console
+
+from tui.runtime.crashlog import (
+    EXIT_INTERNAL,
+    short_text,
+    stderr_line,
+    summary_line,
+    write_crash_log,
+    write_crash_log_text,
+)
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+# The line after a Rich traceback's last frame: "ZeroDivisionError: boom".
+_EXC_LINE = re.compile(r"^([A-Za-z_][\w.]*): ?(.*)$")
 
 
-class CrashGuardMixin:
-    """Textual App side: log file instead of a traceback; recoverable reload errors."""
+def summary_of(traceback_text: str) -> tuple[str, str]:
+    """(exception type, message) from the text Textual prints for a fatal error: the
+    lines after the last frame panel ("╰───╯") read "Type: message" (wrapped)."""
+    text = traceback_text.rstrip()
+    tail = text.rsplit("╯", 1)[-1]
+    lines = [ln.strip() for ln in tail.splitlines() if ln.strip()]
+    for i, line in enumerate(lines):
+        m = _EXC_LINE.match(line)
+        if m:
+            return m.group(1).rsplit(".", 1)[-1], " ".join([m.group(2), *lines[i + 1 :]]).strip()
+    return "Error", lines[-1] if lines else "the app stopped"
 
-    crash_log: str | None = None  # path of the log of a fatal error, once there is one
-    crash_line: str | None = None  # the one line printed on stderr for it
-    crash_test: bool = False  # --crash-test: raise in on_mount
-    recovered: list[str]  # logs of errors the app carried on after
 
-    # -- fatal errors -----------------------------------------------------------------
-    def _handle_exception(self, error: Exception) -> None:  # Textual's hook
-        if self.crash_log is None:  # the first error is the one that matters
-            self.crash_log = write_crash_log(error, "running the board")
-            self.crash_line = one_line(error, self.crash_log)
-        self._return_code = EXIT_INTERNAL  # type: ignore[attr-defined]
-        if self._exception is None:  # type: ignore[attr-defined]  # Pilot re-raises it in tests
-            self._exception = error  # type: ignore[attr-defined]
-            self._exception_event.set()  # type: ignore[attr-defined]
-        self._close_messages_no_wait()  # type: ignore[attr-defined]
+class _Sink(io.StringIO):
+    """A file for the error console: text collected, handed on when flushed."""
 
-    def _fatal_error(self) -> None:  # never a Rich traceback
-        self._close_messages_no_wait()  # type: ignore[attr-defined]
+    def __init__(self, on_text: Callable[[str], None]) -> None:
+        super().__init__()
+        self._on_text = on_text
 
-    def _print_error_renderables(self) -> None:  # called once the terminal is restored
-        renderables = list(self._exit_renderables)  # type: ignore[attr-defined]
-        self._exit_renderables.clear()  # type: ignore[attr-defined]
-        if renderables and self.crash_log is None:  # a panic() with no exception: log it too
-            try:
-                from rich.console import Console
+    def flush(self) -> None:
+        text = self.getvalue()
+        self.seek(0)
+        self.truncate()
+        if text.strip():
+            self._on_text(text)
 
-                console = Console(file=None, record=True, width=100, color_system=None, force_terminal=False)
-                with console.capture():
-                    for r in renderables:
-                        console.print(r)
-                text = console.export_text()
-            except Exception:
-                text = "\n".join(map(str, renderables))
-            err = RuntimeError(text.strip().splitlines()[-1] if text.strip() else "the app stopped")
-            self.crash_log = write_crash_log(err, "panic:\n" + text)
-            self.crash_line = one_line(err, self.crash_log)
-        if self.crash_line:
-            _stderr_line(self.crash_line)
 
-    # -- recoverable errors -----------------------------------------------------------
+class CrashGuard:
+    """The app's crash log and recoverable errors. `report(messages)` shows a problem
+    on screen (the board's error bar)."""
+
+    def __init__(self, app: App[Any], report: Callable[[list[str]], None]) -> None:
+        self.app = app
+        self.report = report
+        self.log: str | None = None  # path of the log of a fatal error, once there is one
+        self.line: str | None = None  # the one line printed on stderr for it
+        self.recovered: list[str] = []  # logs of errors the app carried on after
+
+    def install(self) -> None:
+        """Textual prints a fatal error to `error_console` once the terminal is back:
+        ours writes it to a crash log (plain text, wide, no colour)."""
+        self.app.error_console = Console(
+            file=_Sink(self._fatal_text),
+            width=160,
+            color_system=None,
+            force_terminal=False,
+            markup=False,
+            highlight=False,
+        )
+
+    def _fatal_text(self, text: str) -> None:
+        if self.log is None:  # the first error is the one that matters
+            kind, message = summary_of(text)
+            self.log = write_crash_log_text(text, "running the board")
+            self.line = summary_line(kind, message, self.log)
+            stderr_line(self.line)
+        self.app.exit(return_code=EXIT_INTERNAL)  # the app has stopped: this only sets the code
+
     @contextlib.contextmanager
     def recovering(self, doing: str, restore: Callable[[], Any] | None = None) -> Iterator[None]:
         """Run a step the board can survive: on an exception, log it, call `restore`
-        (put the last good picture back), and say so in the error bar."""
+        (put the last good picture back), and say so on screen."""
         try:
             yield
         except Exception as exc:  # noqa: BLE001 - this is the safety net
             log = write_crash_log(exc, doing)
-            if not hasattr(self, "recovered"):
-                self.recovered = []
             self.recovered.append(log)
             if restore is not None:
                 try:
@@ -77,18 +113,10 @@ class CrashGuardMixin:
                 except Exception as again:  # the picture cannot be put back either
                     write_crash_log(again, f"restoring the picture after an error {doing}")
             message = (
-                f"internal error {doing} ({_safe(type(exc).__name__, 80)}: {_safe(exc, 160)});"
+                f"internal error {doing} ({short_text(type(exc).__name__, 80)}: {short_text(exc, 160)});"
                 f" showing the last good picture; details in {log}"
             )
             try:
-                self.board.errorbar.show_problems([message], kind="internal error")  # type: ignore[attr-defined]
-            except Exception:
-                try:
-                    self.notify(message, severity="error", markup=False, timeout=30)  # type: ignore[attr-defined]
-                except Exception:
-                    pass
-
-    def maybe_crash_test(self) -> None:
-        """`sitboard --crash-test`: fail on purpose (on_mount calls this)."""
-        if self.crash_test:
-            raise CrashTest("crash test (sitboard --crash-test): this is not a bug")
+                self.report([message])
+            except Exception:  # no board to show it on: a notice then
+                self.app.notify(message, severity="error", markup=False, timeout=30)

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import DataTable, Input
 
 from tui.model.text import fold
 from tui.model.types import PANE_TITLES, PANES
 from tui.ui.widgets.errorbar import ErrorBar, ErrorBox
-from tui.ui.widgets.footer import BoardFooter
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.header import BoardHeader
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.searchbar import SearchBar
 
 if TYPE_CHECKING:
+    from textual.geometry import Region
+
     from tui.model.types import Item, Situation
     from tui.ui.app import SitboardApp
 
@@ -29,6 +31,7 @@ class BoardScreen(Screen):
 
     app: SitboardApp
 
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"  # the keys stay on screen while a pane is maximized
     ESCAPE_TO_MINIMIZE = False  # escape order: clear the filter first, then restore
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (140, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
@@ -70,7 +73,7 @@ class BoardScreen(Screen):
                 yield Pane(name, n, PANE_TITLES[name])
         yield ErrorBox(ErrorBar())
         yield SearchBar()
-        yield BoardFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
@@ -81,17 +84,28 @@ class BoardScreen(Screen):
         if self._last_pane is None and self.focused is None:
             self.panes[0].focus()
 
-    def _on_screen_resume(self, event) -> None:
-        # Textual lays the screen out (and paints all of it) when its size changed, then
-        # asks for a second full repaint (`refresh()`), sent a moment later: the whole
-        # screen twice at start-up (8 KB, then 29 KB more over SSH). When the layout pass
-        # has just painted everything, the second one is dropped.
-        laid_out = self.is_attached and self.is_current and self._size != self.app.size
-        super()._on_screen_resume(event)
-        if laid_out and self._size == self.app.size:
-            self._repaint_required = False
-            self._repaint_regions.clear()
-        event.prevent_default()  # Screen's handler has run (super): not once more
+    # Textual lays a screen out (painting all of it) on ScreenResume when its size
+    # changed; the refresh() calls made meanwhile (its own, and the one the new virtual
+    # size asks for) would paint it all again a moment later: the whole screen twice at
+    # start-up (8 KB, then 29 KB more over SSH). On the first resume, the one that lays
+    # the board out, those calls are dropped. (This handler runs before Screen's own;
+    # the flag lives until the event has been handled.)
+    _resumed = False
+    _skip_refresh = False
+
+    def on_screen_resume(self) -> None:
+        if not self._resumed and self.is_attached:
+            self._resumed = True
+            self._skip_refresh = True
+            self.call_next(self._end_resume)
+
+    def _end_resume(self) -> None:
+        self._skip_refresh = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if self._skip_refresh and not recompose:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     # -- parts -------------------------------------------------------------------
 
@@ -120,11 +134,7 @@ class BoardScreen(Screen):
     def on_resize(self) -> None:
         self.arrange_panes()
         # the footer's "^p Commands" would overprint the keys below 80 columns
-        footer = self.query_one(Footer)
-        show = self.size.width >= 80
-        if footer.show_command_palette != show:
-            footer.show_command_palette = show
-            footer.refresh(recompose=True)
+        self.query_one(KeyFooter).show_command_palette = self.size.width >= 80
 
     @property
     def header(self) -> BoardHeader:
@@ -139,6 +149,10 @@ class BoardScreen(Screen):
     def errorbox(self) -> ErrorBox:
         """The error bar's scrolling frame (`e` focuses it)."""
         return self.query_one(ErrorBox)
+
+    def show_problems(self, messages: list[str], *, kind: str = "problem") -> None:
+        """Every problem in the error bar (none: the bar hides)."""
+        self.errorbar.show_problems(messages, kind=kind)
 
     @property
     def searchbar(self) -> SearchBar:
