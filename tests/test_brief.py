@@ -185,7 +185,7 @@ def _older(default):
 @pytest.mark.parametrize("fmt", ["text", "md"])
 def test_since_puts_what_changed_first(default, fmt: str) -> None:
     out = render_brief(default, since=_older(default), fmt=fmt, now=NOW)
-    changed = out.index("What changed since 08 Aug 2024 12:00 UTC+03:00")
+    changed = out.index("What changed since the picture as of 08 Aug 2024 12:00 UTC+03:00")
     assert changed < out.index("Fronts (2")
     section = out[changed : out.index("Fronts (2")]
     assert "New (1)" in section and "Ukrainian troops advancing towards the Kursk nuclear power plant" in section

@@ -42,13 +42,13 @@ def _cut(s: str, n: int = VALUE_MAX) -> str:
 
 def change_line(field: str, old: object, new: object, before: Situation, after: Situation) -> Text:
     """ "Status: holding → advancing", as the brief writes it."""
-    from tui.model.brief import _field_name, _value_text
+    from tui.model.values import field_name, value_text
 
     t = Text("    ", end="")
-    t.append(_field_name(field) + ": ", style="bold")
-    t.append(_cut(_one_line(_value_text(field, old, before))), style="dim")
+    t.append(field_name(field) + ": ", style="bold")
+    t.append(_cut(_one_line(value_text(field, old, before))), style="dim")
     t.append(" → ")
-    t.append(_cut(_one_line(_value_text(field, new, after))))
+    t.append(_cut(_one_line(value_text(field, new, after))))
     return t
 
 

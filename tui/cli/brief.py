@@ -1,0 +1,87 @@
+"""`sitboard brief [PATH ...]`: a briefing document on stdout (Markdown or plain text).
+
+It works on what validates: items with errors are left out, and the brief says so (a
+"left out" line in the document and the problems on stderr); the exit code is then 1,
+as for any files with errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    PROG,
+    Parser,
+    err,
+    load_paths,
+    out,
+    pick,
+    report_errors,
+    stale_hours_arg,
+    where,
+)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = Parser(
+        prog=f"{PROG} brief",
+        description=(
+            "Print a briefing document on stdout: marking, title, area, as-of, summary, then\n"
+            "every pane with its items (figures, confidence, sources and quotes, weak-basis\n"
+            "and staleness flags) and the sources. With --since, what changed comes first.\n"
+            "Markdown by default (renders well, reads well as text); --format text for plain text."
+        ),
+        epilog=(
+            "BASELINE is a situation file or directory (the earlier picture), a baseline .json,\n"
+            "or the word 'saved': the baseline last marked on the board (key b).\n"
+            "\n"
+            "Items with errors are left out and the brief says so.\n"
+            "exit codes: 0 ok, 1 the files have errors (what validates is briefed; the problems\n"
+            "are on stderr), 2 usage error or the output cannot be written\n"
+            "\n"
+            "examples:\n"
+            f"  {PROG} brief                                 the embedded default situation\n"
+            f"  {PROG} brief situations/ --format text > brief.txt\n"
+            f"  {PROG} brief situations/ --since saved        what changed since the last briefing\n"
+            f"  {PROG} brief today/ --since yesterday/\n"
+        ),
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="situation file(s) or directory(ies); default: the embedded situation"
+    )
+    p.add_argument("--since", metavar="BASELINE", help="show what changed since this earlier picture first")
+    p.add_argument("--format", choices=("md", "text"), default="md", help="md (default) or text")
+    p.add_argument("--situation", metavar="ID", help="which situation, when the paths hold several")
+    p.add_argument(
+        "--stale-hours",
+        metavar="HOURS",
+        help="an item not confirmed within HOURS of the as-of is stale (default: $SITBOARD_STALE_HOURS or 24)",
+    )
+    return p
+
+
+def run(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    hours = stale_hours_arg(args.stale_hours)
+    result, paths = load_paths(args.paths)
+    if not result.ok:
+        report_errors(result)
+        if not result.situations:
+            err(f"{PROG}: no brief: the files have errors (see above; '{PROG} check' explains)")
+            return EXIT_INVALID
+    sit = pick(result, args.situation, where(args.paths or paths))
+    since = label = None
+    if args.since:
+        from tui.cli.since import resolve
+
+        since, label = resolve(args.since, sit)
+    from tui.model.brief import render_brief
+    from tui.model.leftout import left_out
+
+    missing = left_out(result, sit)
+    out(render_brief(sit, since=since, since_label=label, fmt=args.format, stale_hours=hours, left_out=missing))
+    if missing:
+        err(f"{PROG}: {missing.line()}")
+    return EXIT_OK if result.ok else EXIT_INVALID

@@ -1,0 +1,73 @@
+"""The earlier picture named by `--since` (brief) and what to call it.
+
+BASELINE is the word `saved` (the baseline marked on the board with `b`), a baseline
+`.json`, or a situation file or directory. The label says WHEN that picture was taken:
+for a saved baseline the time it was marked, not the situation's as-of (a baseline marked
+at 18:00 of a picture as of 12:00 is "the baseline marked 18:00").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tui.cli.common import UsageError, check_paths, load_paths, report_errors, safe
+from tui.model.types import Situation, When
+
+
+def _when(moment: dt.datetime, like: When) -> str:
+    """`moment` in the offset of the situation's as-of (the brief's other times use it)."""
+    from tui.model.values import when_full
+
+    ref = like.value
+    if isinstance(ref, dt.datetime) and ref.tzinfo is not None:
+        moment = moment.astimezone(ref.tzinfo)
+    return when_full(When(moment))
+
+
+def resolve(spec: str, current: Situation) -> tuple[Situation, str]:
+    """(the earlier situation, "the baseline marked ..." / "the picture in old/ ...")."""
+    from tui.model.values import when_full
+
+    sid = current.id
+    if spec == "saved":
+        from tui.runtime.baseline import BaselineStore
+
+        store = BaselineStore()
+        sit = store.load(sid)
+        if sit is None:
+            if store.last_error:
+                raise UsageError(safe(store.last_error))
+            raise UsageError(f"no saved baseline for situation {safe(sid)!r}: mark one on the board (key b) first")
+        info = store.info(sid)
+        picture = f"its picture as of {when_full(sit.as_of)}"
+        if info is not None and info.saved_at is not None:
+            return sit, f"the baseline marked {_when(info.saved_at, current.as_of)} ({picture})"
+        return sit, f"the saved baseline ({picture})"
+    if spec.endswith(".json") and Path(spec).is_file():
+        return _from_json(spec), f"the baseline {safe(spec)}"
+    result, _paths = load_paths([spec])
+    if not result.ok:
+        report_errors(result)
+        raise UsageError(f"the baseline {safe(spec)} has errors")
+    situations = list(result.situations)
+    chosen = next((s for s in situations if s.id == sid), situations[0] if len(situations) == 1 else None)
+    if chosen is None:
+        raise UsageError(f"no situation {safe(sid)!r} in the baseline {safe(spec)}")
+    return chosen, f"the picture in {safe(spec)} (as of {when_full(chosen.as_of)})"
+
+
+def _from_json(spec: str) -> Situation:
+    import json
+
+    from tui.model.serialize import SerializeError, situation_from_dict
+
+    check_paths([spec])
+    try:
+        with open(spec, "rb") as f:
+            doc = json.loads(f.read())
+        if isinstance(doc, dict) and "sitboard_baseline" in doc:
+            doc = doc.get("situation")
+        return situation_from_dict(doc)
+    except (SerializeError, ValueError, OSError, RecursionError) as exc:
+        raise UsageError(f"{safe(spec)}: {safe(exc)}") from None
