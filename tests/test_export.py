@@ -37,10 +37,10 @@ def test_evacuations_of_the_default_with_hxl_row(default) -> None:
     (row,) = _by_tag(rows)
     assert row["#adm1+name"] == "Kursk region border areas"
     assert row["#affected+idps"] == "76000"  # a number, for HXL tools
-    assert row["#affected+idps+qualifier"] == "over"
+    assert row["#x_people+qualifier"] == "over"
     assert row["#x_people+text"] == "over 76,000"  # as people read it
     assert row["#status"] == "ongoing"
-    assert row["#date+start"] == "2024-08-06" and row["#date+start+approx"] == "approx"
+    assert row["#date+start"] == "2024-08-06" and row["#meta+approx"] == "approx"
     assert row["#date+reported"] == "2024-08-09T12:00:00+03:00"
     assert row["#x_confidence"] == "reported"
     assert "Reuters" in row["#meta+source"] and "TASS" in row["#meta+source"]
@@ -81,6 +81,16 @@ def test_unknown_pane(default) -> None:
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
         ("\rx", "'␍x"),
+        ("\n=1+1", "'\n=1+1"),
+        (" =1+1", "' =1+1"),
+        ("\u00a0=1+1", "'\u00a0=1+1"),
+        ("\u3000@x", "'\u3000@x"),
+        ("\u200b=1+1", "'⟨U+200B⟩=1+1"),
+        ("\ufeff\u200d-1", "'⟨U+FEFF⟩⟨U+200D⟩-1"),
+        ("\u2028+1", "'⟨U+2028⟩+1"),
+        ("＝1+1", "'＝1+1"),
+        (" plain", " plain"),
+        ("\u200bplain", "⟨U+200B⟩plain"),
         ("plain = fine", "plain = fine"),
         ("esc \x1b[31m", "esc ␛[31m"),
         (76000, "76000"),
@@ -124,17 +134,17 @@ def test_split_situation_injection_ranges_extensions(tmp_path: Path) -> None:
     sit = result.situations[0]
     rows = _rows(export_csv(sit, "evacuations"))
     assert rows[0][-2:] == ["x-desk", "x-ops code"]
-    assert rows[1][-2:] == ["#x_desk", "#x_ops_code"]
+    assert rows[1][-2:] == ["#x_ext_desk", "#x_ext_ops_code"]
     (row,) = _by_tag(rows)
     assert row["#adm1+name"] == "'@Town"
     assert row["#meta+source"] == "'=cmd|' /C calc'!A0"
-    assert row["#affected+idps"] == "" and row["#affected+idps+min"] == "1000" and row["#affected+idps+max"] == "2000"
+    assert row["#affected+idps"] == "" and row["#x_people+min"] == "1000" and row["#x_people+max"] == "2000"
     assert row["#x_people+text"] == "1,000–2,000"
-    assert row["#description"] == "line one\nline two, with a comma"  # quoted, intact
-    assert row["#x_desk"] == '{"lead": "anna"}' and row["#x_ops_code"] == "'-5"
+    assert row["#description+note"] == "line one\nline two, with a comma"  # quoted, intact
+    assert row["#x_ext_desk"] == '{"lead": "anna"}' and row["#x_ext_ops_code"] == "'-5"
     for r in rows:
         for c in r:
-            assert not c.startswith(("=", "+", "-", "@", "\t", "\r"))
+            assert not c.lstrip().startswith(("=", "+", "-", "@", "\t", "\r", "\n"))
 
 
 def test_export_all_writes_one_file_per_pane(tmp_path: Path, default) -> None:

@@ -11,8 +11,13 @@ custom-hashtag convention) for the rest (#x_confidence, #x_reliability ...).
 Numeric HXL columns hold plain numbers (76000, not "over 76,000"); the figure as
 people read it sits in its own text column beside the qualifier.
 
-Safe for spreadsheets: a cell that starts with = + - @ TAB or CR is prefixed with a
-single quote (CSV injection); control characters are made visible.
+Safe for spreadsheets: a cell that starts with = + - @ TAB CR or LF, or with white space
+or invisible characters before one of = + - @, is prefixed with a single quote (CSV
+injection); control characters are made visible.
+
+Each column's tag is distinct: no column's hashtag and attributes are a subset of another's
+(HXL reads `#affected+idps` as every column tagged `#affected+idps+...`), so a query for the
+number displaced finds the number, never its qualifier or its bounds.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tui.model.leftout import valid_items
 from tui.model.plain import extension_value
 from tui.model.provenance import best_grade
 from tui.model.text import format_quantity, format_units, visible
@@ -31,28 +38,45 @@ from tui.model.types import PANES, Item, Quantity, Situation, When
 
 __all__ = ["export_csv", "export_all", "columns", "safe_cell", "PANE_COLUMNS"]
 
-_INJECTION_LEADS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may run as a formula when a cell starts with it (CSV injection;
+# OWASP), fullwidth forms included (some spreadsheets fold them to ASCII).
+_FORMULA_CHARS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+_FORMULA_LEADS = (*_FORMULA_CHARS, "\t", "\r", "\n")
+# What may stand before a formula and be skipped or trimmed by a spreadsheet: white space
+# (no-break and ideographic spaces included) and invisible characters (zero-width space,
+# joiners, BOM, bidi marks), raw or as `visible()` shows them (⟨U+200B⟩, ␍).
+_BLANK_LEAD = re.compile(
+    r"(?:[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]"
+    r"|⟨U\+[0-9A-F]{4,6}⟩|[\u2400-\u2421])+"
+)
 
 Column = tuple[str, str, Callable[[Item, Situation], Any]]
 
 
+def _formula_like(text: str) -> bool:
+    if text.startswith(_FORMULA_LEADS):
+        return True
+    m = _BLANK_LEAD.match(text)
+    return m is not None and text[m.end() : m.end() + 1].startswith(_FORMULA_CHARS)
+
+
 def safe_cell(value: Any) -> str:
-    """One CSV cell: text made visible (newlines kept), formula-looking text neutralised."""
+    """One CSV cell: text made visible (newlines kept), formula-looking text neutralised.
+
+    A cell that starts with = + - @ (or their fullwidth forms), TAB, CR or LF, or with any
+    run of white space or invisible characters before one of = + - @, gets a leading `'`:
+    spreadsheets show it as text."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         if isinstance(value, float) and value.is_integer():
-            text = str(int(value))  # 20.0 -> "20": spreadsheets read both, people prefer this
-        else:
-            text = repr(value)
-    else:
-        raw = str(value)
-        text = visible(raw)
-        if raw.startswith(_INJECTION_LEADS) and not text.startswith(_INJECTION_LEADS):
-            text = "'" + text  # a CR made visible is harmless, but keep the rule simple
-    if text.startswith(_INJECTION_LEADS):
+            return str(int(value))  # 20.0 -> "20": spreadsheets read both, people prefer this
+        return repr(value)
+    raw = str(value)
+    text = visible(raw)
+    if _formula_like(raw) or _formula_like(text):
         text = "'" + text
     return text
 
@@ -129,10 +153,10 @@ _ID: Column = ("ID", "#meta+id", _get("id"))
 _COMMON_TAIL: tuple[Column, ...] = (
     ("Confidence", "#x_confidence", _get("confidence")),
     ("Sources", "#meta+source", _sources),
-    ("Source grades", "#x_reliability", _grades),
+    ("Source grades", "#x_reliability+list", _grades),
     ("Best grade", "#x_reliability+best", lambda it, s: best_grade(it, s) or ""),
     ("Updated", "#date+reported", _w("updated", _iso)),
-    ("Note", "#description", _get("note")),
+    ("Note", "#description+note", _get("note")),
     ("Situation", "#crisis+code", lambda it, s: s.id),
 )
 
@@ -149,7 +173,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         ("Depth km max", "#x_depth+km+max", _q("depth_km", _max)),
         ("Strength", "#x_strength", _get("strength")),
         ("Since", "#date+start", _w("since", _iso)),
-        ("Since approx", "#date+start+approx", _w("since", _approx)),
+        ("Since approx", "#meta+approx", _w("since", _approx)),
         ("Places", "#adm1+name", lambda it, s: _join(it.places)),  # type: ignore[attr-defined]
     ),
     "evacuations": (
@@ -157,14 +181,14 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         ("Area", "#adm1+name", _get("area")),
         ("People", "#x_people+text", _text_q("people")),
         ("People displaced", "#affected+idps", _q("people", _num)),
-        ("People qualifier", "#affected+idps+qualifier", _q("people", _qual)),
-        ("People min", "#affected+idps+min", _q("people", _min)),
-        ("People max", "#affected+idps+max", _q("people", _max)),
+        ("People qualifier", "#x_people+qualifier", _q("people", _qual)),
+        ("People min", "#x_people+min", _q("people", _min)),
+        ("People max", "#x_people+max", _q("people", _max)),
         ("Status", "#status", _get("status")),
         ("Authority", "#org+name", _get("authority")),
         ("Destination", "#loc+dest+name", _get("destination")),
         ("Since", "#date+start", _w("since", _iso)),
-        ("Since approx", "#date+start+approx", _w("since", _approx)),
+        ("Since approx", "#meta+approx", _w("since", _approx)),
     ),
     "statements": (
         _ID,
@@ -173,7 +197,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         ("Quote", "#x_quote", _get("quote")),
         ("Summary", "#description+summary", _get("summary")),
         ("Date", "#date+occurred", _w("date", _iso)),
-        ("Date approx", "#date+occurred+approx", _w("date", _approx)),
+        ("Date approx", "#meta+approx", _w("date", _approx)),
         ("Channel", "#x_medium", _get("channel")),
     ),
     "infrastructure": (
@@ -189,7 +213,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         _ID,
         ("What", "#event+name", _get("what")),
         ("Date", "#date+occurred", _w("date", _iso)),
-        ("Date approx", "#date+occurred+approx", _w("date", _approx)),
+        ("Date approx", "#meta+approx", _w("date", _approx)),
         ("Where", "#adm1+name", _get("where")),
         ("Count", "#x_count+text", _text_q("count")),
         ("Count number", "#x_count+num", _q("count", _num)),
@@ -216,21 +240,30 @@ def _extension_keys(items: tuple[Item, ...]) -> list[str]:
     return keys
 
 
-def _hxl_custom(key: str) -> str:
-    """`x-desk-lead` -> `#x_desk_lead` (HXL hashtags: letters, digits, underscores)."""
+def _hxl_custom(key: str, taken: set[str]) -> str:
+    """`x-desk-lead` -> `#x_ext_desk_lead` (HXL hashtags: letters, digits, underscores). The
+    `ext_` keeps it apart from our own columns (an `x-confidence` is not `#x_confidence`), a
+    number apart from a twin (`x-a-b`, `x-a_b`)."""
     body = "".join(c if c.isascii() and c.isalnum() else "_" for c in key[2:].lower()).strip("_")
-    return f"#x_{body or 'ext'}"
+    base = f"#x_ext_{body}".rstrip("_")
+    tag, n = base, 1
+    while tag in taken:
+        n += 1
+        tag = f"{base}_{n}"
+    taken.add(tag)
+    return tag
 
 
 def export_csv(situation: Situation, pane: str) -> str:
     """The pane as CSV: a header row, the HXL hashtag row, one row per item (RFC 4180, CRLF)."""
     cols = columns(pane)
-    items = situation.pane(pane)
+    items = valid_items(situation.pane(pane))  # items with errors are left out (the CLI names them)
     ext = _extension_keys(items)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([safe_cell(c[0]) for c in cols] + [safe_cell(k) for k in ext])
-    writer.writerow([c[1] for c in cols] + [_hxl_custom(k) for k in ext])
+    taken: set[str] = set()
+    writer.writerow([c[1] for c in cols] + [_hxl_custom(k, taken) for k in ext])
     for it in items:
         row = [safe_cell(fn(it, situation)) for _, _, fn in cols]
         values = dict(it.extensions)
