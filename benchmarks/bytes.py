@@ -150,7 +150,8 @@ def terminal_env(colorterm: str | None, extra: dict[str, str] | None = None) -> 
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM") and not k.startswith(("TEXTUAL", "PYTEST", "SITBOARD"))
+        if k not in ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM")
+        and not k.startswith(("TEXTUAL", "PYTEST", "SITBOARD"))
     }
     env["TERM"] = "xterm-256color"
     if colorterm:
