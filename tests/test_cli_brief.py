@@ -199,15 +199,15 @@ def test_export_one_pane_to_stdout(tmp_path: Path) -> None:
     proc = run("export", "--csv", "evacuations", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.reader(io.StringIO(proc.stdout)))
-    assert rows[1][:4] == ["#meta+id", "#adm1+name", "#x_people+text", "#affected+idps"]
-    assert rows[2][3] == "76000"
+    assert rows[1][:5] == ["#meta+marking", "#meta+id", "#adm1+name", "#x_people+text", "#affected+idps"]
+    assert rows[2][0] == "TLP:CLEAR" and rows[2][4] == "76000"
 
 
 def test_export_split_is_injection_safe(tmp_path: Path) -> None:
     d = _split(tmp_path)
     proc = run("export", "--csv", "evacuations", d, cwd=tmp_path)
     rows = list(csv.reader(io.StringIO(proc.stdout)))
-    assert rows[2][1] == "'=Town"
+    assert rows[2][:3] == ["UNCLASSIFIED", "town", "'=Town"]
 
 
 def test_export_all_into_a_folder(tmp_path: Path) -> None:

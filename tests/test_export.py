@@ -32,7 +32,7 @@ def test_evacuations_of_the_default_with_hxl_row(default) -> None:
     text = export_csv(default, "evacuations")
     assert text.endswith("\r\n")
     rows = _rows(text)
-    assert rows[0][:3] == ["ID", "Area", "People"]
+    assert rows[0][:4] == ["Marking", "ID", "Area", "People"]
     assert all(tag.startswith("#") for tag in rows[1])
     (row,) = _by_tag(rows)
     assert row["#adm1+name"] == "Kursk region border areas"
@@ -54,6 +54,8 @@ def test_every_pane_has_header_hxl_and_one_row_per_item(default, pane: str) -> N
     assert len(rows) == 2 + len(default.pane(pane))
     assert len(rows[0]) == len(rows[1]) and all(len(r) == len(rows[0]) for r in rows)
     assert "#meta+source" in rows[1] and "#x_confidence" in rows[1] and "#date+reported" in rows[1]
+    assert rows[0][0] == "Marking" and rows[1][0] == "#meta+marking"
+    assert all(r[0] == "TLP:CLEAR" for r in rows[2:])  # the marking on every row
     for tag in rows[1]:
         assert tag.startswith("#") and " " not in tag
 

@@ -1,6 +1,7 @@
 """CSV export with HXL hashtags, for spreadsheets and HDX (UI-free).
 
     export_csv(situation, pane) -> str          header row, HXL hashtag row, one row per item
+                                                (the handling marking first on every row)
     export_all(situation, folder) -> list[Path] one `<situation id>-<pane>.csv` per pane
 
 The second row carries the Humanitarian Exchange Language (HXL) hashtags
@@ -150,6 +151,9 @@ def _text_q(name: str, unit: str | None = None) -> Callable[[Item, Situation], A
 
 
 _ID: Column = ("ID", "#meta+id", _get("id"))
+# The handling marking on every row, first: a row copied, filtered or sorted away from the
+# header keeps it.
+_MARKING: Column = ("Marking", "#meta+marking", lambda it, s: s.marking or "")
 _COMMON_TAIL: tuple[Column, ...] = (
     ("Confidence", "#x_confidence", _get("confidence")),
     ("Sources", "#meta+source", _sources),
@@ -228,7 +232,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
 def columns(pane: str) -> tuple[Column, ...]:
     if pane not in PANE_COLUMNS:
         raise ValueError(f"unknown pane {pane!r}; one of: {', '.join(PANES)}")
-    return PANE_COLUMNS[pane] + _COMMON_TAIL
+    return (_MARKING,) + PANE_COLUMNS[pane] + _COMMON_TAIL
 
 
 def _extension_keys(items: tuple[Item, ...]) -> list[str]:
