@@ -445,3 +445,17 @@ def test_spans() -> None:
     assert spans("Ｋｕｒｓｋ", "kursk") == [(0, 5)]  # fullwidth
     assert spans("nothing", "weak") == [] and spans("", "x") == [] and spans("x", "") == []
     assert spans("weak basis", '"weak"') == [(0, 4)]
+
+
+def test_word_start_offsets() -> None:
+    from tui.model.searchtext import word_start_offsets
+
+    convoy = "events › convoy of burnt-out russian military trucks on a highway, one marked with the z symbol"
+    assert word_start_offsets("weak", convoy) is None  # letters strewn inside words
+    assert word_start_offsets("kn", "kursk nuclear power plant") == [0, 6]
+    assert word_start_offsets("kurnuc", "kursk nuclear") == [0, 1, 2, 6, 7, 8]
+    assert word_start_offsets("fr 1499", "fronts › front 1499") == [0, 1, 15, 16, 17, 18]
+    assert word_start_offsets("burntout", convoy) is not None  # "burnt-out": two words
+    assert word_start_offsets("", "x") is None and word_start_offsets("x" * 65, "x " * 70) is None
+    # a hostile text cannot make it search for long: it answers "no match"
+    assert word_start_offsets("a" * 63 + "b", "aaaaaaaa " * 300) is None

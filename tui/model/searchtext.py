@@ -13,6 +13,7 @@ break); values are joined by newlines (a word never spans two values).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import fields as dc_fields
 from typing import Any
@@ -21,7 +22,7 @@ from tui.model.query import Query, parse
 from tui.model.text import fold, format_number, format_quantity, format_when
 from tui.model.types import Item, Quantity, SourceRef, When
 
-__all__ = ["item_tiers", "spans"]
+__all__ = ["item_tiers", "spans", "word_start_offsets"]
 
 _TIER2_FIELDS = ("id", "sources", "note", "about", "updated", "extensions")
 _SKIP = frozenset({"pane", "id_derived", "origin", "problems", "label", *_TIER2_FIELDS})
@@ -167,3 +168,43 @@ def spans(plain: str, query: Query | str | Sequence[str]) -> list[tuple[int, int
         else:
             merged.append((a, b))
     return merged
+
+
+MAX_INITIALS = 64  # query letters matched scattered (a longer query must be a substring)
+MAX_WORDS = 64  # words of the text read for a scattered match
+MAX_STEPS = 2000  # ... and the readings tried (a hostile text gets "no match", quickly)
+
+
+def word_start_offsets(query: str, text: str) -> list[int] | None:
+    """Offsets of `query`'s letters in `text` (both already lower-cased) when the letters
+    come in runs that each begin a word: "kn" in "kursk nuclear", "fr1499" in "front 1499".
+    None when there is no such reading: "weak" is not in "...a highway, one marked"
+    (letters scattered inside words are chance, not a match). Spaces in the query are
+    ignored."""
+    q = "".join(query.split())
+    if not q or len(q) > MAX_INITIALS:
+        return None
+    starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or not text[i - 1].isalnum())]
+    starts = starts[:MAX_WORDS]
+    failed: set[tuple[int, int]] = set()  # (query position, first word) that lead nowhere
+    budget = [MAX_STEPS]
+
+    def run(qi: int, first: int) -> list[int] | None:
+        if qi == len(q):
+            return []
+        budget[0] -= 1
+        if budget[0] < 0 or (qi, first) in failed:
+            return None
+        for w in range(first, len(starts)):
+            s = starts[w]
+            length = 0
+            while qi + length < len(q) and s + length < len(text) and text[s + length] == q[qi + length]:
+                length += 1
+            for n in range(length, 0, -1):  # the longest run first
+                rest = run(qi + n, bisect_left(starts, s + n))
+                if rest is not None:
+                    return list(range(s, s + n)) + rest
+        failed.add((qi, first))
+        return None
+
+    return run(0, 0)

@@ -24,6 +24,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from tui.model.plain import confidence_text, item_heading
+from tui.model.searchtext import word_start_offsets
 from tui.model.text import visible
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class ItemCommands(Provider):
         in_order = re.compile(".*?".join(map(re.escape, text.lower())), re.S)
         needle = text.lower()
         fuzzy_budget = MAX_FUZZY
-        scored = []
+        scored: list[tuple[Any, ...]] = []
         for index, entry in enumerate(self._entries):
             if index % 512 == 511:
                 await asyncio.sleep(0)  # keep typing responsive; lets a newer search cancel this one
@@ -119,12 +120,22 @@ class ItemCommands(Provider):
                 word_start = at == 0 or not folded[at - 1].isalnum()
                 scored.append((SUBSTRING_SCORE * len(needle) * (1.5 if word_start else 1.0), -index, entry))
             elif fuzzy_budget and in_order.search(folded) is not None:
+                # Letters in order but apart: a match only when each run of them begins
+                # a word ("kn" for Kursk Nuclear), never letters strewn inside words
+                # ("weak" in "...a highWay, onE mArKed": issue 13).
                 fuzzy_budget -= 1
-                score = fuzzy.match(text, entry.heading)[0]
-                if score > 0:
-                    scored.append((score, -index, entry))
-        for score, _, entry in heapq.nlargest(MAX_ITEM_HITS, scored, key=lambda t: (t[0], t[1])):
-            _, prompt = literal_match(matcher, entry.heading)
+                offsets = word_start_offsets(needle, folded)
+                if offsets is not None:
+                    score = fuzzy.match(text, entry.heading)[0] or float(len(offsets))
+                    scored.append((score, -index, entry, offsets))
+        for hit in heapq.nlargest(MAX_ITEM_HITS, scored, key=lambda t: (t[0], t[1])):
+            score, entry = hit[0], hit[2]
+            if len(hit) > 3 and len(entry.folded) == len(entry.heading):
+                prompt = Content(entry.heading)
+                for offset in hit[3]:
+                    prompt = prompt.stylize(matcher.match_style, offset, offset + 1)
+            else:
+                _, prompt = literal_match(matcher, entry.heading)
             yield Hit(score, prompt, partial(self._jump, entry.item_id), text=entry.heading, help=entry.help)
 
 
