@@ -163,3 +163,23 @@ def test_snapshot_help(snap_compare):
 async def _settle_board(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def test_the_format_reference_is_read_from_the_spec():
+    from rich.console import Console
+
+    from tui.model.spec import COMMON, LISTS, SITUATION, SOURCE
+    from tui.ui.screens.help import format_reference
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(format_reference())
+    text = console.export_text()
+    words = set(re.findall(r"[A-Za-z_][A-Za-z_-]*", text))
+    for spec in LISTS:
+        assert spec.title in words, spec.name
+        for f in spec.all_fields:
+            assert f.name in words, f"{spec.name}.{f.name}"
+            assert all(v in words for v in f.values), f"{spec.name}.{f.name}"
+    for f in (*SITUATION.fields, *SOURCE.fields, *COMMON):
+        assert f.name in words, f.name
+    assert "name*" in text and "quote* or summary*" in text  # required fields marked

@@ -15,15 +15,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.model.types import (
-    CONFIDENCES,
-    DEFAULT_CONFIDENCE,
-    EVACUATION_STATUSES,
+from tui.model.spec import (
+    COMMON,
     FORMAT_VERSION,
-    FRONT_STATUSES,
-    INFRASTRUCTURE_STATUSES,
-    QUALIFIERS,
-    RELIABILITY_GRADES,
+    LISTS,
+    QUANTITY,
+    SITUATION,
+    SOURCE,
+    SOURCE_REF,
+    TIME,
+    Field,
+    ListSpec,
 )
 
 SCHEMA_ID = "https://sitboard.invalid/schema/situation-format-1.json"
@@ -53,10 +55,6 @@ def _obj(properties: dict[str, Any], required: list[str] | None = None, **extra:
     return schema
 
 
-def _text(description: str) -> dict[str, Any]:
-    return {"type": "string", "description": description}
-
-
 def _enum(values: tuple[str, ...], description: str) -> dict[str, Any]:
     return {"type": "string", "enum": list(values), "description": description}
 
@@ -65,12 +63,48 @@ def _ref(name: str, description: str) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{name}", "description": description}
 
 
-def _strings(description: str) -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "string"}, "description": description}
+# Each kind of value (tui.model.spec.KINDS) as a schema, given its description.
+_KIND_SHAPES: dict[str, Any] = {
+    "text": lambda d: {"type": "string", "description": d},
+    "path": lambda d: {"type": "string", "description": d},
+    "textlist": lambda d: {"type": "array", "items": {"type": "string"}, "description": d},
+    "slug": lambda d: _ref("slug", d),
+    "ids": lambda d: {"type": "array", "items": {"$ref": "#/$defs/slug"}, "description": d},
+    "number": lambda d: {"type": "number", "minimum": 0, "description": d},
+    "bool": lambda d: {"type": "boolean", "description": d},
+    "quantity": lambda d: _ref("quantity", d),
+    "time": lambda d: _ref("time", d),
+    "exact_time": lambda d: _ref("exactTime", d),
+    "units": lambda d: {
+        "type": "object",
+        "description": d,
+        "additionalProperties": {"type": "integer", "minimum": 0},
+    },
+    "sources": lambda d: {"type": "array", "items": {"$ref": "#/$defs/sourceRef"}, "description": d},
+}
+
+
+def field_schema(f: Field) -> dict[str, Any]:
+    """One field of the spec as a schema."""
+    if f.kind == "enum":
+        schema = _enum(f.values, f.help)
+    else:
+        schema = _KIND_SHAPES[f.kind](f.help)
+    if f.default is not None:
+        schema["default"] = f.default
+    return schema
+
+
+def _properties(fields: tuple[Field, ...]) -> dict[str, Any]:
+    return {f.name: field_schema(f) for f in fields}
+
+
+def _required(fields: tuple[Field, ...]) -> list[str]:
+    return [f.name for f in fields if f.required]
 
 
 def _defs() -> dict[str, Any]:
-    number = {"type": "number", "minimum": 0}
+    q = {f.name: field_schema(f) for f in QUANTITY.fields}
     return {
         "slug": {
             "type": "string",
@@ -92,16 +126,7 @@ def _defs() -> dict[str, Any]:
                 "An ISO 8601 date or date-time with offset, or {at: 2024-08-07, approx: true} for a "
                 "vague report time ('on Wednesday') resolved by the author; shown with '~'."
             ),
-            "oneOf": [
-                {"$ref": "#/$defs/exactTime"},
-                _obj(
-                    {
-                        "at": _ref("exactTime", "The date or date-time the vague report time resolves to."),
-                        "approx": {"type": "boolean", "description": "true: the report was vague; shown with '~'."},
-                    },
-                    ["at"],
-                ),
-            ],
+            "oneOf": [{"$ref": "#/$defs/exactTime"}, _obj(_properties(TIME.fields), _required(TIME.fields))],
         },
         "quantity": {
             "description": (
@@ -109,23 +134,9 @@ def _defs() -> dict[str, Any]:
                 "or a range {min: 10, max: 20}; optional unit. Shown as 'over 76,000', '10–20'."
             ),
             "oneOf": [
-                {**number, "description": "An exact figure."},
-                _obj(
-                    {
-                        "value": {**number, "description": "The figure."},
-                        "qualifier": _enum(QUALIFIERS, "How the report qualifies the figure: 'over 76,000'."),
-                        "unit": _text("Unit: km, people, vehicles ..."),
-                    },
-                    ["value"],
-                ),
-                _obj(
-                    {
-                        "min": {**number, "description": "Lower bound of the range."},
-                        "max": {**number, "description": "Upper bound of the range."},
-                        "unit": _text("Unit: km, people, vehicles ..."),
-                    },
-                    ["min", "max"],
-                ),
+                {"type": "number", "minimum": 0, "description": "An exact figure."},
+                _obj({k: q[k] for k in ("value", "qualifier", "unit")}, ["value"]),
+                _obj({k: q[k] for k in ("min", "max", "unit")}, ["min", "max"]),
             ],
         },
         "sourceRef": {
@@ -134,148 +145,39 @@ def _defs() -> dict[str, Any]:
                 {"type": "string", "minLength": 1},
                 _obj(
                     {
-                        "source": {
-                            "type": "string",
-                            "minLength": 1,
-                            "description": "A source id declared under `sources`.",
-                        },
-                        "quote": _text("The words quoted from that source, verbatim."),
+                        **_properties(SOURCE_REF.fields),
+                        "source": {**field_schema(SOURCE_REF.fields[0]), "minLength": 1},
                     },
-                    ["source"],
+                    _required(SOURCE_REF.fields),
                 ),
             ],
         },
-        "source": _obj(
-            {
-                "name": _text("What the source is called: Reuters, Kursk regional Emergencies Ministry."),
-                "type": _text("Kind of source: news agency, government, social media ..."),
-                "reliability": _enum(
-                    RELIABILITY_GRADES,
-                    "Admiralty reliability: A completely reliable, B usually reliable, C fairly reliable, "
-                    "D not usually reliable, E unreliable, F cannot be judged.",
-                ),
-                "url": _text("Where the source is published."),
-                "document": _text("Path, relative to this file, of a text document (for example one in seeds/)."),
-            },
-            ["name"],
-        ),
+        "source": _obj(_properties(SOURCE.fields), _required(SOURCE.fields)),
     }
 
 
-def _common() -> dict[str, Any]:
-    return {
-        "id": _ref(
-            "slug",
-            "Unique within the situation across all panes and parts; derived from the name when absent.",
-        ),
-        "confidence": {
-            **_enum(CONFIDENCES, f"How far the item is borne out (default {DEFAULT_CONFIDENCE})."),
-            "default": DEFAULT_CONFIDENCE,
-        },
-        "sources": {
-            "type": "array",
-            "items": {"$ref": "#/$defs/sourceRef"},
-            "description": "Source ids (declared under `sources`), each optionally with a quote.",
-        },
-        "updated": _ref("time", "When this item was last confirmed; older than as_of by too much marks it stale."),
-        "about": {
-            "type": "array",
-            "items": {"$ref": "#/$defs/slug"},
-            "description": "Ids of other items this one refers to (cross-links).",
-        },
-        "note": _text("Free text."),
-    }
-
-
-def _item(own: dict[str, Any], required: list[str], description: str, **extra: Any) -> dict[str, Any]:
-    schema = _obj({**_common(), **own}, required, **extra)
-    schema["description"] = description
+def item_schema(spec: ListSpec) -> dict[str, Any]:
+    """The schema of one item of a list: the common fields and the list's own."""
+    extra: dict[str, Any] = {}
+    if spec.one_of:
+        extra["anyOf"] = [{"required": [k]} for k in spec.one_of]
+    schema = _obj(_properties(COMMON + spec.fields), _required(spec.fields), **extra)
+    schema["description"] = spec.item_help
     return schema
 
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of format 1 (a fresh dict each call)."""
-    front = _item(
-        {
-            "name": _text("The front or axis: 'Kursk region incursion'."),
-            "status": _enum(FRONT_STATUSES, "What the front is doing."),
-            "sides": _strings("Actors on this front."),
-            "depth_km": _ref("quantity", "Depth of the advance, in km."),
-            "strength": _text("Forces involved, as reported: 'thousands of soldiers'."),
-            "since": _ref("time", "Since when."),
-            "places": _strings("Place names."),
-        },
-        ["name"],
-        "A front line or axis of advance.",
-    )
-    evacuation = _item(
-        {
-            "area": _text("The area evacuated."),
-            "people": _ref("quantity", "How many people."),
-            "status": _enum(EVACUATION_STATUSES, "Where the evacuation stands."),
-            "authority": _text("Who ordered or runs it."),
-            "destination": _text("Where people go."),
-            "since": _ref("time", "Since when."),
-        },
-        ["area"],
-        "An evacuation.",
-    )
-    statement = _item(
-        {
-            "actor": _text("Who spoke."),
-            "quote": _text("Their words, verbatim."),
-            "summary": _text("What they said, in the author's words."),
-            "role": _text("The speaker's role: 'President of Belarus'."),
-            "date": _ref("time", "When it was said."),
-            "channel": _text("Where it was said: TV address, Telegram ..."),
-        },
-        ["actor"],
-        "A statement by an actor: needs `quote` or `summary` (or both).",
-        anyOf=[{"required": ["quote"]}, {"required": ["summary"]}],
-    )
-    infrastructure = _item(
-        {
-            "name": _text("The facility: 'Kursk Nuclear Power Plant'."),
-            "kind": _text("What it is: nuclear power plant, bridge, substation ..."),
-            "status": _enum(INFRASTRUCTURE_STATUSES, "Its state."),
-            "location": _text("Where it is."),
-            "units": {
-                "type": "object",
-                "description": "Units by state: {operational: 2, shut_down: 2, under_construction: 2}.",
-                "additionalProperties": {"type": "integer", "minimum": 0},
-            },
-            "significance": _text("Why it matters."),
-        },
-        ["name"],
-        "A piece of critical infrastructure.",
-    )
-    event = _item(
-        {
-            "what": _text("What happened."),
-            "date": _ref("time", "When."),
-            "where": _text("Where."),
-            "count": _ref("quantity", "How many (vehicles, casualties ...)."),
-        },
-        ["what"],
-        "An event.",
-    )
-
-    def pane(item: dict[str, Any], description: str) -> dict[str, Any]:
-        return {"type": "array", "items": item, "description": description}
-
     situation = _obj(
-        {
-            "id": _ref("slug", "The situation's id; files sharing it are parts of one situation."),
-            "title": _text("Title shown in the header (exactly one part carries it)."),
-            "as_of": _ref("exactTime", "The time the picture is valid for (exactly one part carries it)."),
-            "area": _text("The area the situation covers."),
-            "summary": _text("A few sentences: the picture in short."),
-            "marking": _text("Handling banner shown in the header: TLP:CLEAR, UNCLASSIFIED ..."),
-        },
-        ["id"],
+        _properties(SITUATION.fields),
+        _required(SITUATION.fields),
         description="The situation this file is (a part of).",
         dependentRequired={"title": ["as_of"], "as_of": ["title"]},
     )
+    lists = {
+        spec.name: {"type": "array", "items": item_schema(spec), "description": spec.help}
+        for spec in sorted(LISTS, key=lambda s: s.key)
+    }
     schema = _obj(
         {
             "format": {
@@ -289,11 +191,7 @@ def json_schema() -> dict[str, Any]:
                 "patternProperties": _EXT,
                 "additionalProperties": {"$ref": "#/$defs/source"},
             },
-            "fronts": pane(front, "Fronts and axes of advance."),
-            "evacuations": pane(evacuation, "Evacuations."),
-            "statements": pane(statement, "Statements by actors."),
-            "infrastructure": pane(infrastructure, "Critical infrastructure."),
-            "events": pane(event, "Events."),
+            **lists,
         },
         ["situation"],
     )

@@ -17,6 +17,7 @@ import json
 from types import MappingProxyType
 from typing import Any
 
+from tui.model.spec import LIST
 from tui.model.types import (
     ITEM_TYPES,
     PANES,
@@ -40,20 +41,19 @@ __all__ = [
 
 SERIAL_VERSION = 1
 
-# How each item field is written. Every field of every item type must be listed here
-# (a test checks it), so a field added to the model cannot be silently dropped.
-WHEN_FIELDS = frozenset({"updated", "since", "date"})
-QUANTITY_FIELDS = frozenset({"depth_km", "people", "count"})
-STRING_LIST_FIELDS = frozenset({"sides", "places", "about"})
-PAIR_FIELDS = frozenset({"units", "extensions"})
-SCALAR_FIELDS = frozenset(
-    {
-        "pane", "id", "id_derived", "confidence", "note", "name", "status", "strength", "area",
-        "authority", "destination", "actor", "quote", "summary", "role", "channel", "kind",
-        "location", "significance", "what", "where",
-    }
-)  # fmt: skip
-SPECIAL_FIELDS = frozenset({"sources", "origin"})
+# How each item field is written: by its kind in the spec (tui.model.spec), per list (a
+# name may have another kind in another list). The fields that are not in the spec:
+ITEM_META_FIELDS = frozenset({"pane", "id_derived", "extensions", "origin"})
+SCALAR_KINDS = frozenset({"text", "enum", "slug", "path"})
+SERIALIZED_KINDS = SCALAR_KINDS | {"time", "quantity", "textlist", "ids", "units", "sources"}
+
+
+def field_kind(pane: str, name: str) -> str | None:
+    """The kind of an item field of this list ("meta" for the fields not in the spec)."""
+    if name in ITEM_META_FIELDS:
+        return "meta"
+    f = LIST[pane].field(name)
+    return None if f is None else f.kind
 
 
 class SerializeError(ValueError):
@@ -106,19 +106,20 @@ def _item(item: Item) -> dict[str, Any]:
     for f in dataclasses.fields(item):
         name = f.name
         value = getattr(item, name)
-        if name in WHEN_FIELDS:
+        kind = field_kind(item.pane, name)
+        if kind == "time":
             value = _when(value)
-        elif name in QUANTITY_FIELDS:
+        elif kind == "quantity":
             value = _quantity(value)
-        elif name in STRING_LIST_FIELDS:
+        elif kind in ("textlist", "ids"):
             value = list(value)
-        elif name in PAIR_FIELDS:
+        elif kind == "units" or name == "extensions":
             value = _pairs(value)
-        elif name == "sources":
+        elif kind == "sources":
             value = [_ref(r) for r in value]
         elif name == "origin":
             value = _location(value)
-        elif name not in SCALAR_FIELDS:
+        elif kind not in SCALAR_KINDS and kind != "meta":
             raise TypeError(f"serialize: field {type(item).__name__}.{name} has no JSON form")
         out[name] = value
     return out
@@ -275,20 +276,21 @@ def _read_item(pane: str, v: Any, what: str) -> Item:
         raise _fail(f"{what} has unknown fields {sorted(unknown)}")
     for name, value in d.items():
         where = f"{what}.{name}"
-        if name in WHEN_FIELDS:
+        kind = field_kind(pane, name)
+        if kind == "time":
             value = _read_when(value, where)
-        elif name in QUANTITY_FIELDS:
+        elif kind == "quantity":
             value = _read_quantity(value, where)
-        elif name in STRING_LIST_FIELDS:
+        elif kind in ("textlist", "ids"):
             value = tuple(_str(s, where, False) for s in _list(value, where))
-        elif name == "units":
+        elif kind == "units":
             pairs = _read_pairs(value, where)
             if not all(isinstance(n, int) and not isinstance(n, bool) for _, n in pairs):
                 raise _fail(f"{where} counts should be whole numbers")
             value = pairs
         elif name == "extensions":
             value = _read_pairs(value, where)
-        elif name == "sources":
+        elif kind == "sources":
             value = tuple(_read_ref(r, where) for r in _list(value, where))
         elif name == "origin":
             value = _read_location(value, where)

@@ -14,34 +14,51 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-FORMAT_VERSION = 1
-
-PANES: tuple[str, ...] = ("fronts", "evacuations", "statements", "infrastructure", "events")
-PANE_TITLES: Mapping[str, str] = MappingProxyType(
-    {
-        "fronts": "Fronts",
-        "evacuations": "Evacuations",
-        "statements": "Statements",
-        "infrastructure": "Infrastructure",
-        "events": "Events",
-    }
+from .spec import (  # the vocabularies live in the spec; re-exported here for the rest of the code
+    CONFIDENCES,
+    DEFAULT_CONFIDENCE,
+    EVACUATION_STATUSES,
+    FORMAT_VERSION,
+    FRONT_STATUSES,
+    INFRASTRUCTURE_STATUSES,
+    LIST,
+    LIST_NAMES,
+    QUALIFIERS,
+    RELIABILITY_GRADES,
 )
 
-CONFIDENCES: tuple[str, ...] = ("verified", "reported", "claimed", "disputed", "unconfirmed")
-DEFAULT_CONFIDENCE = "reported"
-FRONT_STATUSES = ("advancing", "contested", "holding", "stabilized", "withdrawing", "buildup", "quiet")
-EVACUATION_STATUSES = ("planned", "ordered", "ongoing", "completed", "suspended")
-INFRASTRUCTURE_STATUSES = (
-    "operational",
-    "degraded",
-    "damaged",
-    "threatened",
-    "offline",
-    "destroyed",
-    "unknown",
-)
-QUALIFIERS = ("over", "under", "about", "up_to", "at_least")
-RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+__all__ = [
+    "CONFIDENCES",
+    "DEFAULT_CONFIDENCE",
+    "EVACUATION_STATUSES",
+    "FORMAT_VERSION",
+    "FRONT_STATUSES",
+    "INFRASTRUCTURE_STATUSES",
+    "QUALIFIERS",
+    "RELIABILITY_GRADES",
+    "PANES",
+    "PANE_TITLES",
+    "ITEM_TYPES",
+    "Location",
+    "Diagnostic",
+    "Quantity",
+    "When",
+    "Source",
+    "SourceRef",
+    "Item",
+    "Front",
+    "Evacuation",
+    "Statement",
+    "Infrastructure",
+    "Event",
+    "Situation",
+    "LoadResult",
+    "Severity",
+]
+
+# The lists of items, in the order of their keys on the board (tui.model.spec.LISTS).
+PANES: tuple[str, ...] = LIST_NAMES
+PANE_TITLES: Mapping[str, str] = MappingProxyType({name: LIST[name].title for name in PANES})
 
 Severity = Literal["error", "warning"]
 

@@ -21,15 +21,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.model.plain import CONFIDENCE_SYMBOLS
+from tui.model.spec import COMMON, LISTS, QUALIFIERS, SITUATION, SOURCE, Field, ListSpec
 from tui.model.text import visible
-from tui.model.types import (
-    CONFIDENCES,
-    EVACUATION_STATUSES,
-    FRONT_STATUSES,
-    INFRASTRUCTURE_STATUSES,
-    PANE_TITLES,
-    QUALIFIERS,
-)
+from tui.model.types import CONFIDENCES
 
 
 @dataclass(frozen=True)
@@ -147,31 +141,38 @@ def files_block(files: Iterable[str]) -> RenderableType:
     return Group(*lines) if lines else Text("(none)", style="dim")
 
 
+# How a kind of value is hinted at after its name (enums list their values).
+_KIND_HINTS = {"units": " (state: count)", "sources": " (id or {source, quote})", "ids": " (ids)", "slug": " (slug)"}
+
+
+def _field_words(f: Field) -> str:
+    words = f.name + ("*" if f.required else "")
+    if f.kind == "enum" and f.name != "confidence":  # confidence has its own row
+        return f"{words} ({', '.join(f.values)})"
+    return words + _KIND_HINTS.get(f.kind, "")
+
+
+def _list_words(spec: ListSpec) -> str:
+    parts: list[str] = []
+    for f in spec.fields:
+        if spec.one_of and f.name == spec.one_of[0]:
+            parts.append(" or ".join(f"{name}*" for name in spec.one_of))  # "quote* or summary*"
+        elif f.name not in spec.one_of:
+            parts.append(_field_words(f))
+    return ", ".join(parts)
+
+
 def format_reference() -> RenderableType:
-    """Format 1 in brief, built from the model's own vocabularies so it cannot drift."""
+    """Format 1 in brief, built from the format spec (tui.model.spec) so it cannot drift."""
     table = Table.grid(padding=(0, 2))
     table.add_column("what", style="bold", no_wrap=True)
     table.add_column("how", ratio=1)
+    source_words = ", ".join(f.name if f.name != "reliability" else "reliability A-F" for f in SOURCE.fields)
     rows = [
-        ("situation", "id (slug), title, as_of; optional area, summary, marking"),
-        ("sources", "id -> {name, type, reliability A-F, url, document}"),
-        (
-            PANE_TITLES["fronts"],
-            "name*, status (" + ", ".join(FRONT_STATUSES) + "), sides, depth_km, strength, since, places",
-        ),
-        (
-            PANE_TITLES["evacuations"],
-            "area*, people, status (" + ", ".join(EVACUATION_STATUSES) + "), authority, destination, since",
-        ),
-        (PANE_TITLES["statements"], "actor*, quote* or summary*, role, date, channel"),
-        (
-            PANE_TITLES["infrastructure"],
-            "name*, kind, status ("
-            + ", ".join(INFRASTRUCTURE_STATUSES)
-            + "), location, units (state: count), significance",
-        ),
-        (PANE_TITLES["events"], "what*, date, where, count"),
-        ("every item", "id, confidence, sources (id or {source, quote}), updated, about (ids), note, x-…"),
+        ("situation", ", ".join(_field_words(f) for f in SITUATION.fields)),
+        ("sources", f"id -> {{{source_words}}}"),
+        *((spec.title, _list_words(spec)) for spec in sorted(LISTS, key=lambda s: s.key)),
+        ("every item", ", ".join(_field_words(f) for f in COMMON) + ", x-…"),
         ("confidence", "  ".join(f"{CONFIDENCE_SYMBOLS[c]} {c}" for c in CONFIDENCES) + "  (default reported)"),
         (
             "quantity",

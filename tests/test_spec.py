@@ -1,0 +1,91 @@
+"""tui.model.spec: the one declaration of the format, and everything that reads it agrees."""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+
+import pytest
+
+from tui.model.load import parse_bytes
+from tui.model.schema import json_schema
+from tui.model.spec import COMMON, LIST, LISTS, SITUATION, SOURCE, Field, ListSpec
+from tui.model.types import ITEM_TYPES, PANE_TITLES, PANES
+
+HEADER = "situation: {id: demo, title: Demo, as_of: 2024-08-09T12:00:00+03:00}\n"
+META = {"pane", "id_derived", "extensions", "origin"}
+
+
+def test_panes_are_the_lists_in_key_order() -> None:
+    assert tuple(spec.name for spec in sorted(LISTS, key=lambda s: s.key)) == PANES
+    assert dict(PANE_TITLES) == {spec.name: spec.title for spec in LISTS}
+    assert set(ITEM_TYPES) == set(LIST)
+
+
+@pytest.mark.parametrize("spec", LISTS, ids=lambda s: s.name)
+def test_every_field_of_the_spec_is_a_field_of_the_item_type_and_back(spec: ListSpec) -> None:
+    names = {f.name for f in dataclasses.fields(ITEM_TYPES[spec.name])}
+    declared = {f.name for f in spec.all_fields}
+    assert names - META == declared
+
+
+@pytest.mark.parametrize("spec", LISTS, ids=lambda s: s.name)
+def test_the_label_property_reads_the_label_field(spec: ListSpec) -> None:
+    example = spec.field(spec.label).example
+    pf = parse_bytes(f"{HEADER}{spec.name}:\n  - {spec.label}: {example}\n{_one_of(spec)}".encode(), "f.yaml")
+    assert pf.ok, [str(d) for d in pf.diagnostics]
+    (item,) = pf.items[spec.name]
+    assert item.label == getattr(item, spec.label)
+
+
+def _one_of(spec: ListSpec) -> str:
+    if not spec.one_of:
+        return ""
+    return f"    {spec.one_of[0]}: {spec.field(spec.one_of[0]).example}\n"
+
+
+def _every_field() -> list[tuple[ListSpec, Field]]:
+    return [(spec, f) for spec in LISTS for f in spec.all_fields if f.name != spec.label]
+
+
+@pytest.mark.parametrize("spec, field", _every_field(), ids=lambda x: getattr(x, "name", ""))
+def test_every_example_in_the_spec_is_valid(spec: ListSpec, field: Field) -> None:
+    """The examples are shown in help and docs: each must load as written (one file's rules;
+    `about` and source ids are checked across parts, in tests/test_load.py)."""
+    assert field.example and field.help
+    label = spec.field(spec.label)
+    one_of = "" if field.name in spec.one_of else _one_of(spec)
+    text = f"{HEADER}{spec.name}:\n  - {spec.label}: {label.example}\n{one_of}    {field.name}: {field.example}\n"
+    if field.name == "sources":
+        text += "sources:\n  reuters: {name: Reuters}\n  seed: {name: Seed}\n"
+    pf = parse_bytes(textwrap.dedent(text).encode(), "f.yaml")
+    assert pf.ok, [str(d) for d in pf.diagnostics]
+    assert getattr(pf.items[spec.name][0], field.name) is not None
+
+
+@pytest.mark.parametrize("block", [SITUATION, SOURCE], ids=lambda b: b.name)
+def test_every_field_of_the_header_and_sources_has_help_and_example(block) -> None:  # type: ignore[no-untyped-def]
+    for f in block.fields:
+        assert f.help and f.example, f.name
+
+
+def test_the_schema_covers_every_field_of_every_list() -> None:
+    schema = json_schema()
+    for spec in LISTS:
+        props = schema["properties"][spec.name]["items"]["properties"]
+        assert set(props) == {f.name for f in spec.all_fields}, spec.name
+        required = schema["properties"][spec.name]["items"].get("required", [])
+        assert required == [f.name for f in spec.fields if f.required]
+    assert set(schema["properties"]["situation"]["properties"]) == set(SITUATION.keys)
+    assert set(schema["$defs"]["source"]["properties"]) == set(SOURCE.keys)
+
+
+def test_the_common_fields_are_declared_once() -> None:
+    assert [f.name for f in COMMON] == ["id", "confidence", "sources", "updated", "about", "note"]
+
+
+def test_a_bad_field_kind_is_refused_at_once() -> None:
+    with pytest.raises(ValueError, match="unknown kind"):
+        Field("x", "colour", "help")
+    with pytest.raises(ValueError, match="enum needs values"):
+        Field("x", "enum", "help")

@@ -1,0 +1,290 @@
+"""Checking one value against its kind (tui.model.spec): text, enums, numbers, quantities,
+times, units, source references; and the keys of a mapping.
+
+Problems are collected as (path, "key" or "value", message, severity); positions are
+looked up only once the file is known to have a problem (tui.model.validate).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Collection
+from typing import Any
+
+from .spec import QUALIFIERS, QUANTITY, SOURCE_REF, TIME
+from .types import Quantity, Severity, SourceRef, When
+from .yamlpos import format_path
+from .yamlread import describe
+
+QUANTITY_KEYS = QUANTITY.keys
+TIME_KEYS = TIME.keys
+SOURCE_REF_KEYS = SOURCE_REF.keys
+
+QUANTITY_EXPECTED = "expected a number or {value, qualifier} or {min, max}"
+TIME_EXPECTED = (
+    "expected an ISO 8601 date (2024-08-07) or date-time with offset (2024-08-07T10:00:00+03:00),"
+    " or {at: <date>, approx: true}"
+)
+
+Problem = tuple[tuple, str, str, Severity]  # (path, "key" | "value", message, severity)
+
+
+def close_matches(word: str, possibilities: Collection[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    import difflib  # only when there is a problem to explain
+
+    return difflib.get_close_matches(word, list(possibilities), n=n, cutoff=cutoff)
+
+
+def suggest(key: str, known: tuple[str, ...]) -> str:
+    match = close_matches(key, known, n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else f"; expected one of {', '.join(known)}"
+
+
+def parse_iso(text: str) -> tuple[dt.date | dt.datetime | None, str | None]:
+    """ISO 8601 date or offset-aware date-time -> value, or (None, reason)."""
+    s = text.strip()
+    try:
+        return dt.date.fromisoformat(s), None
+    except ValueError:
+        pass
+    try:
+        value = dt.datetime.fromisoformat(s)
+    except ValueError:
+        return None, None
+    if value.tzinfo is None:
+        return None, (
+            f"{text!r} has a time but no UTC offset; write it with an offset,"
+            " e.g. 2024-08-07T10:00:00+03:00 or 2024-08-07T07:00:00Z"
+        )
+    return value, None
+
+
+class Checker:
+    """Checks values of one file and collects every problem (never stops at the first)."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    # -- problems --------------------------------------------------------------------------
+    def error(self, path: tuple, message: str, where: str = "value") -> None:
+        self.problems.append((path, where, message, "error"))
+
+    def warning(self, path: tuple, message: str, where: str = "value") -> None:
+        self.problems.append((path, where, message, "warning"))
+
+    def errors_since(self, mark: int) -> bool:
+        return any(sev == "error" for *_, sev in self.problems[mark:])
+
+    # -- keys ------------------------------------------------------------------------------
+    def keys(
+        self,
+        mapping: dict,
+        path: tuple,
+        known: tuple[str, ...],
+        where_name: str | None = None,
+        known_set: frozenset[str] | None = None,
+    ) -> tuple[tuple[str, Any], ...]:
+        """Check keys; return the x- extensions as written."""
+        if known_set is not None and mapping.keys() <= known_set:
+            return ()
+        if where_name is None:
+            where_name = format_path(path) or "the top level"
+        ext: list[tuple[str, Any]] = []
+        for key, value in mapping.items():
+            if type(key) is not str:
+                self.error(path + (str(key),), f"keys must be text, found {describe(key)} in {where_name}", "key")
+                continue
+            if key in known:
+                continue
+            if key.startswith("x-"):
+                ext.append((key, value))
+                continue
+            self.error(path + (key,), f"unknown key {key!r} in {where_name}{suggest(key, known)}", "key")
+        return tuple(ext)
+
+    # -- values ----------------------------------------------------------------------------
+    def text(self, value: Any, path: tuple) -> str | None:
+        if type(value) is str:
+            return value
+        hint = ' (quote it: "...")' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+        self.error(path, f"expected text, found {describe(value)}{hint}")
+        return None
+
+    def textlist(self, value: Any, path: tuple) -> tuple[str, ...] | None:
+        if not isinstance(value, list):
+            self.error(path, f"expected a list of text, found {describe(value)}")
+            return None
+        out = []
+        good = True
+        for i, v in enumerate(value):
+            t = self.text(v, path + (i,))
+            if t is None:
+                good = False
+            else:
+                out.append(t)
+        return tuple(out) if good else None
+
+    def enum(self, value: Any, path: tuple, choices: tuple[str, ...]) -> str | None:
+        if type(value) is str and value in choices:
+            return value
+        shown = repr(value) if type(value) is str else describe(value)
+        hint = ""
+        if type(value) is str:
+            close = close_matches(value.lower(), choices, n=1, cutoff=0.6)
+            if close:
+                hint = f"; did you mean {close[0]!r}?"
+        self.error(path, f"{shown} is not one of {', '.join(choices)}{hint}")
+        return None
+
+    def number(self, value: Any, path: tuple, what: str = "a number") -> int | float | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(path, f"expected {what}, found {describe(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error(path, f"expected a finite number, found {value!r}")
+            return None
+        if value < 0:
+            self.error(path, f"expected a number of zero or more, found {value!r}")
+            return None
+        return value
+
+    def boolean(self, value: Any, path: tuple) -> bool | None:
+        if type(value) is bool:
+            return value
+        self.error(path, f"expected true or false, found {describe(value)}")
+        return None
+
+    def quantity(self, value: Any, path: tuple) -> Quantity | None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            n = self.number(value, path)
+            return None if n is None else Quantity(value=n)
+        if not isinstance(value, dict):
+            self.error(path, f"{QUANTITY_EXPECTED}, found {describe(value)}")
+            return None
+        before = len(self.problems)
+        ext = self.keys(value, path, QUANTITY_KEYS)
+        unit = None
+        if value.get("unit") is not None:
+            unit = self.text(value["unit"], path + ("unit",))
+        has_value = value.get("value") is not None
+        has_range = value.get("min") is not None or value.get("max") is not None
+        if has_value and has_range:
+            self.error(path, "a quantity is either {value, qualifier} or {min, max}, not both")
+            return None
+        if has_value:
+            n = self.number(value["value"], path + ("value",))
+            qualifier = None
+            if value.get("qualifier") is not None:
+                qualifier = self.enum(value["qualifier"], path + ("qualifier",), QUALIFIERS)
+            if len(self.problems) > before:
+                return None
+            return Quantity(value=n, qualifier=qualifier, unit=unit, extensions=ext)
+        if has_range:
+            if value.get("qualifier") is not None:
+                self.error(path + ("qualifier",), "a qualifier goes with `value`, not with a {min, max} range")
+            if value.get("min") is None or value.get("max") is None:
+                missing = "min" if value.get("min") is None else "max"
+                self.error(path, f"a range needs both min and max; {missing!r} is missing")
+                return None
+            lo = self.number(value["min"], path + ("min",))
+            hi = self.number(value["max"], path + ("max",))
+            if lo is not None and hi is not None and lo > hi:
+                self.error(path, f"min {lo!r} is more than max {hi!r}")
+            if len(self.problems) > before:
+                return None
+            return Quantity(min=lo, max=hi, unit=unit, extensions=ext)
+        self.error(path, f"{QUANTITY_EXPECTED}, found a mapping without value, min or max")
+        return None
+
+    def time(self, value: Any, path: tuple) -> When | None:
+        if type(value) is str:
+            parsed, reason = parse_iso(value)
+            if parsed is None:
+                self.error(path, reason or f"{TIME_EXPECTED}, found {describe(value)}")
+                return None
+            return When(parsed)
+        if isinstance(value, dict):
+            ext = self.keys(value, path, TIME_KEYS)
+            approx = False
+            if "approx" in value and value["approx"] is not None:
+                if type(value["approx"]) is bool:
+                    approx = value["approx"]
+                else:
+                    self.error(path + ("approx",), f"expected true or false, found {describe(value['approx'])}")
+            at = value.get("at")
+            if at is None:
+                self.error(path, "missing required field 'at' (the date, e.g. {at: 2024-08-07, approx: true})")
+                return None
+            if type(at) is not str:
+                self.error(path + ("at",), f"{TIME_EXPECTED}, found {describe(at)}")
+                return None
+            parsed, reason = parse_iso(at)
+            if parsed is None:
+                self.error(path + ("at",), reason or f"{TIME_EXPECTED}, found {describe(at)}")
+                return None
+            return When(parsed, approx=approx, extensions=ext)
+        self.error(path, f"{TIME_EXPECTED}, found {describe(value)}")
+        return None
+
+    def units(self, value: Any, path: tuple) -> tuple[tuple[str, int], ...] | None:
+        if not isinstance(value, dict):
+            self.error(path, f"expected a mapping of state -> count, found {describe(value)}")
+            return None
+        out = []
+        good = True
+        for k, v in value.items():
+            if type(k) is not str:
+                self.error(path + (str(k),), f"keys must be text, found {describe(k)} in {format_path(path)}", "key")
+                good = False
+                continue
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                self.error(path + (k,), f"expected a whole number of zero or more, found {describe(v)}")
+                good = False
+                continue
+            out.append((k, v))
+        return tuple(out) if good else None
+
+    def source_refs(self, value: Any, path: tuple) -> tuple[SourceRef, ...] | None:
+        if not isinstance(value, list):
+            self.error(
+                path,
+                f"expected a list of source ids (`- reuters` or `- {{source: seed, quote: ...}}`), found {describe(value)}",
+            )
+            return None
+        out = []
+        for i, ref in enumerate(value):
+            rpath = path + (i,)
+            if type(ref) is str:
+                out.append(SourceRef(ref))
+            elif isinstance(ref, dict):
+                ext = self.keys(ref, rpath, SOURCE_REF_KEYS)
+                src = ref.get("source")
+                if src is None:
+                    self.error(rpath, "missing required field 'source' (the id of a source)")
+                    continue
+                src = self.text(src, rpath + ("source",))
+                quote = None
+                if ref.get("quote") is not None:
+                    quote = self.text(ref["quote"], rpath + ("quote",))
+                if src is not None:
+                    out.append(SourceRef(src, quote, extensions=ext))
+            else:
+                self.error(rpath, f"expected a source id or {{source, quote}}, found {describe(ref)}")
+        return tuple(out)
+
+    def checker_for(self, kind: str) -> Callable[[Any, tuple], Any]:
+        """The method that checks a value of this kind (tui.model.spec.KINDS)."""
+        table: dict[str, Callable[[Any, tuple], Any]] = {
+            "text": self.text,
+            "textlist": self.textlist,
+            "ids": self.textlist,
+            "number": self.number,
+            "bool": self.boolean,
+            "quantity": self.quantity,
+            "time": self.time,
+            "units": self.units,
+            "sources": self.source_refs,
+        }
+        return table[kind]
