@@ -46,6 +46,7 @@ def parser() -> argparse.ArgumentParser:
             f"  {PROG} brief situations/ --format text > brief.txt\n"
             f"  {PROG} brief situations/ --since saved        what changed since the last briefing\n"
             f"  {PROG} brief today/ --since yesterday/\n"
+            f"  {PROG} brief --short situations/ --format text   one page to brief from\n"
         ),
     )
     p.add_argument(
@@ -53,6 +54,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--since", metavar="BASELINE", help="show what changed since this earlier picture first")
     p.add_argument("--format", choices=("md", "text"), default="md", help="md (default) or text")
+    p.add_argument(
+        "--short",
+        action="store_true",
+        help="one page (at most 60 lines of 100 columns) for the briefing itself; without --since it"
+        " shows the changes since the baseline saved on the board, if any",
+    )
     p.add_argument("--situation", metavar="ID", help="which situation, when the paths hold several")
     p.add_argument(
         "--stale-hours",
@@ -77,11 +84,21 @@ def run(argv: list[str]) -> int:
         from tui.cli.since import resolve
 
         since, label = resolve(args.since, sit)
-    from tui.model.brief import render_brief
+    elif args.short:
+        from tui.cli.since import saved_if_any
+
+        since, label = saved_if_any(sit) or (None, None)
     from tui.model.leftout import left_out
 
     missing = left_out(result, sit)
-    out(render_brief(sit, since=since, since_label=label, fmt=args.format, stale_hours=hours, left_out=missing))
+    if args.short:
+        from tui.model.brief_short import render_short
+
+        out(render_short(sit, since=since, since_label=label, fmt=args.format, left_out=missing))
+    else:
+        from tui.model.brief import render_brief
+
+        out(render_brief(sit, since=since, since_label=label, fmt=args.format, stale_hours=hours, left_out=missing))
     if missing:
         err(f"{PROG}: {missing.line()}")
     return EXIT_OK if result.ok else EXIT_INVALID

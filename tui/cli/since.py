@@ -57,6 +57,18 @@ def resolve(spec: str, current: Situation) -> tuple[Situation, str]:
     return chosen, f"the picture in {safe(spec)} (as of {when_full(chosen.as_of)})"
 
 
+def saved_if_any(current: Situation) -> tuple[Situation, str] | None:
+    """The saved baseline of this situation when there is one (for `brief --short`)."""
+    from tui.runtime.baseline import BaselineStore
+
+    if BaselineStore().load(current.id) is None:
+        return None
+    try:
+        return resolve("saved", current)
+    except UsageError:
+        return None
+
+
 def _from_json(spec: str) -> Situation:
     import json
 
