@@ -459,3 +459,44 @@ def test_word_start_offsets() -> None:
     assert word_start_offsets("", "x") is None and word_start_offsets("x" * 65, "x " * 70) is None
     # a hostile text cannot make it search for long: it answers "no match"
     assert word_start_offsets("a" * 63 + "b", "aaaaaaaa " * 300) is None
+
+
+def test_updates_in_a_row_keep_what_did_not_change(default: Situation, monkeypatch) -> None:
+    """Reloads with no search between them (texts are taken over lazily, pane by pane):
+    the result is right and only changed items are read again; the chain stays short."""
+    import tui.model.search as search
+
+    calls: list[str] = []
+    real = search.item_tiers
+    monkeypatch.setattr(search, "item_tiers", lambda item, names=None: calls.append(item.id) or real(item, names))
+    s = Searcher(default)
+    s.warm()
+    calls.clear()
+    sit = default
+    for n in range(12):
+        changed = dataclasses.replace(sit.events[0], note=f"edit number{n}")
+        sit = dataclasses.replace(sit, events=(changed,) + sit.events[1:])
+        s.update(sit)
+    assert s.generation.chain <= 5  # type: ignore[attr-defined]
+    assert all_ids(s.search("number11")) == {sit.events[0].id}
+    assert all_ids(s.search("number3")) == set()
+    assert all_ids(s.search("lukashenko")) == {
+        "belarus-border-buildup",
+        "lukashenko-provocations",
+        "belarus-drone-incursions",
+    }
+    assert set(calls) == {sit.events[0].id}  # nothing else was read again
+
+
+def test_warm_in_a_thread_while_searching(generated: Situation) -> None:
+    import threading
+
+    expected = Searcher(generated).search("koren")
+    s = Searcher(generated)
+    worker = threading.Thread(target=s.warm)
+    worker.start()
+    results = [s.search(q) for q in ("k", "ko", "koren", "weak koren", "koren")]
+    worker.join()
+    for pane in PANES:
+        assert results[-1].pane(pane).rows == expected.pane(pane).rows
+        assert results[-1].pane(pane).ranked_rows == expected.pane(pane).ranked_rows

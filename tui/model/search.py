@@ -23,6 +23,7 @@ previous hits; ranks are worked out only when asked for (`enter`, a pane in rank
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
@@ -67,6 +68,30 @@ class _Generation:
         self.bounds: dict[str, list[tuple[int, int] | None]] = {p: [None] * len(v) for p, v in panes.items()}
         self.flags = Flags(situation, panes, stale_hours)
         self.complete: set[str] = set()  # panes whose every text is computed
+        # what to take over from the last version, pane by pane, when first needed (a
+        # reload does not wait for it; the worker's `warm` or the next keystroke does it)
+        self.pending: dict[str, tuple[_Generation, bool, bool]] = {}
+        self.lock = threading.Lock()
+        self.chain = 0  # versions back whose texts are still to be taken over
+
+    def ensure(self, pane: str) -> None:
+        """Take over the texts and flags of the pane's unchanged items from the last version."""
+        if pane not in self.pending:
+            return
+        with self.lock:
+            todo = self.pending.get(pane)
+            if todo is None:
+                return
+            old, same_texts, same_flags = todo
+            old.ensure(pane)
+            keep = _same_items(old.panes[pane], self.panes[pane])
+            if same_texts:  # (source names are part of the text)
+                for news, olds in ((self.strings[pane], old.strings[pane]), (self.bounds[pane], old.bounds[pane])):
+                    for i, j, length in keep:
+                        news[i : i + length] = olds[j : j + length]  # type: ignore[assignment]
+            if same_flags:
+                self.flags.carry(old.flags, pane, keep)
+            del self.pending[pane]
 
     def is_complete(self, pane: str) -> bool:
         if pane not in self.complete and None not in self.strings[pane]:
@@ -230,17 +255,13 @@ class Searcher:
         if situation is not None and prev is not None:
             same_texts = prev.sources is situation.sources or prev.sources == situation.sources
             same_flags = same_texts and prev.as_of == situation.as_of and old.flags.stale_hours == hours
-            for pane, items in new.panes.items():
-                old_items = old.panes.get(pane, ())
-                if not old_items or not (same_texts or same_flags):
-                    continue
-                keep = _same_items(old_items, items)
-                if same_texts:  # (source names are part of the text)
-                    for news, olds in ((new.strings[pane], old.strings[pane]), (new.bounds[pane], old.bounds[pane])):
-                        for i, j, length in keep:
-                            news[i : i + length] = olds[j : j + length]  # type: ignore[assignment]
-                if same_flags:
-                    new.flags.carry(old.flags, pane, keep)
+            if len(old.pending) and old.chain >= 4:  # reloads with no search or warm between
+                for pane in list(old.pending):
+                    old.ensure(pane)  # keep the chain of old versions short
+            new.chain = old.chain + 1 if old.pending else 0
+            for pane in new.panes:
+                if old.panes.get(pane) and same_texts:  # (source names are part of the text)
+                    new.pending[pane] = (old, same_texts, same_flags)
         self._gen = new
 
     def warm(self, stop: Callable[[], bool] | None = None) -> None:
@@ -249,6 +270,7 @@ class Searcher:
         pay for 100,000 of them. `stop()` true ends it early (a newer situation)."""
         gen = self._gen
         for pane, items in gen.panes.items():
+            gen.ensure(pane)
             for start in range(0, len(items), 512):
                 if stop is not None and stop():
                     return
@@ -278,6 +300,7 @@ class Searcher:
         return SearchResult(query, gen, out)
 
     def _scan(self, gen: _Generation, pane: str, rows: Sequence[int], query: Query) -> Sequence[int]:
+        gen.ensure(pane)
         steps = filter_steps(gen.flags, pane, query.filters, self.now)
         if steps is None:
             return []
