@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.model.spec import LIST
 from tui.model.text import fold
 from tui.model.types import CONFIDENCES, PANE_TITLES, PANES, RELIABILITY_GRADES
 
@@ -33,21 +34,8 @@ __all__ = ["Filter", "Query", "parse", "SEVERITIES", "PANE_NUMBERS", "BARE_FILTE
 
 # Severity, most severe first (format additions of December 2026).
 SEVERITIES: tuple[str, ...] = ("critical", "high", "medium", "low")
-# The lists' key numbers (docs: DESIGN "The lists"); only names in PANES are used.
-_NUMBERED = (
-    "figures",
-    "fronts",
-    "evacuations",
-    "statements",
-    "infrastructure",
-    "events",
-    "needs",
-    "watch",
-    "judgments",
-)
-PANE_NUMBERS: dict[str, int] = {name: n for n, name in enumerate(_NUMBERED) if name in PANES}
-for _extra in PANES:  # a list not numbered above still gets a number (after the rest)
-    PANE_NUMBERS.setdefault(_extra, len(_NUMBERED) + PANES.index(_extra))
+# The lists' key numbers on the board (`pane:5` is events), from the format spec.
+PANE_NUMBERS: dict[str, int] = {name: LIST[name].key for name in PANES}
 
 BARE_FILTERS = ("weak", "stale", "overdue")
 _KEYS = {
