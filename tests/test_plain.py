@@ -235,3 +235,26 @@ def test_markup_is_plain_text():
 
 def test_missing_item_message_is_the_shared_wording():
     assert MISSING_ITEM == "This item is no longer in the situation"
+
+
+def test_item_fields_follow_the_format_spec():
+    """Every field the spec declares for a list shows when the item carries it, in the
+    spec's order: a new field needs no code here (tui/model/spec.py)."""
+    from tui.model.load import load
+    from tui.model.plain import field_title
+    from tui.model.spec import LIST
+    from tui.runtime.paths import default_situation_path
+
+    sit = load([default_situation_path()]).situations[0]
+    checked = 0
+    for item in sit.items():
+        keys = [k for k, _ in item_fields(item)]
+        expected = [
+            field_title(f.name)
+            for f in LIST[item.pane].fields
+            if getattr(item, f.name, None) not in (None, "", ())
+        ]
+        assert [k for k in keys if k in expected] == expected, (item.id, keys)
+        checked += len(expected)
+    assert checked > 30
+    assert field_title("depth_km") == "Depth" and field_title("next_update") == "Next update"

@@ -22,23 +22,15 @@ from tui.model.changes import render_changes, without_broken, write_changes
 from tui.model.diff import diff_situations
 from tui.model.leftout import LeftOut, is_broken
 from tui.model.markup import FORMATS, Writer, md_escape, writer
-from tui.model.plain import confidence_text, item_fields
+from tui.model.plain import confidence_text, field_title, item_fields
 from tui.model.provenance import best_grade, grade_text, source_usage, weak_basis
+from tui.model.spec import LIST
 from tui.model.stale import freshest_update, is_stale, latest_moment
 from tui.model.text import format_age
 from tui.model.types import PANE_TITLES, PANES, Item, Situation, When
 from tui.model.values import one_line, when_full
 
 __all__ = ["render_brief", "render_changes", "md_escape", "FORMATS"]
-
-# The field of each pane that names the item (it is the item's heading, not a row).
-_LABEL_KEYS = {
-    "fronts": "Name",
-    "evacuations": "Area",
-    "statements": "Actor",
-    "infrastructure": "Name",
-    "events": "What",
-}
 
 
 class _Context:
@@ -61,7 +53,8 @@ def _item_block(w: Writer, ctx: _Context, item: Item) -> None:
     if kind:
         heading += f" ({kind})"
     w.item(e(heading))
-    label_key = _LABEL_KEYS.get(item.pane)
+    lst = LIST.get(item.pane)
+    label_key = field_title(lst.label) if lst is not None else None  # the heading names the item
     grade = best_grade(item, situation)
     for key, value in item_fields(item):
         if key in (label_key, "Status"):

@@ -12,21 +12,12 @@ clipboard.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+from tui.model.spec import COMMON, LIST
 from tui.model.text import format_quantity, format_units, format_when, visible
-from tui.model.types import (
-    PANE_TITLES,
-    Evacuation,
-    Event,
-    Front,
-    Infrastructure,
-    Item,
-    Situation,
-    SourceRef,
-    Statement,
-    When,
-)
+from tui.model.types import PANE_TITLES, Item, Quantity, Situation, SourceRef, When
 
 # One symbol per confidence; they differ in SHAPE so they read without colour.
 CONFIDENCE_SYMBOLS: dict[str, str] = {
@@ -67,70 +58,98 @@ def extension_value(value: Any) -> str:
         return str(value)
 
 
-def _when(w: When | None) -> str | None:
-    return None if w is None else format_when(w, with_year=True)
+def field_title(name: str) -> str:
+    """A field as a heading: "depth_km" -> "Depth", "next_update" -> "Next update"."""
+    if name.endswith("_km"):
+        name = name[: -len("_km")]
+    return name.replace("_", " ").capitalize()
 
 
-def _join(values: tuple[str, ...]) -> str | None:
-    return ", ".join(values) if values else None
+def _quantity(name: str, value: Any) -> str | None:
+    if not isinstance(value, Quantity):
+        return None
+    return format_quantity(value, unit_default="km" if name.endswith("_km") else None)
 
 
-def _pane_fields(item: Item) -> list[tuple[str, str | None]]:
-    if isinstance(item, Front):
-        return [
-            ("Name", item.name),
-            ("Status", item.status),
-            ("Sides", _join(item.sides)),
-            ("Depth", None if item.depth_km is None else format_quantity(item.depth_km, unit_default="km")),
-            ("Strength", item.strength),
-            ("Since", _when(item.since)),
-            ("Places", _join(item.places)),
-        ]
-    if isinstance(item, Evacuation):
-        return [
-            ("Area", item.area),
-            ("People", None if item.people is None else format_quantity(item.people)),
-            ("Status", item.status),
-            ("Authority", item.authority),
-            ("Destination", item.destination),
-            ("Since", _when(item.since)),
-        ]
-    if isinstance(item, Statement):
-        return [
-            ("Actor", item.actor),
-            ("Role", item.role),
-            ("Quote", None if item.quote is None else f"“{item.quote}”"),
-            ("Summary", item.summary),
-            ("Date", _when(item.date)),
-            ("Channel", item.channel),
-        ]
-    if isinstance(item, Infrastructure):
-        return [
-            ("Name", item.name),
-            ("Kind", item.kind),
-            ("Status", item.status),
-            ("Location", item.location),
-            ("Units", format_units(item.units) if item.units else None),
-            ("Significance", item.significance),
-        ]
-    if isinstance(item, Event):
-        return [
-            ("What", item.what),
-            ("Date", _when(item.date)),
-            ("Where", item.where),
-            ("Count", None if item.count is None else format_quantity(item.count)),
-        ]
-    return [("Label", item.label)]
+def _time(_name: str, value: Any) -> str | None:
+    return format_when(value, with_year=True) if isinstance(value, When) else None
+
+
+def _textlist(_name: str, value: Any) -> str | None:
+    return ", ".join(str(v) for v in value) if value else None
+
+
+def _units(_name: str, value: Any) -> str | None:
+    return format_units(value) if value else None
+
+
+def _text(name: str, value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return f"“{value}”" if name == "quote" else str(value)
+
+
+def _bool(_name: str, value: Any) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+# How each kind of value reads (tui.model.spec: Field.kind); a kind not listed reads through
+# the generic value_text (a new kind shows, plainly, until it gets its own line here).
+KIND_TEXT: dict[str, Callable[[str, Any], str | None]] = {
+    "text": _text,
+    "slug": _text,
+    "enum": _text,
+    "quantity": _quantity,
+    "time": _time,
+    "exact_time": _time,
+    "textlist": _textlist,
+    "units": _units,
+    "bool": _bool,
+}
+
+
+def _generic(name: str, value: Any) -> str | None:
+    if value is None or value == () or value == "":
+        return None
+    from tui.model.values import value_text
+
+    return value_text(name, value, None)
+
+
+def _list_fields(item: Item) -> list[tuple[str, str | None]]:
+    """The item's own fields (its list's, from the spec), label first, in the spec's order."""
+    lst = LIST.get(item.pane)
+    if lst is None:
+        return [("Label", item.label)]
+    rows = []
+    for f in lst.fields:
+        value = getattr(item, f.name, None)
+        rows.append((field_title(f.name), KIND_TEXT.get(f.kind, _generic)(f.name, value)))
+    return rows
+
+
+def _common_fields(item: Item) -> list[tuple[str, str | None]]:
+    """The fields every item may carry that read as rows (not id, sources, about, note:
+    those have their own place), in the spec's order."""
+    rows = []
+    for f in COMMON:
+        if f.name in ("id", "sources", "about", "note", "confidence", "updated"):
+            continue
+        value = getattr(item, f.name, None)
+        rows.append((field_title(f.name), KIND_TEXT.get(f.kind, _generic)(f.name, value)))
+    return rows
 
 
 def item_fields(item: Item) -> list[tuple[str, str]]:
     """Every field the item carries, in reading order, as (key, raw value) pairs.
 
-    Values are formatted as people read them but NOT yet made visible: the caller
-    applies `visible()` (the detail screen wraps them in rich Text, plain text joins them).
-    Fields the item does not carry are left out.
+    The list's own fields come from the format spec (tui.model.spec), so a new field shows
+    here, in the detail, the copy and the brief, without a line of code. Values are
+    formatted as people read them but NOT yet made visible: the caller applies `visible()`
+    (the detail screen wraps them in rich Text, plain text joins them). Fields the item does
+    not carry are left out.
     """
-    rows = [(k, v) for k, v in _pane_fields(item) if v is not None and v != ""]
+    rows = [(k, v) for k, v in _list_fields(item) + _common_fields(item) if v is not None and v != ""]
     rows.append(("Confidence", confidence_text(item.confidence)))
     if item.updated is not None:
         rows.append(("Updated", format_when(item.updated, with_year=True)))
