@@ -28,6 +28,8 @@ left: the characters drawn, UTF-8 bytes). The four add up to the total. The emul
 reports which screen rows were written to, how many cells were drawn, and how many of
 them actually changed on screen (the rest is repainting what was already there).
 
+sitboard gets its own config and state folders (XDG_CONFIG_HOME, XDG_STATE_HOME in a temp
+dir; SITBOARD_* variables dropped): a user's keymap or state would change what is measured.
 The environment is a typical SSH login: TERM=xterm-256color and COLORTERM unset (ssh
 forwards TERM but not COLORTERM: the default client and server configs only pass LANG
 and LC_*), so Textual writes 256-colour codes (`38;5;N`). `--colorterm truecolor` shows
