@@ -354,8 +354,9 @@ def test_statements_quote_or_summary_and_types():
     (d,) = pf.diagnostics
     assert (d.line, d.column, d.path) == (11, 11, "statements[1].role")
     assert d.message == 'expected text, found the number 42 (quote it: "...")'
-    (s,) = pf.items["statements"]
+    s, broken = pf.items["statements"]
     assert isinstance(s, Statement) and s.quote == "The advance has been halted."
+    assert broken.broken and broken.label == "IAEA" and broken.problems == (d,)
 
 
 def test_derived_ids():
@@ -537,7 +538,9 @@ def test_document_outside_is_an_error_naming_the_field(tmp_path, document, why):
     d = only(pf)
     assert (d.line, d.column, d.path, d.severity) == (6, 30, "sources.rep.document", "error")
     assert d.message.startswith(DOC_RULE + "; ") and why in d.message
-    assert "rep" not in pf.sources  # never reaches the board's detail view
+    assert pf.sources["rep"].document is None and pf.sources["rep"].problems == (
+        d,
+    )  # the source stays  # never reaches the board's detail view
 
 
 def test_document_escaping_through_a_symbolic_link_is_an_error(tmp_path):
@@ -552,7 +555,7 @@ def test_document_escaping_through_a_symbolic_link_is_an_error(tmp_path):
         d = only(pf)
         assert d.path == "sources.rep.document" and d.severity == "error"
         assert "through a symbolic link" in d.message and str(tmp_path / "secret.txt") in d.message
-        assert "rep" not in pf.sources
+        assert pf.sources["rep"].document is None and pf.sources["rep"].problems == (d,)  # the source stays
     # a link that stays inside is fine
     os.symlink(outer / "seeds" / "r.txt", outer / "sit" / "inside.txt")
     pf, _ = _doc_file(tmp_path, "inside.txt")

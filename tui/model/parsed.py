@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .types import PANES, Diagnostic, Item, Location, Source
+from .types import PANES, BrokenItem, Diagnostic, Item, Location, Source
 from .yamlpos import Locator
 
 
@@ -26,20 +26,21 @@ class Fingerprint:
 class ParsedFile:
     """One situation file, validated on its own (before its parts are assembled).
 
-    `header` holds the situation fields this file declares (title, as_of, area, summary,
-    marking); a part that is not the header part declares only `situation: {id}`.
-    `ok` is False when the file has errors: such a file is left out of assembly (or
-    replaced by its last good parse). `items` holds the items that validated.
+    `items`: per list, every item of the file in file order (the index in the tuple is
+    the index in the file's list); an item with errors is a `BrokenItem` holding what of
+    it validated and its problems, placed (a bad item costs that item, never the file).
+    `header`: the situation fields that validated (title, as_of, area, summary,
+    marking); `header_keys`: the ones the file writes, valid or not (a part that is not
+    the header part writes none). `sources`: every source the file declares; a source
+    with errors keeps what validated (its name falls back to its id) and lists its
+    `problems`, so a reference to it is never "unknown".
+    `ok` is False when the file has errors (`sitboard check` exits 1); what validated
+    is usable all the same.
 
-    The `check_*` fields are filled only when the file has errors, for `sitboard check`
-    (`load(..., for_check=True)`), so that cross-file problems (unknown source refs and
-    `about` ids, id clashes) are reported along with the file's own errors. The board
-    never shows them (`for_check_only`):
-      check_items       every item that could be built, bad fields left out, with its
-                        index in the file's list: (pane, index, item)
-      check_item_ids    explicit ids of items that could not be built at all
-      check_source_ids  every source id the file declares, valid or not
-      check_header      the file declares both `title` and `as_of` (valid or not)
+    Transitional (until assembly reads the above): the `check_*` fields, filled only
+    when the file has errors, as before: check_items = all_items(), check_item_ids =
+    explicit ids written but invalid, check_source_ids = every source id declared,
+    check_header = the file writes both title and as_of.
     """
 
     path: str
@@ -53,6 +54,7 @@ class ParsedFile:
     diagnostics: tuple[Diagnostic, ...] = ()
     fingerprint: Fingerprint | None = None
     locator: Locator | None = field(default=None, repr=False)
+    header_keys: frozenset[str] = frozenset()
     check_items: tuple[tuple[str, int, Item], ...] = field(default=(), repr=False)
     check_item_ids: frozenset[str] = field(default=frozenset(), repr=False)
     check_source_ids: frozenset[str] = field(default=frozenset(), repr=False)
@@ -64,9 +66,18 @@ class ParsedFile:
 
     @property
     def for_check_only(self) -> bool:
-        """This parse has errors: `sitboard check` may look at its `check_*` fields, the
-        board must not show it (it shows the file's last good version, if any)."""
+        """This parse has errors (kept for callers written before BrokenItem)."""
         return not self.ok
+
+    @property
+    def broken_items(self) -> tuple[BrokenItem, ...]:
+        """The items with errors, in list then file order."""
+        return tuple(it for pane in PANES for it in self.items.get(pane, ()) if isinstance(it, BrokenItem))
+
+    @property
+    def declares_header(self) -> bool:
+        """The file writes `title` or `as_of`, valid or not: it means to be the header part."""
+        return "title" in self.header_keys or "as_of" in self.header_keys
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -74,6 +85,7 @@ class ParsedFile:
 
     @property
     def carries_header(self) -> bool:
+        """Both `title` and `as_of` validated."""
         return "title" in self.header and "as_of" in self.header
 
     @property

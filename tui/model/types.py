@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from .spec import (  # the vocabularies live in the spec; re-exported here for the rest of the code
     CONFIDENCES,
@@ -46,6 +46,7 @@ __all__ = [
     "Source",
     "SourceRef",
     "Item",
+    "BrokenItem",
     "Front",
     "Evacuation",
     "Statement",
@@ -154,6 +155,9 @@ class Source:
     document: str | None = None  # absolute path, resolved against the declaring file
     extensions: tuple[tuple[str, Any], ...] = ()
     origin: Location | None = None
+    # A source with errors keeps what validated (its name falls back to its id) and says
+    # what is wrong here; not compared (the same source in two parts is the same source).
+    problems: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +183,9 @@ class Item:
     note: str | None = None
     extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys, kept as written
     origin: Location | None = None  # where the item starts in its file
+
+    # An item with errors (BrokenItem) says so; every other item is whole.
+    broken: ClassVar[bool] = False
 
     @property
     def label(self) -> str:
@@ -258,6 +265,33 @@ class Event(Item):
     @property
     def label(self) -> str:
         return self.what
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BrokenItem(Item):
+    """An item with errors: what of it validated, and every problem of it, placed.
+
+    It sits in its pane's tuple in file order, so the board shows it as a row flagged ✗
+    with its first problem (`problems[0]`, an error), and its detail lists them all.
+    brief, export and diff leave it out and say so. `check` counts its errors as errors.
+
+    - `id`: the explicit id if valid, else the id derived from the label if the label
+      is text, else "<pane>-<index>" (`id_derived` is True for the last two);
+    - `label`: the text of the label field as written (a number as written too), else
+      the item's path, "fronts[2]";
+    - `values`: the item's own fields that validated, (name, value) in file order (the
+      common fields that validated are in their usual attributes);
+    - `problems`: every problem of this item (errors first, then warnings), placed.
+    """
+
+    label: str  # type: ignore[assignment]  # a field here, a property on the other items
+    problems: tuple[Diagnostic, ...] = ()
+    values: tuple[tuple[str, Any], ...] = ()
+    broken: ClassVar[bool] = True
+
+    @property
+    def first_problem(self) -> Diagnostic | None:
+        return self.problems[0] if self.problems else None
 
 
 ITEM_TYPES: Mapping[str, type[Item]] = MappingProxyType(

@@ -20,13 +20,13 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from .ids import SLUG_MAX, SLUG_RE, derive_id, slugify
 from .parsed import Fingerprint, ParsedFile, fingerprint_of
 from .positions import header_origin, item_lines
 from .spec import COMMON_KEYS, HEADER_FIELDS, TOP_KEYS
-from .types import PANES, Diagnostic, Item, Location
+from .types import PANES, BrokenItem, Diagnostic, Item, Location, Source
 from .validate_header import (
     DOCUMENT_RULE,
     SITUATION_KEYS,
@@ -35,7 +35,7 @@ from .validate_header import (
     check_format,
     check_situation,
 )
-from .validate_items import ItemChecker
+from .validate_items import ItemChecker, Pending
 from .validate_values import (
     QUANTITY_EXPECTED,
     QUANTITY_KEYS,
@@ -84,8 +84,7 @@ def _run(data: dict, c: Checker, sources: SourceChecker, items_c: ItemChecker) -
     check_format(c, data)
     check_situation(c, data, result)
     result["sources"] = sources.sources(data.get("sources"))
-    items: dict[str, tuple[Item, ...]] = {}
-    indexes: dict[str, list[int]] = {}
+    items: dict[str, list[Item | Pending]] = {}
     for pane in PANES:
         raw = data.get(pane)
         if raw is None:
@@ -93,17 +92,8 @@ def _run(data: dict, c: Checker, sources: SourceChecker, items_c: ItemChecker) -
         if not isinstance(raw, list):
             c.error((pane,), f"expected a list of items, found {describe(raw)}")
             continue
-        built = []
-        kept = []
-        for i, entry in enumerate(raw):
-            item = items_c.item(pane, i, entry)
-            if item is not None:
-                built.append(item)
-                kept.append(i)
-        items[pane] = tuple(built)
-        indexes[pane] = kept
+        items[pane] = [items_c.item(pane, i, entry) for i, entry in enumerate(raw)]
     result["items"] = items
-    result["indexes"] = indexes
     return result
 
 
@@ -124,27 +114,31 @@ def validate(
         if counts:
             origins = item_lines(text, counts)
     c = Checker(file)
+    source_c = SourceChecker(c, base_dir)
     items_c = ItemChecker(c, origins)
-    result = _run(data, c, SourceChecker(c, base_dir), items_c)
+    result = _run(data, c, source_c, items_c)
     diags = list(extra)
-    items = result["items"]
+    placed: list[Diagnostic] = []
+    raw_items: dict[str, list[Item | Pending]] = result["items"]
+    items: dict[str, tuple[Item, ...]]
+    sources: dict[str, Source] = result["sources"]
     if c.problems:
         if locator is None:
             locator = Locator(text or "")
         for path, where, message, severity in c.problems:
             line, col = locator.key(path) if where == "key" else locator.value(path)
-            diags.append(Diagnostic(file, line, col, format_path(path), message, severity))
-        # Panes the cheap line scan could not map: the locator is built anyway, use it.
-        for pane, its in items.items():
-            if pane in origins:
-                continue
-            items[pane] = tuple(
-                dataclasses.replace(it, origin=Location(file, *locator.value((pane, idx))))
-                for it, idx in zip(its, result["indexes"][pane])
-            )
+            placed.append(Diagnostic(file, line, col, format_path(path), message, severity))
+        diags.extend(placed)
+        items = {pane: _resolve(pane, its, placed, origins, locator, file) for pane, its in raw_items.items()}
+        for sid, where_problems in source_c.with_problems.items():
+            sources[sid] = dataclasses.replace(sources[sid], problems=_ordered(placed[where_problems]))
+    else:
+        # No problem, no Pending: every entry is an Item.
+        items = {pane: tuple(cast(list[Item], its)) for pane, its in raw_items.items()}
+    header_keys = _header_keys(data)
     check: dict[str, Any] = {}
     if any(d.severity == "error" for d in diags):
-        check = _check_fields(data, items, result["indexes"], items_c, locator, file)
+        check = _check_fields(data, items, header_keys, items_c.bad_ids)
     return ParsedFile(
         path=file,
         situation_id=result.get("situation_id"),
@@ -152,42 +146,65 @@ def validate(
         origin=header_origin(file, text),
         header_extensions=result.get("header_extensions", ()),
         extensions=result.get("extensions", ()),
-        sources=MappingProxyType(result.get("sources") or {}),
+        sources=MappingProxyType(sources),
         items=MappingProxyType(items),
         diagnostics=tuple(diags),
         fingerprint=fingerprint,
         locator=locator,
+        header_keys=header_keys,
         **check,
     )
 
 
-def _check_fields(
-    data: dict,
-    items: Mapping[str, tuple[Item, ...]],
-    indexes: Mapping[str, list[int]],
-    v: ItemChecker,
-    locator: Locator | None,
+def _ordered(problems: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Errors first (the first problem shown is an error), each kind in file order."""
+    return tuple(sorted(problems, key=lambda d: (d.severity != "error", d.line, d.column)))
+
+
+def _resolve(
+    pane: str,
+    its: list[Item | Pending],
+    placed: list[Diagnostic],
+    origins: Mapping[str, list[tuple[int, int]]],
+    locator: Locator,
     file: str,
+) -> tuple[Item, ...]:
+    """The pane's items with every Pending made a BrokenItem (its problems placed), and an
+    origin for each (from the locator when the cheap line scan could not map the pane)."""
+    out: list[Item] = []
+    mapped = pane in origins
+    for idx, it in enumerate(its):
+        if isinstance(it, Pending):
+            kwargs = it.kwargs
+            if not mapped:
+                kwargs = {**kwargs, "origin": Location(file, *locator.value((pane, idx)))}
+            problems = _ordered(placed[it.problems])
+            out.append(BrokenItem(pane=pane, label=it.label, problems=problems, values=it.values, **kwargs))
+        elif not mapped:
+            out.append(dataclasses.replace(it, origin=Location(file, *locator.value((pane, idx)))))
+        else:
+            out.append(it)
+    return tuple(out)
+
+
+def _header_keys(data: dict) -> frozenset[str]:
+    sit = data.get("situation")
+    if not isinstance(sit, dict):
+        return frozenset()
+    return frozenset(k for k in HEADER_FIELDS if sit.get(k) is not None)
+
+
+def _check_fields(
+    data: dict, items: Mapping[str, tuple[Item, ...]], header_keys: frozenset[str], bad_ids: set[str]
 ) -> dict[str, Any]:
-    """The `check_*` fields of a file with errors (only then: the fast path never pays)."""
-    merged: list[tuple[str, int, Item]] = []
-    for pane in PANES:
-        rows = list(zip(indexes.get(pane, ()), items.get(pane, ())))
-        for idx, item in v.partials.get(pane, ()):
-            if item.origin is None and locator is not None:
-                item = dataclasses.replace(item, origin=Location(file, *locator.value((pane, idx))))
-            rows.append((idx, item))
-        rows.sort(key=lambda row: row[0])
-        merged.extend((pane, idx, item) for idx, item in rows)
+    """The transitional `check_*` fields of a file with errors (see ParsedFile)."""
     raw_sources = data.get("sources")
     source_ids: frozenset[str] = frozenset()
     if isinstance(raw_sources, dict):
         source_ids = frozenset(k for k in raw_sources if type(k) is str and not k.startswith("x-"))
-    sit = data.get("situation")
-    header = isinstance(sit, dict) and sit.get("title") is not None and sit.get("as_of") is not None
     return {
-        "check_items": tuple(merged),
-        "check_item_ids": frozenset(v.unbuilt_ids),
+        "check_items": tuple((pane, i, it) for pane in PANES for i, it in enumerate(items.get(pane, ()))),
+        "check_item_ids": frozenset(bad_ids),
         "check_source_ids": source_ids,
-        "check_header": header,
+        "check_header": "title" in header_keys and "as_of" in header_keys,
     }

@@ -81,8 +81,11 @@ class SourceChecker:
         self.base_dir = base_dir
         self.document_root: str | None = None  # where `document:` paths may lead (lazy)
         self.document_real_root = ""
+        self.with_problems: dict[str, slice] = {}  # source id -> its errors in c.problems
 
     def sources(self, raw: Any) -> dict[str, Source]:
+        """Every source declared; one with errors keeps what validated (`with_problems`
+        lists them, by id, as slices of the checker's problems, placed later)."""
         c = self.c
         out: dict[str, Source] = {}
         if raw is None:
@@ -96,37 +99,41 @@ class SourceChecker:
                 continue
             if sid.startswith("x-"):
                 continue  # an extension next to the sources; accepted, not a source
-            path = ("sources", sid)
-            if not isinstance(body, dict):
-                c.error(path, f"expected a mapping with at least `name`, found {describe(body)}")
-                continue
             before = len(c.problems)
-            ext = c.keys(body, path, SOURCE_KEYS, f"sources.{sid}", _SOURCE_SET)
-            name = body.get("name")
-            if name is None:
-                c.error(path, "missing required field 'name'")
-            else:
-                name = c.text(name, path + ("name",))
-            fields: dict[str, Any] = {}
-            for key in ("type", "url"):
-                if body.get(key) is not None:
-                    fields[key] = c.text(body[key], path + (key,))
-            if body.get("reliability") is not None:
-                fields["reliability"] = c.enum(body["reliability"], path + ("reliability",), RELIABILITY_GRADES)
-            if body.get("document") is not None:
-                doc = c.text(body["document"], path + ("document",))
-                if doc is not None:
-                    resolved, problem = self.document_path(doc)
-                    if problem is not None:
-                        c.error(path + ("document",), problem)
-                    else:
-                        fields["document"] = resolved
-                        if not os.path.isfile(resolved):
-                            c.warning(path + ("document",), f"document {doc!r} not found (looked for {resolved})")
+            out[sid] = self.source(sid, body)
             if c.errors_since(before):
-                continue
-            out[sid] = Source(id=sid, name=sid if name is None else name, extensions=ext, **fields)
+                self.with_problems[sid] = slice(before, len(c.problems))
         return out
+
+    def source(self, sid: str, body: Any) -> Source:
+        c = self.c
+        path = ("sources", sid)
+        if not isinstance(body, dict):
+            c.error(path, f"expected a mapping with at least `name`, found {describe(body)}")
+            return Source(id=sid, name=sid)
+        ext = c.keys(body, path, SOURCE_KEYS, f"sources.{sid}", _SOURCE_SET)
+        name = body.get("name")
+        if name is None:
+            c.error(path, "missing required field 'name'")
+        else:
+            name = c.text(name, path + ("name",))
+        fields: dict[str, Any] = {}
+        for key in ("type", "url"):
+            if body.get(key) is not None:
+                fields[key] = c.text(body[key], path + (key,))
+        if body.get("reliability") is not None:
+            fields["reliability"] = c.enum(body["reliability"], path + ("reliability",), RELIABILITY_GRADES)
+        if body.get("document") is not None:
+            doc = c.text(body["document"], path + ("document",))
+            if doc is not None:
+                resolved, problem = self.document_path(doc)
+                if problem is not None:
+                    c.error(path + ("document",), problem)
+                else:
+                    fields["document"] = resolved
+                    if not os.path.isfile(resolved):
+                        c.warning(path + ("document",), f"document {doc!r} not found (looked for {resolved})")
+        return Source(id=sid, name=sid if name is None else name, extensions=ext, **fields)
 
     def document_path(self, doc: str) -> tuple[str, str | None]:
         """`document:` -> (absolute path, None), or ("", why it is refused).

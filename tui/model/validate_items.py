@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from .ids import SLUG_RE, derive_id
-from .spec import CONFIDENCES, DEFAULT_CONFIDENCE, LIST, LISTS, ListSpec
+from .spec import COMMON_KEYS, CONFIDENCES, DEFAULT_CONFIDENCE, LIST, LISTS, ListSpec
+from .text import visible
 from .types import ITEM_TYPES, Item, Location
 from .validate_values import Checker
+from .yamlpos import format_path
 from .yamlread import describe
 
 # Per list: every key an item may carry, and the list's own fields by name -> (kind, values).
@@ -17,32 +20,42 @@ _KNOWN_SETS = {name: frozenset(keys) for name, keys in KNOWN_KEYS.items()}
 _OWN: Mapping[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     spec.name: {f.name: (f.kind, f.values) for f in spec.fields} for spec in LISTS
 }
+# What a BrokenItem keeps in its own attributes (the rest goes to its `values`).
+_COMMON = frozenset(COMMON_KEYS) | {"id_derived", "extensions", "origin"}
+
+
+@dataclass(slots=True)
+class Pending:
+    """An item with errors, made a BrokenItem once its problems are placed (validate())."""
+
+    pane: str
+    index: int
+    kwargs: dict[str, Any]
+    values: tuple[tuple[str, Any], ...]
+    label: str
+    problems: slice  # its problems in Checker.problems
 
 
 class ItemChecker:
-    """Builds the items of one file; remembers what `check` needs of the items with errors."""
+    """Builds the items of one file: an entry with errors becomes a `Pending` broken item."""
 
     def __init__(self, c: Checker, origins: Mapping[str, list[tuple[int, int]]] | None = None) -> None:
         self.c = c
         self.origins = origins or {}
-        # Items with errors, built best effort for `check` (bad fields left out).
-        self.partials: dict[str, list[tuple[int, Item]]] = {}
-        self.unbuilt_ids: set[str] = set()
+        self.bad_ids: set[str] = set()  # explicit ids written that are not valid slugs
 
-    def item(self, pane: str, index: int, entry: Any) -> Item | None:
+    def item(self, pane: str, index: int, entry: Any) -> Item | Pending:
         c = self.c
         spec = LIST[pane]
         path = (pane, index)
         noun = spec.noun
+        before = len(c.problems)
         if not isinstance(entry, dict):
             c.error(path, f"expected {noun} (a mapping), found {describe(entry)}")
-            return None
-        before = len(c.problems)
+            kwargs = self._origin(pane, index, {"id": f"{pane}-{index}", "id_derived": True})
+            return Pending(pane, index, kwargs, (), format_path(path), slice(before, len(c.problems)))
         ext = c.keys(entry, path, KNOWN_KEYS[pane], None, _KNOWN_SETS[pane])
-        kwargs: dict[str, Any] = {"extensions": ext}
-        origins = self.origins.get(pane)
-        if origins is not None:
-            kwargs["origin"] = Location(c.file, *origins[index])
+        kwargs = self._origin(pane, index, {"extensions": ext})
         own = _OWN[pane]
         label_key = spec.label
         for key, value in entry.items():
@@ -70,9 +83,29 @@ class ItemChecker:
             c.error(path, f"{noun} {spec.one_of_rule}")
         self.common(spec, entry, path, label, kwargs)
         if len(c.problems) > before and c.errors_since(before):
-            self.partial(pane, index, kwargs, entry, label_key)
-            return None
+            return self.pending(spec, index, entry, kwargs, slice(before, len(c.problems)))
         return ITEM_TYPES[pane](**kwargs)
+
+    def _origin(self, pane: str, index: int, kwargs: dict[str, Any]) -> dict[str, Any]:
+        origins = self.origins.get(pane)
+        if origins is not None:
+            kwargs["origin"] = Location(self.c.file, *origins[index])
+        return kwargs
+
+    def pending(self, spec: ListSpec, index: int, entry: dict, kwargs: dict[str, Any], problems: slice) -> Pending:
+        """What of an item with errors validated: its common fields in `kwargs`, its own in
+        `values`; an id whatever happened (explicit, derived, else "<pane>-<index>")."""
+        clean = {k: v for k, v in kwargs.items() if v is not None and k in _COMMON}
+        values = tuple((k, v) for k, v in kwargs.items() if v is not None and k not in _COMMON)
+        label = kwargs.get(spec.label)
+        raw_id = entry.get("id")
+        if "id" not in clean:
+            clean["id_derived"] = True
+            clean["id"] = derive_id(spec.name, label) if type(label) is str else f"{spec.name}-{index}"
+        shown = visible(label, single_line=True) if type(label) is str else format_path((spec.name, index))
+        if type(raw_id) is str and raw_id != clean["id"]:
+            self.bad_ids.add(raw_id)
+        return Pending(spec.name, index, clean, values, shown, problems)
 
     def common(self, spec: ListSpec, entry: dict, path: tuple, label: Any, kwargs: dict[str, Any]) -> None:
         """The fields every item may carry (spec.COMMON)."""
@@ -99,17 +132,3 @@ class ItemChecker:
             kwargs["about"] = c.textlist(entry["about"], path + ("about",))
         if entry.get("note") is not None:
             kwargs["note"] = c.text(entry["note"], path + ("note",))
-
-    def partial(self, pane: str, index: int, kwargs: dict[str, Any], entry: dict, label_key: str) -> None:
-        """An item with errors, built with its bad fields left out (for `check` only)."""
-        clean = {k: v for k, v in kwargs.items() if v is not None}
-        if "id" in clean and label_key not in clean:
-            clean[label_key] = ""  # never shown: only its id matters to `check`
-        try:
-            item = ITEM_TYPES[pane](**clean)
-        except TypeError:  # no id (no usable label, or a bad explicit id)
-            raw_id = entry.get("id")
-            if type(raw_id) is str:
-                self.unbuilt_ids.add(raw_id)
-            return
-        self.partials.setdefault(pane, []).append((index, item))

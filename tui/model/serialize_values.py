@@ -1,0 +1,230 @@
+"""Values of the baseline JSON (tui.model.serialize): each item field by its kind in the
+spec (tui.model.spec), times, quantities, references, places, problems; strict reading."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from tui.model.spec import LIST
+from tui.model.types import BrokenItem, Diagnostic, Location, Quantity, SourceRef, When
+
+# How each item field is written: by its kind in the spec (tui.model.spec), per list (a
+# name may have another kind in another list). The fields that are not in the spec:
+ITEM_META_FIELDS = frozenset({"pane", "id_derived", "extensions", "origin"})
+SCALAR_KINDS = frozenset({"text", "enum", "slug", "path"})
+SERIALIZED_KINDS = SCALAR_KINDS | {"time", "quantity", "textlist", "ids", "units", "sources"}
+# A BrokenItem: these fields, and "broken": true.
+BROKEN_FIELDS = tuple(f.name for f in dataclasses.fields(BrokenItem))
+
+
+def field_kind(pane: str, name: str) -> str | None:
+    """The kind of an item field of this list ("meta" for the fields not in the spec)."""
+    if name in ITEM_META_FIELDS:
+        return "meta"
+    f = LIST[pane].field(name)
+    return None if f is None else f.kind
+
+
+class SerializeError(ValueError):
+    """The JSON is not a serialized situation (corrupt, foreign or from a newer version)."""
+
+
+def when_to_json(w: When | None) -> Any:
+    if w is None:
+        return None
+    kind = "datetime" if isinstance(w.value, dt.datetime) else "date"
+    out: dict[str, Any] = {kind: w.value.isoformat()}
+    if w.approx:
+        out["approx"] = True
+    if w.extensions:
+        out["extensions"] = pairs_to_json(w.extensions)
+    return out
+
+
+def quantity_to_json(q: Quantity | None) -> Any:
+    if q is None:
+        return None
+    out = {k: getattr(q, k) for k in ("value", "qualifier", "min", "max", "unit") if getattr(q, k) is not None}
+    if q.extensions:
+        out["extensions"] = pairs_to_json(q.extensions)
+    return out
+
+
+def pairs_to_json(pairs: tuple[tuple[str, Any], ...]) -> list[list[Any]]:
+    return [[k, v] for k, v in pairs]
+
+
+def location_to_json(loc: Location | None) -> Any:
+    return None if loc is None else [loc.file, loc.line, loc.column]
+
+
+def ref_to_json(ref: SourceRef) -> dict[str, Any]:
+    out: dict[str, Any] = {"source": ref.source}
+    if ref.quote is not None:
+        out["quote"] = ref.quote
+    if ref.extensions:
+        out["extensions"] = pairs_to_json(ref.extensions)
+    return out
+
+
+def to_json_value(kind: str | None, name: str, value: Any, owner: str) -> Any:
+    """One item field as JSON, by its kind."""
+    if kind == "time":
+        return when_to_json(value)
+    if kind == "quantity":
+        return quantity_to_json(value)
+    if kind in ("textlist", "ids"):
+        return list(value)
+    if kind == "units" or name == "extensions":
+        return pairs_to_json(value)
+    if kind == "sources":
+        return [ref_to_json(r) for r in value]
+    if name == "origin":
+        return location_to_json(value)
+    if kind not in SCALAR_KINDS and kind != "meta":
+        raise TypeError(f"serialize: field {owner}.{name} has no JSON form")
+    return value
+
+
+def fail(what: str) -> SerializeError:
+    return SerializeError(f"not a saved situation: {what}")
+
+
+def as_str(v: Any, what: str, optional: bool = True) -> str | None:
+    if v is None and optional:
+        return None
+    if not isinstance(v, str):
+        raise fail(f"{what} should be text")
+    return v
+
+
+def as_list(v: Any, what: str) -> list[Any]:
+    if not isinstance(v, list):
+        raise fail(f"{what} should be a list")
+    return v
+
+
+def as_dict(v: Any, what: str) -> dict[str, Any]:
+    if not isinstance(v, dict):
+        raise fail(f"{what} should be an object")
+    return v
+
+
+def as_number(v: Any, what: str) -> int | float | None:
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise fail(f"{what} should be a number")
+    return v
+
+
+def pairs_from_json(v: Any, what: str) -> tuple[tuple[str, Any], ...]:
+    out = []
+    for pair in as_list(v or [], what):
+        if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[0], str):
+            raise fail(f"{what} should be [key, value] pairs")
+        out.append((pair[0], _freeze(pair[1])))
+    return tuple(out)
+
+
+def _freeze(v: Any) -> Any:
+    """Extension values as the loader keeps them (plain lists and dicts)."""
+    return v
+
+
+def when_from_json(v: Any, what: str) -> When | None:
+    if v is None:
+        return None
+    d = as_dict(v, what)
+    try:
+        if "datetime" in d:
+            value: dt.date | dt.datetime = dt.datetime.fromisoformat(as_str(d["datetime"], what, False))  # type: ignore[arg-type]
+        elif "date" in d:
+            value = dt.date.fromisoformat(as_str(d["date"], what, False))  # type: ignore[arg-type]
+        else:
+            raise fail(f"{what} has no date")
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, SerializeError):
+            raise
+        raise fail(f"{what} is not an ISO date") from None
+    approx = d.get("approx", False)
+    if not isinstance(approx, bool):
+        raise fail(f"{what}.approx should be true or false")
+    return When(value, approx, pairs_from_json(d.get("extensions"), what))
+
+
+def quantity_from_json(v: Any, what: str) -> Quantity | None:
+    if v is None:
+        return None
+    d = as_dict(v, what)
+    return Quantity(
+        value=as_number(d.get("value"), what),
+        qualifier=as_str(d.get("qualifier"), what),
+        min=as_number(d.get("min"), what),
+        max=as_number(d.get("max"), what),
+        unit=as_str(d.get("unit"), what),
+        extensions=pairs_from_json(d.get("extensions"), what),
+    )
+
+
+def location_from_json(v: Any, what: str) -> Location | None:
+    if v is None:
+        return None
+    if (
+        not isinstance(v, list)
+        or len(v) != 3
+        or not isinstance(v[0], str)
+        or not all(isinstance(n, int) and not isinstance(n, bool) for n in v[1:])
+    ):
+        raise fail(f"{what} should be [file, line, column]")
+    return Location(v[0], v[1], v[2])
+
+
+def ref_from_json(v: Any, what: str) -> SourceRef:
+    d = as_dict(v, what)
+    return SourceRef(
+        source=as_str(d.get("source"), what, False),  # type: ignore[arg-type]
+        quote=as_str(d.get("quote"), what),
+        extensions=pairs_from_json(d.get("extensions"), what),
+    )
+
+
+def from_json_value(kind: str | None, name: str, value: Any, where: str) -> Any:
+    """One item field from JSON, by its kind."""
+    if kind == "time":
+        return when_from_json(value, where)
+    if kind == "quantity":
+        return quantity_from_json(value, where)
+    if kind in ("textlist", "ids"):
+        return tuple(as_str(s, where, False) for s in as_list(value, where))
+    if kind == "units":
+        pairs = pairs_from_json(value, where)
+        if not all(isinstance(n, int) and not isinstance(n, bool) for _, n in pairs):
+            raise fail(f"{where} counts should be whole numbers")
+        return pairs
+    if name == "extensions":
+        return pairs_from_json(value, where)
+    if kind == "sources":
+        return tuple(ref_from_json(r, where) for r in as_list(value, where))
+    if name == "origin":
+        return location_from_json(value, where)
+    if name == "id_derived":
+        if not isinstance(value, bool):
+            raise fail(f"{where} should be true or false")
+        return value
+    return as_str(value, where, optional=name not in ("pane", "id", "confidence", "label"))
+
+
+def diagnostic_from_json(v: Any, where: str) -> Diagnostic:
+    d = as_dict(v, where)
+    try:
+        diag = Diagnostic(**d)
+    except TypeError:
+        raise fail(f"{where} is not a problem") from None
+    if not (isinstance(diag.line, int) and isinstance(diag.column, int) and diag.severity in ("error", "warning")):
+        raise fail(f"{where} is not a problem")
+    for text in (diag.file, diag.path, diag.message):
+        as_str(text, where, False)
+    return diag
