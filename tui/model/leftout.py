@@ -1,7 +1,7 @@
 """What an output (brief, export, diff) left out because it has errors (UI-free).
 
-The outputs work on what validates. An item with errors (a `BrokenItem`: it carries its
-`problems`) is left out of them, and so is a file that contributed nothing (its YAML could
+The outputs work on what validates. An item with errors (a `BrokenItem`: `item.broken`,
+with its `problems`) is left out of them, and so is a file that contributed nothing (its YAML could
 not be read). `left_out(result, situation)` collects both; `LeftOut.line()` says it in one
 line, with places: "left out: 2 items with errors (fronts.yaml:14, events.yaml:3)".
 """
@@ -20,8 +20,8 @@ _PLACES = 5  # places named in the line; the rest is "…"
 
 
 def is_broken(item: object) -> bool:
-    """An item with errors (it carries its problems): never in an output."""
-    return bool(getattr(item, "problems", ()))
+    """An item with errors (a tui.model.types.BrokenItem): never in an output."""
+    return bool(getattr(item, "broken", False))
 
 
 def valid_items(items: tuple[Item, ...]) -> tuple[Item, ...]:
