@@ -10,6 +10,11 @@ from live_support import wait_until
 
 from tui.model.load import FileCache
 from tui.runtime.reload import ReloadController
+from tui.runtime.settle import Settler
+
+# These tests are about what a reload shows; settling writes (a version that removes
+# items is held while the file is being written) is tested in tests/test_settle.py.
+NO_SETTLE = {"settler": Settler(quiet=0, long_quiet=0)}
 
 HEAD = """\
 situation:
@@ -94,7 +99,7 @@ def test_changed_path_is_rechecked_even_when_stat_looks_the_same(tmp_path):
 
 def test_broken_part_keeps_last_good_and_other_parts(tmp_path):
     d = make_split(tmp_path, parts=3)
-    ctl = ReloadController([d])
+    ctl = ReloadController([d], **NO_SETTLE)
     ctl.reload()
     bad = d / "part-01.yaml"
     write(bad, "situation: {id: s}\nevents:\n  - id: e1-0\n    what: [unclosed\n")
@@ -116,7 +121,7 @@ def test_broken_part_keeps_last_good_and_other_parts(tmp_path):
 def test_broken_single_file_keeps_picture(tmp_path):
     f = tmp_path / "one.yaml"
     write(f, HEAD + "events:\n  - {id: a, what: first}\n")
-    ctl = ReloadController([f])
+    ctl = ReloadController([f], **NO_SETTLE)
     ctl.reload()
     write(f, HEAD + "events:\n  - {id: a, what: first}\n  - {id: b, wat: typo}\n")
     res = ctl.reload({f})
@@ -160,7 +165,7 @@ def test_vanished_file_and_directory_keep_last_good_picture(tmp_path):
     assert any("last good" in x.message for x in res.warnings)
 
     d = make_split(tmp_path, parts=2)
-    ctl = ReloadController([d])
+    ctl = ReloadController([d], **NO_SETTLE)
     ctl.reload()
     shutil.rmtree(d)
     res = ctl.reload({d})

@@ -22,27 +22,58 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from tui.model.diff import SituationDiff, diff_results
-from tui.model.load import FileCache, assemble, discover
+from tui.model.load import FileCache, assemble, discover, parse_bytes
 from tui.model.types import Diagnostic, LoadResult
+from tui.model.validate import ParsedFile, fingerprint_of
 from tui.model.yamlread import ensure_parser
+from tui.runtime.laststore import LastGoodStore, last_good_note, with_notes
+from tui.runtime.settle import Settler, ends_with_newline
 
-__all__ = ["ReloadController"]
+__all__ = ["ReloadController", "ReloadOutcome", "last_good_note"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadOutcome:
+    """What one reload built, whole, for the UI to apply (or not)."""
+
+    result: LoadResult
+    changed: bool = True  # differs from the last reload's (parts used or diagnostics)
+    forced: bool = False  # `r`: apply and say so even when nothing changed
+    writing: tuple[str, ...] = ()  # files held back a while as being written
+    recheck_in: float | None = None  # seconds until a held file is looked at again
 
 
 def _key(p: os.PathLike[str] | str) -> str:
     return os.path.abspath(os.fspath(p))
 
 
+def _sha1(pf: ParsedFile | None) -> str | None:
+    return pf.fingerprint.sha1 if pf is not None and pf.fingerprint is not None else None
+
+
+def _sha1_of(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
 class ReloadController:
     """Reload situation files incrementally, and decide when."""
 
-    def __init__(self, paths: Iterable[os.PathLike[str] | str], cache: FileCache | None = None) -> None:
+    def __init__(
+        self,
+        paths: Iterable[os.PathLike[str] | str],
+        cache: FileCache | None = None,
+        *,
+        settler: Settler | None = None,
+        store: LastGoodStore | None | bool = True,
+    ) -> None:
         # yaml-rs must be imported on the main thread before reloads run in workers
         # (tui/model/yamlread.py); a no-op when `sitboard` or the preload did it already.
         ensure_parser()
@@ -57,6 +88,20 @@ class ReloadController:
         self.parses = 0  # parses done by the last reload
         self._lock = threading.Lock()
         self._known: dict[str, list[str]] = {}  # path argument -> files it gave last time
+        # settled writes (settle.py): the version of each file the last result used, the
+        # cache entry it was decided from, and the last good version on screen
+        self.settler = settler if settler is not None else Settler()
+        self._used: dict[str, ParsedFile] = {}
+        self._raw: dict[str, ParsedFile] = {}
+        self._good: dict[str, ParsedFile] = {}
+        # last good versions across restarts (laststore.py); store=False: none
+        self.store: LastGoodStore | None = LastGoodStore() if store is True else (store or None)
+        self._from_store: dict[str, ParsedFile | None] = {}
+        self._persisted: dict[str, str] = {}  # file -> SHA-1 kept in the store
+        self._persist_lock = threading.Lock()
+        self.outcome: ReloadOutcome | None = None
+        self._signature: object = None
+        self._run_forced = False
         # scheduling state (UI thread)
         self.paused = False
         self._running = False
@@ -74,7 +119,7 @@ class ReloadController:
         parses_before = self.cache.parses
         diags: list[Diagnostic] = []
         files: list[str] = []
-        stand_ins: dict[str, str] = {}  # file -> why its last good parse stands in
+        missing: set[str] = set()  # opened by name, gone for now: their last good parse stands in
         seen: set[str] = set()
         for arg in self.paths:
             found, problems = discover([arg])
@@ -82,10 +127,10 @@ class ReloadController:
                 # Opened by name, gone for now (mid atomic save, directory re-created):
                 # keep the picture it gave.
                 for f in self._known[arg]:
-                    if _key(f) not in seen and self.cache.last_good(f) is not None:
+                    if _key(f) not in seen and self._good.get(f) is not None:
                         seen.add(_key(f))
                         files.append(f)
-                        stand_ins[f] = "missing"
+                        missing.add(f)
                 diags.append(
                     Diagnostic(arg, 1, 1, "", "no such file or directory: showing its last good version", "warning")
                 )
@@ -100,30 +145,109 @@ class ReloadController:
                 kept.append(f)
             gone = [f for f in self._known.get(arg, ()) if f not in kept]
             for f in gone:  # a part deleted from a directory that is still there
-                self.cache.forget(f)
+                self._forget(f)
             self._known[arg] = kept
 
-        parsed = []
+        parsed: list[ParsedFile] = []
         reparsed: list[str] = []
         for f in files:
-            if stand_ins.get(f) == "missing":
-                parsed.append(self.cache.last_good(f))
+            if f in missing:
+                parsed.append(self._good[f])
                 continue
             before = self.cache.parses
-            pf = self.cache.get(f, recheck=changed is None or _key(f) in changed)
+            raw = self.cache.get(f, recheck=changed is None or _key(f) in changed)
             if self.cache.parses != before:
                 reparsed.append(f)
+            pf = self._used.get(f)
+            if pf is None or raw is not self._raw.get(f) or self.settler.holding(f):
+                self._raw[f] = raw
+                pf = self.settler.decide(f, self._used.get(f), self._on_screen(f), raw, ends_with_newline(f, raw))
+            self._used[f] = pf
+            if pf.ok:
+                self._good[f] = pf
             parsed.append(pf)
-        good = {f: g for f in files if (g := self.cache.last_good(f)) is not None}
+        good = {f: g for f in files if (g := self._good.get(f) or self._kept(f)) is not None}
         assembled = assemble(parsed, use_last_good=good)
-        result = LoadResult(assembled.situations, tuple(diags) + assembled.diagnostics, assembled.files)
+        notes = {pf.path: last_good_note(good[pf.path], pf) for pf in parsed if not pf.ok and pf.path in good}
+        result = LoadResult(
+            assembled.situations,
+            tuple(diags) + tuple(with_notes(assembled.diagnostics, notes)),
+            assembled.files,
+        )
+        signature = (tuple((pf.path, _sha1(pf if pf.ok else good.get(pf.path))) for pf in parsed), result.diagnostics)
 
         self.previous, self.result = self.result, result
         self.diffs = diff_results(self.previous, result)
         self.reloads += 1
         self.last_reparsed = tuple(reparsed)
         self.parses = self.cache.parses - parses_before
+        self.outcome = ReloadOutcome(
+            result,
+            changed=signature != self._signature,
+            forced=self._run_forced,
+            writing=self.settler.writing(after=self.settler.quiet),
+            recheck_in=self.settler.next_due(),
+        )
+        self._signature = signature
         return result
+
+    def _on_screen(self, f: str) -> ParsedFile | None:
+        """The version of `f` the last result showed (its last good one if it was broken)."""
+        used = self._used.get(f)
+        if used is not None and used.ok:
+            return used
+        return self._good.get(f) or self._kept(f)
+
+    def _kept(self, f: str) -> ParsedFile | None:
+        """The last good version kept across restarts (laststore), parsed once."""
+        if f in self._from_store:
+            return self._from_store[f]
+        pf = None
+        kept = self.store.load(f) if self.store is not None else None
+        if kept is not None:
+            data = kept.data
+            parsed = parse_bytes(data, f, self.cache.limits, fingerprint_of(data, len(data), kept.mtime_ns))
+            pf = parsed if parsed.ok else None
+        self._from_store[f] = pf
+        return pf
+
+    def _forget(self, f: str) -> None:
+        self.cache.forget(f)
+        self.settler.forget(f)
+        for d in (self._used, self._raw, self._good, self._from_store):
+            d.pop(f, None)
+
+    def holding(self) -> tuple[str, ...]:
+        """Files whose newest version is held back (being written)."""
+        return tuple(self.settler.bursts)
+
+    # -- last good versions across restarts (any thread; call after a reload) ---------
+    def persist(self) -> int:
+        """Keep the good version of every part on screen in the state directory (what
+        changed since the last call). Reads each file once more and keeps it only if it
+        is still that version. Returns how many were written; never raises."""
+        store = self.store
+        if store is None:
+            return 0
+        with self._lock:
+            todo = [(f, pf) for f, pf in self._good.items() if pf.fingerprint is not None]
+        written = 0
+        with self._persist_lock:
+            for f, pf in todo:
+                fp = pf.fingerprint
+                if fp is None or self._persisted.get(f) == fp.sha1 or self._from_store.get(f) is pf:
+                    continue
+                try:
+                    with open(f, "rb") as fh:
+                        data = fh.read(store.max_file_bytes + 1)
+                except OSError:
+                    continue
+                if _sha1_of(data) != fp.sha1:
+                    continue  # changed since: its next reload brings it
+                if store.save(f, data, fp.mtime_ns):
+                    self._persisted[f] = fp.sha1
+                    written += 1
+        return written
 
     def changed_on_disk(self) -> set[str]:
         """Paths that differ on disk from what the loads so far read: a file whose
@@ -133,7 +257,7 @@ class ReloadController:
         (a file the running load has not read yet is not reported: it will read it)."""
         out: set[str] = set()
         known = dict(self._known)
-        entries = getattr(self.cache, "_entries", {})
+        entries = getattr(self.cache, "_entries", {})  # noqa: B009 - FileCache has no public view yet
         for arg in self.paths:
             files = known.get(arg)
             if files is None:  # not loaded yet
@@ -184,6 +308,7 @@ class ReloadController:
     def begin(self) -> set[str] | None:
         """Mark a reload as running and take what it must re-read (None = all)."""
         self._running = True
+        self._run_forced = self._force
         self._force = False
         if self._pending_all:
             taken: set[str] | None = None

@@ -272,17 +272,16 @@ class SitboardApp(LiveReloadMixin, App):
 
         def restore() -> None:  # an error while applying: the last good picture again
             self.result, self.situation = before_result, before
-            if self.reloader is not None and self.reloader.running:
-                self.reloader.finish()  # or no reload would ever run again
             self.board.show_situation(before)
+            self.reload_failed()  # says so; keeps following the files
 
         with self.crash.recovering("applying a reload", restore):
             self.apply_result(message.result)
             self.after_reload(before)
 
     def on_reload_failed(self, message: ReloadFailed) -> None:
-        self.set_reload_state("load failed")
         self.board.errorbar.show_problems([message.error], kind="load error")
+        self.reload_failed()  # the picture stays; keeps following the files (tui/ui/live.py)
 
     def apply_result(self, result: LoadResult) -> None:
         """Swap a load result in, keeping the situation shown, the focused pane and the

@@ -5,8 +5,13 @@
 * a Textual async worker iterates `tui.runtime.watch.Watcher.batches()` and posts
   `FilesChanged`; the handler asks the `ReloadController` whether to reload now (never
   two at once: changes that arrive meanwhile make exactly one more reload after it);
-* the reload itself runs in the app's thread worker (`load(reload=True, changed=...)`),
-  re-reading only the changed files;
+* the reload runs in a thread worker (`_reload_worker`) that builds it whole off the UI
+  thread (the LoadResult, whether anything changed, the diff against the situation on
+  screen) and posts `ReloadBuilt`; the UI applies it whole, or not at all when nothing
+  changed. A failure keeps the picture and says so; the board keeps following the files;
+* a file being written in pieces keeps its last version on screen (runtime/settle.py;
+  "x.yaml being written" in the header once that lasts); a timer looks at it again;
+* after a reload the worker keeps the good versions in the state directory (laststore);
 * when the result is applied, the diff against what was on screen marks items new or
   changed (a marker column in the panes), lists removed ones in a notice for a while,
   feeds `c`/`C` (`changed_ids`) and the header: "reloaded 14:03:21 · 2 changed · 1 new";
@@ -23,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.widgets import DataTable
 
-from tui.ui.messages import FilesChanged
+from tui.ui.messages import FilesChanged, ReloadBuilt, ReloadFailed
 
 if TYPE_CHECKING:
     from tui.model.diff import SituationDiff
@@ -69,11 +74,21 @@ class LiveReloadMixin:
         self._reload_running = False  # custom loaders (no controller)
         self._last_words = ""
         self._catch_up_pending = False  # the watch armed while a load ran: check after it
+        self.writing: tuple[str, ...] = ()  # files held back as being written
+        self._recheck_timer: Any = None
+        self._prebuilt: ReloadBuilt | None = None  # the diff the worker built, for after_reload
 
     # -- watching -------------------------------------------------------------------
     def start_watching(self) -> None:
+        if self.reloader is not None:
+            self._persist()  # a first load preloaded before the app: keep its good versions
         if self.watch_files and self.reloader is not None:
             self._watch_files()
+
+    @work(thread=True, group="persist", exit_on_error=False)
+    def _persist(self) -> None:
+        if self.reloader is not None:
+            self.reloader.persist()
 
     @work(exclusive=True, group="watch", exit_on_error=False)
     async def _watch_files(self) -> None:
@@ -141,7 +156,96 @@ class LiveReloadMixin:
             self.load(reload=True)  # type: ignore[attr-defined]
             return
         changed = ctl.begin()
-        self.load(reload=True, changed=changed)  # type: ignore[attr-defined]
+        self._reload_worker(changed)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _reload_worker(self, changed: set[str] | None) -> None:
+        """Build a reload off the UI thread, whole; post it (or the error)."""
+        from tui.runtime.preload import paused_gc
+        from tui.runtime.reload import ReloadOutcome
+
+        ctl = self.reloader
+        if ctl is None:
+            return
+        try:
+            pre, self.preload = self.preload, None
+            with paused_gc():
+                # the first load may have started before Textual was imported
+                result = pre.wait() if pre is not None else ctl.reload(changed)
+                outcome = ctl.outcome if ctl.outcome is not None and ctl.outcome.result is result else None
+                outcome = outcome or ReloadOutcome(result)
+                message = self._built(outcome)
+        except Exception as exc:  # a bug or an I/O error: the picture stays
+            from tui.runtime.crashlog import _safe, write_crash_log
+
+            log = write_crash_log(exc, "building a reload")
+            self.post_message(  # type: ignore[attr-defined]
+                ReloadFailed(f"reload failed ({_safe(type(exc).__name__, 80)}: {_safe(exc, 160)}); details in {log}")
+            )
+            return
+        self.post_message(message)  # type: ignore[attr-defined]
+        ctl.persist()  # the last good versions, once the picture is on its way
+
+    def _built(self, outcome: Any) -> ReloadBuilt:
+        """The outcome with the diff against the situation on screen (built here, in
+        the worker; the UI uses it if that situation is still the one on screen)."""
+        from tui.model.diff import diff_situations
+
+        base = self.situation  # type: ignore[attr-defined]
+        if base is None or not outcome.changed:
+            return ReloadBuilt(outcome, base)
+        new = next((s for s in outcome.result.situations if s.id == base.id), None)
+        return ReloadBuilt(outcome, base, new, diff_situations(base, new) if new is not None else None)
+
+    def on_reload_built(self, message: ReloadBuilt) -> None:
+        from tui.ui.messages import SituationLoaded
+
+        outcome = message.outcome
+        self.writing = outcome.writing
+        self._schedule_recheck(outcome.recheck_in)
+        if outcome.changed or outcome.forced or self.result is None:  # type: ignore[attr-defined]
+            self._prebuilt = message
+            self.on_situation_loaded(SituationLoaded(outcome.result, reload=True))  # type: ignore[attr-defined]
+            self._prebuilt = None
+            return
+        # nothing on screen changes (an identical save, a file held while being
+        # written): no marks, no notice, the header keeps its words
+        self._next_run()
+        self._show_reload_state()
+
+    def _next_run(self) -> None:
+        ctl = self.reloader
+        if ctl is not None:
+            if ctl.running and ctl.finish():
+                self._start_reload()
+        else:
+            self._reload_running = False
+
+    def _schedule_recheck(self, delay: float | None) -> None:
+        """Look at held files again when their quiet time is up."""
+        if self._recheck_timer is not None:
+            self._recheck_timer.stop()
+            self._recheck_timer = None
+        if delay is not None:
+            self._recheck_timer = self.set_timer(delay + 0.01, self._recheck)  # type: ignore[attr-defined]
+
+    def _recheck(self) -> None:
+        from pathlib import Path
+
+        self._recheck_timer = None
+        ctl = self.reloader
+        held = ctl.holding() if ctl is not None else ()
+        if held:
+            self.on_files_changed(FilesChanged(frozenset(Path(p) for p in held)))
+
+    def reload_failed(self) -> None:
+        """Building or applying a reload failed: the last picture stays, the header says
+        so, and the board keeps following the files (one more reload if saves came in)."""
+        stamp = self.clock().astimezone().strftime("%H:%M:%S")  # type: ignore[attr-defined]
+        shown = self.situation is not None  # type: ignore[attr-defined]
+        self._last_words = f"reload failed {stamp}: showing the last picture" if shown else "load failed"
+        self._next_run()
+        self._show_reload_state()
 
     def request_reload(self) -> None:
         """`r`: reload now (every file re-checked), even while paused."""
@@ -171,7 +275,10 @@ class LiveReloadMixin:
 
         now = self.situation  # type: ignore[attr-defined]
         diff = None
-        if before is not None and now is not None and before.id == now.id:
+        pre = self._prebuilt
+        if pre is not None and pre.base is before and pre.new is now and pre.diff is not None:
+            diff = pre.diff  # built by the worker
+        elif before is not None and now is not None and before.id == now.id:
             diff = diff_situations(before, now)
         self.reloads_applied += 1
         self.reloaded_at = self.clock()  # type: ignore[attr-defined]
@@ -203,11 +310,7 @@ class LiveReloadMixin:
             changed = self._changed_on_disk()
             if changed:
                 ctl.note_changes(changed)  # a reload runs: one more after it (finish)
-        if ctl is not None:
-            if ctl.running and ctl.finish():
-                self._start_reload()
-        else:
-            self._reload_running = False
+        self._next_run()
         self._show_reload_state()
 
     def _notify_removed(self, removed: tuple[Item, ...]) -> None:
@@ -279,6 +382,15 @@ class LiveReloadMixin:
         if self.paused:  # type: ignore[attr-defined]
             return ctl.state_text() if ctl is not None else "paused"
         text = self._last_words
+        if self.writing:
+            import os
+
+            from tui.model.text import visible
+
+            name = visible(os.path.basename(self.writing[0]), single_line=True)
+            more = f" (+{len(self.writing) - 1})" if len(self.writing) > 1 else ""
+            note = f"{name}{more} being written: showing its last version"
+            text = f"{text} · {note}" if text else note
         if ctl is not None and ctl.running:
             text = f"{text} · reloading…" if text else "reloading…"
         return text

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from tui.model.types import LoadResult
+    from tui.model.diff import SituationDiff
+    from tui.model.types import LoadResult, Situation
+    from tui.runtime.reload import ReloadOutcome
 
 
 class SituationLoaded(Message):
@@ -21,6 +23,25 @@ class SituationLoaded(Message):
         super().__init__()
         self.result = result
         self.reload = reload
+
+
+class ReloadBuilt(Message):
+    """The reload controller built a reload, whole, off the UI thread: the outcome (its
+    result, whether anything changed, files held back as being written) and, for the
+    situation that was on screen (`base`), its new version and the diff between them."""
+
+    def __init__(
+        self,
+        outcome: ReloadOutcome,
+        base: Situation | None = None,
+        new: Situation | None = None,
+        diff: SituationDiff | None = None,
+    ) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.base = base
+        self.new = new
+        self.diff = diff
 
 
 class ReloadFailed(Message):
