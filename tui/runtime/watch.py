@@ -37,11 +37,13 @@ import asyncio
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.model.load import is_situation_name  # the loader's rule: one truth
+from tui.runtime.fstype import NETWORK_FS_TYPES, network_fs_type
 
 __all__ = [
     "Watcher",
@@ -60,72 +62,6 @@ DEFAULT_DEBOUNCE_MS = 50
 DEFAULT_SETTLE_MS = 100
 DEFAULT_MAX_HOLD_MS = 1000
 DEFAULT_POLL_DELAY_MS = 300
-
-NETWORK_FS_TYPES = frozenset(
-    {
-        "nfs",
-        "nfs4",
-        "cifs",
-        "smb",
-        "smb2",
-        "smb3",
-        "smbfs",
-        "sshfs",
-        "fuse.sshfs",
-        "9p",
-        "afs",
-        "ncpfs",
-        "davfs",
-        "fuse.davfs2",
-        "fuse.rclone",
-        "fuse.gcsfuse",
-        "glusterfs",
-        "fuse.glusterfs",
-        "ceph",
-        "fuse.ceph",
-        "lustre",
-    }
-)
-
-
-def _unescape_mount(field: str) -> str:
-    # /proc/mounts escapes space, tab, newline and backslash as octal (\040 ...).
-    out, i = [], 0
-    while i < len(field):
-        if field[i] == "\\" and field[i + 1 : i + 4].isdigit() and len(field[i + 1 : i + 4]) == 3:
-            out.append(chr(int(field[i + 1 : i + 4], 8)))
-            i += 4
-        else:
-            out.append(field[i])
-            i += 1
-    return "".join(out)
-
-
-def network_fs_type(path: Path, mounts_text: str | None = None) -> str | None:
-    """The file system type of `path` if it is a network one (where inotify sees no
-    remote changes), else None. Reads /proc/mounts; None where that is unavailable."""
-    if mounts_text is None:
-        try:
-            with open("/proc/mounts", encoding="utf-8", errors="replace") as fh:
-                mounts_text = fh.read()
-        except OSError:
-            return None
-    try:
-        real = os.path.realpath(path)
-    except (OSError, ValueError):
-        return None
-    best, best_type = "", None
-    for line in mounts_text.splitlines():
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        mnt, fstype = _unescape_mount(fields[1]), fields[2]
-        prefix = mnt.rstrip("/") + "/"
-        if (real == mnt or real.startswith(prefix) or mnt == "/") and len(mnt) >= len(best):
-            best, best_type = mnt, fstype
-    if best_type is None:
-        return None
-    return best_type if best_type.lower() in NETWORK_FS_TYPES else None
 
 
 def _abs(p: Path | str) -> Path:
@@ -201,6 +137,11 @@ def make_plan(files: Iterable[Path | str], dirs: Iterable[Path | str]) -> WatchP
             add(_nearest_existing(t))
     # an anchor that is only an ancestor above every watched root never reports; harmless
     return WatchPlan(files_, dirs_, tuple(roots), frozenset(anchors))
+
+
+def _accepting(plan: WatchPlan) -> Callable[[Any, str], bool]:
+    """watchfiles' filter: the plan's rule on each changed path."""
+    return lambda _change, path: plan.accepts(Path(path))
 
 
 class _AnyEvent:
@@ -283,7 +224,7 @@ class Watcher:
         return False, "events"
 
     # -- raw batches from watchfiles, re-armed when a watched directory changes ----
-    async def _raw(self) -> AsyncIterator[frozenset[Path]]:
+    async def _raw(self) -> AsyncGenerator[frozenset[Path], None]:
         from watchfiles import awatch
 
         announce: frozenset[Path] = frozenset()
@@ -297,7 +238,7 @@ class Watcher:
             run_stop = threading.Event()
             gen = awatch(
                 *plan.roots,
-                watch_filter=lambda _c, p, plan=plan: plan.accepts(Path(p)),
+                watch_filter=_accepting(plan),
                 debounce=self.debounce_ms,
                 step=self.step_ms,
                 stop_event=_AnyEvent(self._stop, run_stop),
@@ -362,7 +303,7 @@ class Watcher:
     # -- leading + trailing debounce --------------------------------------------
     async def batches(self) -> AsyncIterator[frozenset[Path]]:
         """Changed paths, coalesced: see the module docstring."""
-        raw = self._raw().__aiter__()
+        raw = self._raw()
         pending: asyncio.Future | None = None
         acc: set[Path] = set()
         hot_until = 0.0
