@@ -1,0 +1,277 @@
+"""What git already knows about a situation (issue 15): who changed an item, the commits
+that changed the files, and the situation as of a commit. UI-free; every call through
+tui.runtime.git.run (no shell, no prompt, timeouts, bounded output).
+
+    commits = history(paths)                         # newest first, bounded
+    res = situation_at("HEAD~3", paths)              # a LoadResult, as of that commit
+    blamer = Blamer()
+    who = blamer.item(path, item)                    # Change(sha, author, time, subject) | None
+
+* `history(paths, limit=200)`: the commits that changed the situation's files (`git log
+  -- paths`), newest first.
+* `file_at(rev, path)`: the bytes of a file at a commit (`git cat-file blob`, raw, no
+  filters), at most the loader's file-size limit.
+* `situation_at(rev, paths)`: the situation's files as they were at `rev` (a directory:
+  the situation files it held then), parsed with the model's `parse_bytes` under their
+  working-tree names, assembled: what `sitboard diff --git REV [REV2] PATH`, `brief
+  --since REV` and history stepping (`[` / `]`) show. Raises GitError (not a work tree,
+  unknown revision) for the caller to turn into one line and exit 2.
+* `Blamer`: the last commit that changed an item's lines (`git blame --porcelain -L a,b`),
+  cached per file content; `item_range(text, item, items)` is the range: from the
+  item's `origin` line to the line before the next item or top-level key in that file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.model.load import assemble, is_situation_name, parse_bytes
+from tui.model.types import Diagnostic, Item, LoadResult
+from tui.runtime.git import GitError, run, work_tree
+
+if TYPE_CHECKING:
+    from tui.model.limits import Limits
+
+__all__ = ["Change", "history", "file_at", "situation_at", "resolve", "Blamer", "item_range"]
+
+MAX_COMMITS = 200
+MAX_BLAME_CACHE = 256  # (file content, range) answers kept
+_SEP, _END = "\x1f", "\x1e"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A commit, as the board names it."""
+
+    sha: str  # full hash; "" for lines not committed yet
+    author: str
+    time: dt.datetime | None
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+    @property
+    def committed(self) -> bool:
+        return bool(self.sha)
+
+
+NOT_COMMITTED = Change("", "you (not committed yet)", None, "local edits")
+
+
+def _root(paths: Sequence[str | os.PathLike[str]]) -> Path:
+    if not paths:
+        raise GitError("no path given")
+    root = work_tree(paths[0])
+    if root is None:
+        raise GitError(f"{os.fspath(paths[0])} is not in a git work tree")
+    return root
+
+
+def _rel(root: Path, path: str | os.PathLike[str]) -> str:
+    real = os.path.realpath(os.fspath(path))
+    rel = os.path.relpath(real, os.path.realpath(root))
+    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        raise GitError(f"{os.fspath(path)} is outside the work tree {root}")
+    return "." if rel == "." else rel.replace(os.sep, "/")
+
+
+def _when(epoch: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def resolve(rev: str, path: str | os.PathLike[str]) -> Change:
+    """The commit `rev` names in the repository holding `path` (GitError if none)."""
+    if not rev or rev.startswith("-"):
+        raise GitError(f"not a revision: {rev!r}")
+    root = _root([path])
+    res = run(["log", "-1", f"--format=%H{_SEP}%an{_SEP}%at{_SEP}%s", rev, "--"], root)
+    if not res.ok or not res.text.strip():
+        raise GitError(f"unknown revision {rev!r} in {root}")
+    sha, author, at, subject = (res.text.strip().split(_SEP) + ["", "", "", ""])[:4]
+    return Change(sha, author, _when(at), subject)
+
+
+def history(paths: Sequence[str | os.PathLike[str]], limit: int = MAX_COMMITS) -> list[Change]:
+    """The commits that changed the situation's files, newest first (at most `limit`)."""
+    root = _root(paths)
+    rels = [_rel(root, p) for p in paths]
+    fmt = f"--format=%H{_SEP}%an{_SEP}%at{_SEP}%s{_END}"
+    res = run(["log", f"-n{max(1, int(limit))}", fmt, "--", *rels], root)
+    if res.returncode != 0:
+        raise GitError(f"git log failed: {res.first_error_line()}")
+    out = []
+    for record in res.text.split(_END):
+        fields = record.strip("\n").split(_SEP)
+        if len(fields) == 4 and fields[0]:
+            out.append(Change(fields[0], fields[1], _when(fields[2]), fields[3]))
+    return out
+
+
+def _limits() -> Limits:
+    from tui.model.limits import DEFAULT_LIMITS
+
+    return DEFAULT_LIMITS
+
+
+def file_at(rev: str, path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes | None:
+    """The file's bytes at `rev` (None: it did not exist then). GitError when too large."""
+    root = _root([path])
+    cap = max_bytes if max_bytes is not None else _limits().max_file_bytes
+    res = run(["cat-file", "blob", f"{rev}:{_rel(root, path)}"], root, max_output=cap)
+    if res.truncated:
+        raise GitError(f"{os.fspath(path)} at {rev} is larger than {cap} bytes")
+    return res.out if res.returncode == 0 else None
+
+
+def _files_at(root: Path, rev: str, path: str) -> list[str] | None:
+    """Working-tree names of the situation files `path` stood for at `rev` (None: it did
+    not exist then)."""
+    rel = _rel(root, path)
+    res = run(["ls-tree", "-z", "--full-tree", rev, "--", rel], root)
+    if res.returncode != 0:
+        raise GitError(f"unknown revision {rev!r} in {root}")
+    entries = [e for e in res.out.split(b"\0") if e]
+    if not entries:
+        return None
+    meta, _, name = entries[0].partition(b"\t")
+    if meta.split()[1:2] == [b"blob"]:
+        return [os.fspath(path)]
+    res = run(["ls-tree", "-z", "--name-only", rev, "--", rel.rstrip("/") + "/"], root)
+    names = [n.decode("utf-8", "surrogateescape") for n in res.out.split(b"\0") if n]
+    return [
+        os.path.join(os.fspath(path), os.path.basename(n))
+        for n in sorted(names)
+        if is_situation_name(os.path.basename(n))
+    ]
+
+
+def situation_at(rev: str, paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
+    """The situation as of commit `rev`: see the module docstring."""
+    if not rev or rev.startswith("-"):
+        raise GitError(f"not a revision: {rev!r}")
+    root = _root(paths)
+    sha = resolve(rev, paths[0]).sha
+    limits = _limits()
+    parsed = []
+    diags: list[Diagnostic] = []
+    for p in paths:
+        files = _files_at(root, sha, os.fspath(p))
+        if files is None:
+            diags.append(Diagnostic(os.fspath(p), 1, 1, "", f"did not exist at {sha[:7]}", "warning"))
+            continue
+        for f in files:
+            try:
+                data = file_at(sha, f, max_bytes=limits.max_file_bytes + 1)
+            except GitError as exc:
+                diags.append(Diagnostic(f, 1, 1, "", str(exc)))
+                continue
+            if data is not None:
+                parsed.append(parse_bytes(data, f, limits))
+    assembled = assemble(parsed)
+    return LoadResult(assembled.situations, tuple(diags) + assembled.diagnostics, assembled.files)
+
+
+# -- who changed an item ------------------------------------------------------------------
+def item_range(text: str, item: Item, items: Iterable[Item]) -> tuple[int, int] | None:
+    """(first, last) line of `item` in its file's `text`: from its origin to the line
+    before the next item of the same file or the next top-level key; trailing blank and
+    comment lines left out. None when the item has no origin."""
+    if item.origin is None:
+        return None
+    start = item.origin.line
+    lines = text.splitlines()
+    starts = sorted(
+        it.origin.line
+        for it in items
+        if it.origin is not None and it.origin.file == item.origin.file and it.origin.line > start
+    )
+    end = (starts[0] - 1) if starts else len(lines)
+    for n in range(start, min(end, len(lines))):  # a top-level key ends the list
+        line = lines[n]
+        if line[:1] not in ("", " ", "\t", "#", "-"):
+            end = n
+            break
+    while end > start and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return (start, max(start, min(end, len(lines))))
+
+
+class Blamer:
+    """The last commit that changed a range of lines, cached per file content."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str, int, int], Change | None] = {}
+        self._lock = threading.Lock()
+        self.calls = 0  # git blame runs (for tests)
+
+    def lines(self, path: str | os.PathLike[str], first: int, last: int) -> Change | None:
+        """The newest commit among lines first..last of the file as it is on disk (lines
+        not committed yet: NOT_COMMITTED). None outside a work tree or on a git error."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        key = (os.path.abspath(os.fspath(path)), hashlib.sha1(data).hexdigest(), int(first), int(last))
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        answer = self._blame(path, first, last)
+        with self._lock:
+            if len(self._cache) >= MAX_BLAME_CACHE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key] = answer
+        return answer
+
+    def item(self, item: Item, items: Iterable[Item]) -> Change | None:
+        """The last commit that changed `item`'s lines (items: the situation's, for the range)."""
+        if item.origin is None:
+            return None
+        try:
+            text = Path(item.origin.file).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        span = item_range(text, item, items)
+        return self.lines(item.origin.file, *span) if span else None
+
+    def _blame(self, path: str | os.PathLike[str], first: int, last: int) -> Change | None:
+        root = work_tree(path)
+        if root is None or first < 1 or last < first:
+            return None
+        self.calls += 1
+        try:
+            res = run(["blame", "--porcelain", "-L", f"{first},{last}", "--", _rel(root, path)], root)
+        except GitError:
+            return None
+        if res.returncode != 0:
+            return None
+        return _newest(res.text)
+
+
+def _newest(porcelain: str) -> Change | None:
+    """The newest commit in `git blame --porcelain` output (uncommitted lines first)."""
+    commits: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in porcelain.splitlines():
+        head = line.split(" ", 1)
+        if len(head[0]) == 40 and all(c in "0123456789abcdef" for c in head[0]):
+            current = commits.setdefault(head[0], {})
+        elif current is not None and not line.startswith("\t") and len(head) == 2:
+            current.setdefault(head[0], head[1])
+    if not commits:
+        return None
+    if "0" * 40 in commits:
+        return NOT_COMMITTED
+    sha, info = max(commits.items(), key=lambda kv: int(kv[1].get("committer-time", "0") or 0))
+    return Change(sha, info.get("author", "?"), _when(info.get("author-time", "")), info.get("summary", ""))
