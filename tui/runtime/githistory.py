@@ -256,11 +256,26 @@ class Blamer:
             return None
         if res.returncode != 0:
             return None
-        return _newest(res.text)
+        commits = _commits(res.text)
+        if not commits:
+            return None
+        if "0" * 40 in commits:
+            return NOT_COMMITTED
+        tips = list(commits)
+        if len(tips) > 1:  # the newest is the one the others lead to (times tie within a second)
+            try:
+                independent = run(["merge-base", "--independent", *tips], root)
+                found = [t for t in independent.text.split() if t in commits]
+                tips = found or tips
+            except GitError:
+                pass
+        sha = max(tips, key=lambda t: int(commits[t].get("committer-time", "0") or 0))
+        info = commits[sha]
+        return Change(sha, info.get("author", "?"), _when(info.get("author-time", "")), info.get("summary", ""))
 
 
-def _newest(porcelain: str) -> Change | None:
-    """The newest commit in `git blame --porcelain` output (uncommitted lines first)."""
+def _commits(porcelain: str) -> dict[str, dict[str, str]]:
+    """The commits in `git blame --porcelain` output, with their headers."""
     commits: dict[str, dict[str, str]] = {}
     current: dict[str, str] | None = None
     for line in porcelain.splitlines():
@@ -269,9 +284,4 @@ def _newest(porcelain: str) -> Change | None:
             current = commits.setdefault(head[0], {})
         elif current is not None and not line.startswith("\t") and len(head) == 2:
             current.setdefault(head[0], head[1])
-    if not commits:
-        return None
-    if "0" * 40 in commits:
-        return NOT_COMMITTED
-    sha, info = max(commits.items(), key=lambda kv: int(kv[1].get("committer-time", "0") or 0))
-    return Change(sha, info.get("author", "?"), _when(info.get("author-time", "")), info.get("summary", ""))
+    return commits
