@@ -321,7 +321,7 @@ def test_check_mode_never_calls_unknown_what_the_broken_file_holds(write):
           agency: {name: Agency, reliability: Z}
         fronts:
           - id: east
-            name: 5
+            name: [5]
           - id: west
             name: West
             status: nope

@@ -250,9 +250,7 @@ def test_item_fields_follow_the_format_spec():
     for item in sit.items():
         keys = [k for k, _ in item_fields(item)]
         expected = [
-            field_title(f.name)
-            for f in LIST[item.pane].fields
-            if getattr(item, f.name, None) not in (None, "", ())
+            field_title(f.name) for f in LIST[item.pane].fields if getattr(item, f.name, None) not in (None, "", ())
         ]
         assert [k for k in keys if k in expected] == expected, (item.id, keys)
         checked += len(expected)

@@ -55,9 +55,14 @@ def yq(s: str) -> str:
 
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30)
-counts = st.integers(min_value=0, max_value=10**9)
+# The whole range a figure may take (0 to 10^15), edges weighted in.
+counts = st.one_of(st.integers(min_value=0, max_value=10**15), st.sampled_from([0, 1, 10**15 - 1, 10**15]))
 confidences = st.sampled_from(["verified", "reported", "claimed", "disputed", "unconfirmed"])
-dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+# The whole range a time may take (years 1900-2200), edges weighted in.
+dates = st.one_of(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.sampled_from([dt.date(1900, 1, 1), dt.date(2200, 12, 31)]),
+)
 
 
 @st.composite
@@ -71,7 +76,7 @@ def quantities(draw):
         q = draw(st.sampled_from(["over", "under", "about", "up_to", "at_least"]))
         return f"{{value: {v}, qualifier: {q}}}", ("qualified", v, q)
     lo = draw(counts)
-    hi = draw(st.integers(min_value=lo, max_value=lo + 10**6))
+    hi = draw(st.integers(min_value=lo, max_value=min(lo + 10**6, 10**15)))
     return f"{{min: {lo}, max: {hi}}}", ("range", lo, hi)
 
 

@@ -348,12 +348,12 @@ def test_statements_quote_or_summary_and_types():
             date: 2024-08-07
           - actor: IAEA
             summary: calls for restraint
-            role: 42
+            role: [42]
         """
     )
     (d,) = pf.diagnostics
     assert (d.line, d.column, d.path) == (11, 11, "statements[1].role")
-    assert d.message == 'expected text, found the number 42 (quote it: "...")'
+    assert d.message == "expected text, found a list"
     s, broken = pf.items["statements"]
     assert isinstance(s, Statement) and s.quote == "The advance has been halted."
     assert broken.broken and broken.label == "IAEA" and broken.problems == (d,)
@@ -468,7 +468,7 @@ def test_all_errors_of_a_file_are_reported():
             status: winning
             depth_km: twenty
             confidence: sure
-          - name: 7
+          - name: [7]
         """
     )
     assert len(pf.diagnostics) == 5

@@ -113,7 +113,8 @@ def validate(
         counts = {pane: len(raw) for pane in PANES if isinstance(raw := data.get(pane), list)}
         if counts:
             origins = item_lines(text, counts)
-    c = Checker(file)
+    positions = _Positions(locator, text)
+    c = Checker(file, positions.written)
     source_c = SourceChecker(c, base_dir)
     items_c = ItemChecker(c, origins)
     result = _run(data, c, source_c, items_c)
@@ -122,6 +123,7 @@ def validate(
     raw_items: dict[str, list[Item | Pending]] = result["items"]
     items: dict[str, tuple[Item, ...]]
     sources: dict[str, Source] = result["sources"]
+    locator = positions.locator
     if c.problems:
         if locator is None:
             locator = Locator(text or "")
@@ -154,6 +156,21 @@ def validate(
         header_keys=header_keys,
         **check,
     )
+
+
+class _Positions:
+    """The file's Locator, built only when a question needs it."""
+
+    def __init__(self, locator: Locator | None, text: str | None) -> None:
+        self.locator = locator
+        self.text = text
+
+    def written(self, path: tuple) -> str | None:
+        if self.locator is None:
+            if not self.text:
+                return None
+            self.locator = Locator(self.text)
+        return self.locator.scalar_text(path)
 
 
 def _ordered(problems: list[Diagnostic]) -> tuple[Diagnostic, ...]:

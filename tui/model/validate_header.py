@@ -25,6 +25,8 @@ def check_format(c: Checker, data: dict) -> None:
     fmt = data.get("format")
     if isinstance(fmt, bool) or not isinstance(fmt, int):
         c.error(("format",), f"expected the number {FORMAT_VERSION}, found {describe(fmt)}")
+    elif abs(fmt) > 10**6:  # str() of a 5,000-digit integer raises: describe it instead
+        c.error(("format",), f"{describe(fmt)} is not a format version; expected {FORMAT_VERSION}")
     elif fmt > FORMAT_VERSION:
         c.error(
             ("format",),
@@ -52,11 +54,14 @@ def check_situation(c: Checker, data: dict, result: dict[str, Any]) -> None:
     sid = sit.get("id")
     if sid is None:
         c.error(path, "missing required field 'id' (a slug such as 'kursk-2024')")
-    elif type(sid) is not str or not SLUG_RE.match(sid):
-        shown = repr(sid) if type(sid) is str else describe(sid)
-        c.error(path + ("id",), f"{shown} is not a valid id: expected a slug of a-z, 0-9 and '-' (e.g. 'kursk-2024')")
     else:
-        result["situation_id"] = sid
+        sid = sid if type(sid) is str else c.text(sid, path + ("id",))  # `id: 2024` is the text "2024"
+        if sid is not None and not SLUG_RE.match(sid):
+            c.error(
+                path + ("id",), f"{sid!r} is not a valid id: expected a slug of a-z, 0-9 and '-' (e.g. 'kursk-2024')"
+            )
+        elif sid is not None:
+            result["situation_id"] = sid
     header: dict[str, Any] = {}
     for f in SITUATION.fields:
         if f.name == "id" or sit.get(f.name) is None:
@@ -100,6 +105,12 @@ class SourceChecker:
             if sid.startswith("x-"):
                 continue  # an extension next to the sources; accepted, not a source
             before = len(c.problems)
+            if not SLUG_RE.match(sid):  # kept all the same: references to it are not "unknown"
+                c.error(
+                    ("sources", sid),
+                    f"{sid!r} is not a valid source id: expected a slug of a-z, 0-9 and '-' (e.g. 'reuters')",
+                    "key",
+                )
             out[sid] = self.source(sid, body)
             if c.errors_since(before):
                 self.with_problems[sid] = slice(before, len(c.problems))

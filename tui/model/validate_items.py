@@ -65,10 +65,7 @@ class ItemChecker:
             kind, values = kind_values
             fpath = path + (key,)
             if kind == "text":
-                if type(value) is str:
-                    kwargs[key] = value
-                else:
-                    c.text(value, fpath)
+                kwargs[key] = value if type(value) is str else c.text(value, fpath)
             elif kind == "enum":
                 if type(value) is str and value in values:
                     kwargs[key] = value
@@ -112,11 +109,11 @@ class ItemChecker:
         c = self.c
         raw_id = entry.get("id")
         if raw_id is not None:
-            if type(raw_id) is str and SLUG_RE.match(raw_id):
-                kwargs["id"] = raw_id
-            else:
-                shown = repr(raw_id) if type(raw_id) is str else describe(raw_id)
-                c.error(path + ("id",), f"{shown} is not a valid id: expected a slug of a-z, 0-9 and '-'")
+            written = raw_id if type(raw_id) is str else c.text(raw_id, path + ("id",))  # `id: 2024`
+            if written is not None and SLUG_RE.match(written):
+                kwargs["id"] = written
+            elif written is not None:
+                c.error(path + ("id",), f"{written!r} is not a valid id: expected a slug of a-z, 0-9 and '-'")
         elif type(label) is str:
             kwargs["id"] = derive_id(spec.name, label)
             kwargs["id_derived"] = True

@@ -29,6 +29,15 @@ TIME_EXPECTED = (
 
 Problem = tuple[tuple, str, str, Severity]  # (path, "key" | "value", message, severity)
 
+# Every number has a range (issue 10): beyond it the board cannot show a figure sensibly
+# (and str() of a 5,000-digit integer raises), so it is an error, placed.
+MAX_NUMBER = 10**15
+NUMBER_RANGE = "0 to 10^15 (1,000,000,000,000,000)"
+# Every time has a range: outside it date arithmetic overflows (9999-12-31 + a day).
+YEARS = (1900, 2200)
+TIME_RANGE = f"times must fall in the years {YEARS[0]}-{YEARS[1]}"
+_EXTENSION_NODES = 10_000  # a bound on the walk over one x- value (nesting is bounded by the limits)
+
 
 def close_matches(word: str, possibilities: Collection[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
     import difflib  # only when there is a problem to explain
@@ -45,7 +54,7 @@ def parse_iso(text: str) -> tuple[dt.date | dt.datetime | None, str | None]:
     """ISO 8601 date or offset-aware date-time -> value, or (None, reason)."""
     s = text.strip()
     try:
-        return dt.date.fromisoformat(s), None
+        return _in_range(dt.date.fromisoformat(s), text)
     except ValueError:
         pass
     try:
@@ -57,15 +66,23 @@ def parse_iso(text: str) -> tuple[dt.date | dt.datetime | None, str | None]:
             f"{text!r} has a time but no UTC offset; write it with an offset,"
             " e.g. 2024-08-07T10:00:00+03:00 or 2024-08-07T07:00:00Z"
         )
-    return value, None
+    return _in_range(value, text)
+
+
+def _in_range(value: dt.date, text: str) -> tuple[dt.date | None, str | None]:
+    if YEARS[0] <= value.year <= YEARS[1]:
+        return value, None
+    return None, f"{text.strip()!r} is out of range: {TIME_RANGE}"
 
 
 class Checker:
     """Checks values of one file and collects every problem (never stops at the first)."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, written: Callable[[tuple], str | None] | None = None) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        # The text of a plain scalar as written (Locator.scalar_text): `quote: 08` -> "08".
+        self.written = written
 
     # -- problems --------------------------------------------------------------------------
     def error(self, path: tuple, message: str, where: str = "value") -> None:
@@ -99,15 +116,47 @@ class Checker:
             if key in known:
                 continue
             if key.startswith("x-"):
-                ext.append((key, value))
+                if self.extension_ok(value, path + (key,)):
+                    ext.append((key, value))
                 continue
             self.error(path + (key,), f"unknown key {key!r} in {where_name}{suggest(key, known)}", "key")
         return tuple(ext)
 
+    def extension_ok(self, value: Any, path: tuple) -> bool:
+        """An x- value is kept as written, but its numbers have the same range as any other
+        (a 5,000-digit integer in an x- key crashed the detail view): else an error, and the
+        key is left out."""
+        stack = [(value, path)]
+        seen = 0
+        while stack and seen < _EXTENSION_NODES:
+            v, p = stack.pop()
+            seen += 1
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                if not (isinstance(v, float) and not math.isfinite(v)) and abs(v) > MAX_NUMBER:
+                    self.error(
+                        p, f"expected a number from {NUMBER_RANGE}, found {describe(v)} (quote it if it is text)"
+                    )
+                    return False
+            elif isinstance(v, dict):
+                stack.extend((sub, p + (str(k),)) for k, sub in v.items())
+            elif isinstance(v, list):
+                stack.extend((sub, p + (i,)) for i, sub in enumerate(v))
+        return True
+
     # -- values ----------------------------------------------------------------------------
     def text(self, value: Any, path: tuple) -> str | None:
+        """Text; a plain scalar the YAML reader typed (`name: 1945`, `quote: 08`, `actor: true`)
+        is the text as written: its meaning is certain."""
         if type(value) is str:
             return value
+        if isinstance(value, (int, float)):
+            written = self.written(path) if self.written is not None else None
+            if written is not None:
+                return written
+            if type(value) is bool:
+                return "true" if value else "false"
+            if type(value) is int and abs(value) <= MAX_NUMBER:
+                return str(value)  # no text to read it from (validate() without the file's text)
         hint = ' (quote it: "...")' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
         self.error(path, f"expected text, found {describe(value)}{hint}")
         return None
@@ -146,7 +195,11 @@ class Checker:
             self.error(path, f"expected a finite number, found {value!r}")
             return None
         if value < 0:
-            self.error(path, f"expected a number of zero or more, found {value!r}")
+            shown = repr(value) if value >= -MAX_NUMBER else describe(value)
+            self.error(path, f"expected a number of zero or more, found {shown}")
+            return None
+        if value > MAX_NUMBER:
+            self.error(path, f"expected a number from {NUMBER_RANGE}, found {describe(value)}")
             return None
         return value
 
@@ -241,6 +294,10 @@ class Checker:
                 continue
             if isinstance(v, bool) or not isinstance(v, int) or v < 0:
                 self.error(path + (k,), f"expected a whole number of zero or more, found {describe(v)}")
+                good = False
+                continue
+            if v > MAX_NUMBER:
+                self.error(path + (k,), f"expected a whole number from {NUMBER_RANGE}, found {describe(v)}")
                 good = False
                 continue
             out.append((k, v))
