@@ -1,6 +1,6 @@
 """The `sitboard` command line: one module per command.
 
-    sitboard [PATH ...] [--no-mouse] [--situation ID] [--poll]   open the board    (board.py)
+    sitboard [PATH ...] [--[no-]mouse] [--situation ID] [--poll] open the board    (board.py)
     sitboard check PATH ... [--json] [--quiet]                   validate files    (check.py)
     sitboard schema                                              JSON Schema       (schema.py)
     sitboard brief [PATH ...] [--since BASELINE] [--format md|text]   a briefing   (brief.py)

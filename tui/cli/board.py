@@ -9,7 +9,7 @@ import sys
 from tui.cli.common import EXIT_USAGE, PROG, Parser, UsageError, check_paths, err
 
 USAGE = (
-    f"{PROG} [PATH ...] [--no-mouse] [--situation ID] [--stale-hours H] [--poll]\n"
+    f"{PROG} [PATH ...] [--mouse|--no-mouse] [--situation ID] [--stale-hours H] [--poll]\n"
     f"       {PROG} check PATH ... [--json] [--quiet]\n"
     f"       {PROG} brief [PATH ...] [--since BASELINE] [--format md|text]\n"
     f"       {PROG} diff OLD NEW\n"
@@ -54,10 +54,17 @@ def parser() -> argparse.ArgumentParser:
         help="situation file(s) or directory(ies); default: the embedded situation",
     )
     p.add_argument(
+        "--mouse",
+        dest="mouse",
+        action="store_true",
+        default=None,
+        help="capture the mouse (click to focus, wheel to scroll); the default except over SSH",
+    )
+    p.add_argument(
         "--no-mouse",
         dest="mouse",
         action="store_false",
-        help="do not capture the mouse (lets you select and copy text in the terminal)",
+        help="leave the mouse to the terminal: select and copy text with it (the default over SSH)",
     )
     p.add_argument("--situation", metavar="ID", help="id of the situation to show first (s switches)")
     p.add_argument(
@@ -113,13 +120,14 @@ def run(argv: list[str]) -> int:
         return EXIT_USAGE
     # The first load runs in a thread from here, while Textual is imported (tui/runtime/preload.py).
     from tui.runtime import preload
+    from tui.runtime.clipboard import mouse_default
 
     preload.start(paths)
     from tui.ui.app import run_board
 
     code = run_board(
         [str(p) for p in paths],
-        mouse=args.mouse,
+        mouse=mouse_default() if args.mouse is None else args.mouse,
         situation_id=args.situation,
         poll=args.poll,
         crash_test=args.crash_test,
