@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
-from tui.cli.common import EXIT_USAGE, PROG, Parser, UsageError, check_paths, err
+from tui.cli.common import EXIT_USAGE, PROG, Parser, UsageError, check_paths, err, safe
 
 USAGE = (
     f"{PROG} [PATH ...] [--mouse|--no-mouse] [--situation ID] [--stale-hours H] [--poll]\n"
+    f"       {PROG} [PATH ...] --follow [--every SECONDS] [--read-only]\n"
     f"       {PROG} check PATH ... [--json] [--quiet]\n"
     f"       {PROG} brief [PATH ...] [--since BASELINE] [--format md|text]\n"
     f"       {PROG} diff OLD NEW\n"
@@ -44,6 +46,8 @@ def parser() -> argparse.ArgumentParser:
             f"  {PROG} --situation kursk-2024-08 situations/   show this situation first\n"
             f"  {PROG} --no-mouse situations/           leave the mouse to the terminal (copy text)\n"
             f"  {PROG} ./check                          a file or directory named like a command\n"
+            f"  {PROG} --follow --every 30 situations/  follow the git checkout's upstream\n"
+            f"  tmux new -s brief '{PROG} --read-only situations/'   one board to share read-only\n"
             f"  {PROG} brief situations/ > brief.md     not a terminal? use brief\n"
         ),
     )
@@ -77,10 +81,68 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="watch files by polling instead of OS file events (network and container mounts)",
     )
+    p.add_argument(
+        "--follow",
+        action="store_true",
+        help="the paths are in a git work tree: fetch and fast-forward it every --every seconds"
+        " (never merging, never touching local edits); the header shows the sync state",
+    )
+    p.add_argument(
+        "--every",
+        metavar="SECONDS",
+        help=f"seconds between two syncs with --follow (default {DEFAULT_EVERY:g}; {MIN_EVERY:g} to {MAX_EVERY:g})",
+    )
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="for wall displays and shared sessions: keys that write (baseline) or change what others see"
+        " (pause) are refused",
+    )
     p.add_version()
     # Hidden: make the board raise in on_mount, to test crash safety on a real terminal.
     p.add_argument("--crash-test", action="store_true", help=argparse.SUPPRESS)
     return p
+
+
+DEFAULT_EVERY, MIN_EVERY, MAX_EVERY = 60.0, 1.0, 86400.0
+
+
+def every_seconds(text: str | None) -> float:
+    """--every: a finite number of seconds in range, else the default with a warning."""
+    if text is None:
+        return DEFAULT_EVERY
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (MIN_EVERY <= value <= MAX_EVERY):  # NaN and infinities fail too
+        err(
+            f"{PROG}: warning: --every {safe(text)!r} is not a number of seconds from {MIN_EVERY:g} to"
+            f" {MAX_EVERY:g}; using {DEFAULT_EVERY:g}"
+        )
+        return DEFAULT_EVERY
+    return value
+
+
+def _check_follow(paths: list[Path]) -> None:
+    """--follow needs a git work tree: say so, before the board opens, for each path."""
+    from tui.runtime.git import work_tree
+
+    for path in paths:
+        if work_tree(path) is None:
+            raise UsageError(f"--follow: {safe(path)} is not in a git work tree (nothing to follow)")
+
+
+def _board_options(run_board: object, wanted: dict[str, object]) -> dict[str, object]:
+    """The options this board takes; one it does not take yet is a usage error, not a crash."""
+    import inspect
+
+    accepted = inspect.signature(run_board).parameters  # type: ignore[arg-type]
+    flags = {"follow": "--follow", "every": "--every", "read_only": "--read-only"}
+    for name in wanted:
+        if name not in accepted:
+            raise UsageError(f"{flags.get(name, name)} is not available in this version of the board")
+    return wanted
 
 
 def _is_terminal(stream: object) -> bool:
@@ -106,6 +168,11 @@ def run(argv: list[str]) -> int:
         from tui.runtime.paths import default_situation_path
 
         paths = [default_situation_path()]
+    if args.follow:
+        _check_follow(paths)
+    every = every_seconds(args.every)
+    if args.every is not None and not args.follow:
+        err(f"{PROG}: warning: --every has no effect without --follow")
     if os.environ.get("TERM") == "dumb":
         # No cursor addressing: a full-screen board would be garbage.
         err(f"{PROG} needs a full-screen terminal (TERM=dumb); try `{PROG} brief`")
@@ -125,6 +192,11 @@ def run(argv: list[str]) -> int:
     preload.start(paths)
     from tui.ui.app import run_board
 
+    wanted: dict[str, object] = {}
+    if args.follow:
+        wanted.update(follow=True, every=every)
+    if args.read_only:
+        wanted["read_only"] = True
     code = run_board(
         [str(p) for p in paths],
         mouse=mouse_default() if args.mouse is None else args.mouse,
@@ -132,5 +204,6 @@ def run(argv: list[str]) -> int:
         poll=args.poll,
         crash_test=args.crash_test,
         stale_hours=stale_hours,
+        **_board_options(run_board, wanted),  # type: ignore[arg-type]
     )
     return int(code or 0)

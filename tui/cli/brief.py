@@ -14,14 +14,20 @@ from tui.cli.common import (
     EXIT_OK,
     PROG,
     Parser,
+    UsageError,
     err,
     load_paths,
     out,
     pick,
     report_errors,
+    safe,
     stale_hours_arg,
     where,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from tui.model.types import Situation
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,7 +41,8 @@ def parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "BASELINE is a situation file or directory (the earlier picture), a baseline .json,\n"
-            "or the word 'saved': the baseline last marked on the board (key b).\n"
+            "the word 'saved' (the baseline last marked on the board, key b), or a git revision\n"
+            "(HEAD~3, a tag, a commit) of the work tree holding the situation.\n"
             "\n"
             "Items with errors are left out and the brief says so.\n"
             "exit codes: 0 ok, 1 the files have errors (what validates is briefed; the problems\n"
@@ -46,6 +53,7 @@ def parser() -> argparse.ArgumentParser:
             f"  {PROG} brief situations/ --format text > brief.txt\n"
             f"  {PROG} brief situations/ --since saved        what changed since the last briefing\n"
             f"  {PROG} brief today/ --since yesterday/\n"
+            f"  {PROG} brief situations/ --since HEAD~1        what the last commit changed\n"
             f"  {PROG} brief --short situations/ --format text   one page to brief from\n"
         ),
     )
@@ -59,6 +67,11 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="one page (at most 60 lines of 100 columns) for the briefing itself; without --since it"
         " shows the changes since the baseline saved on the board, if any",
+    )
+    p.add_argument(
+        "--authors",
+        action="store_true",
+        help="for each item, the last commit that changed its lines (author, time, subject; git blame)",
     )
     p.add_argument("--situation", metavar="ID", help="which situation, when the paths hold several")
     p.add_argument(
@@ -83,7 +96,7 @@ def run(argv: list[str]) -> int:
     if args.since:
         from tui.cli.since import resolve
 
-        since, label = resolve(args.since, sit)
+        since, label = resolve(args.since, sit, [str(p) for p in paths])
     elif args.short:
         from tui.cli.since import saved_if_any
 
@@ -98,7 +111,33 @@ def run(argv: list[str]) -> int:
     else:
         from tui.model.brief import render_brief
 
-        out(render_brief(sit, since=since, since_label=label, fmt=args.format, stale_hours=hours, left_out=missing))
+        authors = _authors(sit, [str(p) for p in paths]) if args.authors else None
+        out(
+            render_brief(
+                sit, since=since, since_label=label, fmt=args.format, stale_hours=hours, left_out=missing,
+                authors=authors,
+            )
+        )  # fmt: skip
     if missing:
         err(f"{PROG}: {missing.line()}")
     return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _authors(sit: Situation, paths: list[str]) -> dict[str, str]:
+    """Item id -> "a1b2c3d Anna, 09 Aug 2024 14:02 UTC: subject" (git blame of its lines)."""
+    from tui.cli.gitrev import describe, root_of
+    from tui.model.leftout import is_broken
+    from tui.runtime.githistory import Blamer
+
+    if root_of(paths) is None:
+        raise UsageError(f"--authors: {safe(paths[0])} is not in a git work tree")
+    blamer = Blamer()
+    items = list(sit.items())
+    out: dict[str, str] = {}
+    for item in items:
+        if is_broken(item):
+            continue
+        change = blamer.item(item, items)
+        if change is not None:
+            out[item.id] = describe(change)
+    return out

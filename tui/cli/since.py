@@ -1,7 +1,8 @@
 """The earlier picture named by `--since` (brief) and what to call it.
 
 BASELINE is the word `saved` (the baseline marked on the board with `b`), a baseline
-`.json`, or a situation file or directory. The label says WHEN that picture was taken:
+`.json`, a situation file or directory, or a git revision of the work tree holding the
+situation (`HEAD~3`, a tag, a commit: an existing path wins over a revision of that name). The label says WHEN that picture was taken:
 for a saved baseline the time it was marked, not the situation's as-of (a baseline marked
 at 18:00 of a picture as of 12:00 is "the baseline marked 18:00").
 """
@@ -9,6 +10,8 @@ at 18:00 of a picture as of 12:00 is "the baseline marked 18:00").
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from tui.cli.common import UsageError, check_paths, load_paths, report_errors, safe
@@ -25,8 +28,10 @@ def _when(moment: dt.datetime, like: When) -> str:
     return when_full(When(moment))
 
 
-def resolve(spec: str, current: Situation) -> tuple[Situation, str]:
-    """(the earlier situation, "the baseline marked ..." / "the picture in old/ ...")."""
+def resolve(spec: str, current: Situation, paths: Sequence[str | os.PathLike[str]] = ()) -> tuple[Situation, str]:
+    """(the earlier situation, "the baseline marked ..." / "the picture in old/ ..." /
+    "commit a1b2c3d ..."). `paths`: where the current situation was read (a git revision
+    is looked up in the work tree holding them)."""
     from tui.model.values import when_full
 
     sid = current.id
@@ -46,6 +51,8 @@ def resolve(spec: str, current: Situation) -> tuple[Situation, str]:
         return sit, f"the saved baseline ({picture})"
     if spec.endswith(".json") and Path(spec).is_file():
         return _from_json(spec), f"the baseline {safe(spec)}"
+    if not os.path.lexists(spec) and paths:
+        return _from_git(spec, current, paths)
     result, _paths = load_paths([spec])
     if not result.ok:
         report_errors(result)
@@ -55,6 +62,26 @@ def resolve(spec: str, current: Situation) -> tuple[Situation, str]:
     if chosen is None:
         raise UsageError(f"no situation {safe(sid)!r} in the baseline {safe(spec)}")
     return chosen, f"the picture in {safe(spec)} (as of {when_full(chosen.as_of)})"
+
+
+def _from_git(rev: str, current: Situation, paths: Sequence[str | os.PathLike[str]]) -> tuple[Situation, str]:
+    """`--since REV`: the situation as of that commit of the work tree holding `paths`."""
+    from tui.cli.gitrev import commit, describe, load_at, root_of
+    from tui.model.values import when_full
+
+    if root_of(paths) is None:
+        raise UsageError(
+            f"--since: {safe(rev)} is not a file, a directory or 'saved', and {safe(paths[0])} is not in a git"
+            " work tree (where it could be a revision)"
+        )
+    change = commit(rev, paths)
+    result = load_at(rev, paths)
+    chosen = next((s for s in result.situations if s.id == current.id), None)
+    if chosen is None:
+        if not result.ok:
+            report_errors(result)
+        raise UsageError(f"no situation {safe(current.id)!r} at {safe(rev)} ({describe(change)})")
+    return chosen, f"{describe(change)} (as of {when_full(chosen.as_of)})"
 
 
 def saved_if_any(current: Situation) -> tuple[Situation, str] | None:

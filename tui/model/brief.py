@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 
 from tui.model.changes import render_changes, without_broken, write_changes
 from tui.model.diff import diff_situations
@@ -34,7 +35,10 @@ __all__ = ["render_brief", "render_changes", "md_escape", "FORMATS"]
 
 
 class _Context:
-    def __init__(self, situation: Situation, stale: set[str], changes: object, stale_hours: float) -> None:
+    def __init__(
+        self, situation: Situation, stale: set[str], changes: object, stale_hours: float, authors: Mapping[str, str]
+    ) -> None:
+        self.authors = authors
         self.situation = situation
         self.stale = stale
         self.changes = changes
@@ -67,6 +71,8 @@ def _item_block(w: Writer, ctx: _Context, item: Item) -> None:
         if key == "Updated" and item.updated is not None:
             value = when_full(item.updated)
         w.field(e(one_line(key)), e(one_line(value)), level)
+    if item.id in ctx.authors:
+        w.field("Last changed", e(one_line(ctx.authors[item.id])), level)
     if item.sources:
         w.list_head("Sources", level)
         for ref in item.sources:
@@ -137,8 +143,12 @@ def render_brief(
     now: dt.datetime | None = None,
     stale_hours: float = 24,
     left_out: LeftOut | None = None,
+    authors: Mapping[str, str] | None = None,
 ) -> str:
     """The briefing document (see the module docstring); `fmt` is "md" or "text".
+
+    `authors`: item id -> who changed it last ("commit a1b2c3d “subject” (Anna, ...)"),
+    shown as "Last changed" under the item (`sitboard brief --authors`).
 
     `since_label` names the baseline in the "What changed since ..." heading (the time it
     was marked, for a saved baseline); default: its as-of."""
@@ -184,7 +194,7 @@ def render_brief(
         w.heading(e(one_line(f"What changed since {label}")))
         write_changes(w, before, after, changes)
 
-    ctx = _Context(s, stale, changes, stale_hours)
+    ctx = _Context(s, stale, changes, stale_hours, authors or {})
     for pane in PANES:
         items = [it for it in s.pane(pane) if not is_broken(it)]
         fresh = freshest_update(items)
