@@ -218,3 +218,17 @@ def test_render_changes_on_a_split_situation(split) -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="md, text"):
         render_brief(load([default_situation_path()]).situations[0], fmt="html")
+
+
+def test_events_and_statements_read_newest_first(default) -> None:
+    """The brief reads events and statements by time, newest first (file order is not
+    time order: the 03 Oct after 30 Nov of issue 12); undated ones last."""
+    from tui.model.order import ordered
+
+    text = render_brief(default, fmt="text", now=NOW)
+    for pane in ("events", "statements"):
+        items = ordered(pane, default.pane(pane), NOW)
+        dates = [it.date.value for it in items if it.date is not None]
+        assert [d.isoformat()[:10] for d in dates] == sorted((d.isoformat()[:10] for d in dates), reverse=True)
+        shown = [text.index(f"* {it.label[:30]}") for it in items]
+        assert shown == sorted(shown), pane  # the brief prints them in that order

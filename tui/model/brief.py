@@ -19,16 +19,18 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
+from tui.model.brief_short import next_update_text
 from tui.model.changes import render_changes, without_broken, write_changes
 from tui.model.diff import diff_situations
 from tui.model.leftout import LeftOut, is_broken
 from tui.model.markup import FORMATS, Writer, md_escape, writer
+from tui.model.order import brief_lists, ordered
 from tui.model.plain import confidence_text, field_title, item_fields
 from tui.model.provenance import best_grade, grade_text, source_usage, weak_basis
 from tui.model.spec import LIST
 from tui.model.stale import freshest_update, is_stale, latest_moment
 from tui.model.text import format_age
-from tui.model.types import PANE_TITLES, PANES, Item, Situation, When
+from tui.model.types import PANE_TITLES, Item, Situation, When
 from tui.model.values import one_line, when_full
 
 __all__ = ["render_brief", "render_changes", "md_escape", "FORMATS"]
@@ -174,6 +176,9 @@ def render_brief(
     if s.area:
         w.field("Area", e(one_line(s.area)))
     w.field("As of", e(f"{when_full(s.as_of)} ({format_age(s.as_of, now)})"))
+    next_update = getattr(s, "next_update", None)
+    if isinstance(next_update, When):
+        w.field("Next update", e(next_update_text(next_update, now).removeprefix("next update ")))
     counts = [
         _plural(len(shown), "item"),
         _plural(len(s.sources), "source"),
@@ -195,8 +200,8 @@ def render_brief(
         write_changes(w, before, after, changes)
 
     ctx = _Context(s, stale, changes, stale_hours, authors or {})
-    for pane in PANES:
-        items = [it for it in s.pane(pane) if not is_broken(it)]
+    for pane in brief_lists():
+        items = ordered(pane, [it for it in s.pane(pane) if not is_broken(it)], now)
         fresh = freshest_update(items)
         extra = [str(len(items))]
         if fresh is not None:

@@ -57,8 +57,9 @@ def span(seconds: float) -> str:
 
 
 def _moment(w: When) -> dt.datetime:
-    moment = w.as_datetime()
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    from tui.model.order import moment  # a date is due until its end
+
+    return moment(w)
 
 
 def due_text(w: When, now: dt.datetime) -> tuple[str, bool]:
