@@ -35,7 +35,7 @@ from tui.model.types import Diagnostic, LoadResult
 from tui.model.validate import ParsedFile, fingerprint_of
 from tui.model.yamlread import ensure_parser
 from tui.runtime.laststore import LastGoodStore, last_good_note, with_notes
-from tui.runtime.settle import Settler, ends_with_newline
+from tui.runtime.settle import Settler, ends_with_newline, usable
 
 __all__ = ["ReloadController", "ReloadOutcome", "last_good_note"]
 
@@ -163,18 +163,21 @@ class ReloadController:
                 self._raw[f] = raw
                 pf = self.settler.decide(f, self._used.get(f), self._on_screen(f), raw, ends_with_newline(f, raw))
             self._used[f] = pf
-            if pf.ok:
+            if usable(pf):
                 self._good[f] = pf
             parsed.append(pf)
         good = {f: g for f in files if (g := self._good.get(f) or self._kept(f)) is not None}
         assembled = assemble(parsed, use_last_good=good)
-        notes = {pf.path: last_good_note(good[pf.path], pf) for pf in parsed if not pf.ok and pf.path in good}
+        notes = {pf.path: last_good_note(good[pf.path], pf) for pf in parsed if not usable(pf) and pf.path in good}
         result = LoadResult(
             assembled.situations,
             tuple(diags) + tuple(with_notes(assembled.diagnostics, notes)),
             assembled.files,
         )
-        signature = (tuple((pf.path, _sha1(pf if pf.ok else good.get(pf.path))) for pf in parsed), result.diagnostics)
+        signature = (
+            tuple((pf.path, _sha1(pf if usable(pf) else good.get(pf.path))) for pf in parsed),
+            result.diagnostics,
+        )
 
         self.previous, self.result = self.result, result
         self.diffs = diff_results(self.previous, result)
@@ -194,7 +197,7 @@ class ReloadController:
     def _on_screen(self, f: str) -> ParsedFile | None:
         """The version of `f` the last result showed (its last good one if it was broken)."""
         used = self._used.get(f)
-        if used is not None and used.ok:
+        if used is not None and usable(used):
             return used
         return self._good.get(f) or self._kept(f)
 
@@ -207,7 +210,7 @@ class ReloadController:
         if kept is not None:
             data = kept.data
             parsed = parse_bytes(data, f, self.cache.limits, fingerprint_of(data, len(data), kept.mtime_ns))
-            pf = parsed if parsed.ok else None
+            pf = parsed if usable(parsed) else None
         self._from_store[f] = pf
         return pf
 

@@ -48,7 +48,8 @@ def item_ids(pf: ParsedFile) -> frozenset[str]:
 
 
 def usable(pf: ParsedFile) -> bool:
-    """The version can stand on the board by itself (its YAML could be read)."""
+    """The version can stand on the board by itself: what assemble() takes as it is (today
+    a file without errors; once a file with broken items counts, this follows it)."""
     return pf.ok
 
 
