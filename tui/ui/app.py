@@ -41,6 +41,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.ui.crash import CrashGuard
+from tui.ui.follow import FollowMixin
 from tui.ui.live import LiveReloadMixin
 from tui.ui.messages import ReloadFailed, SituationLoaded
 
@@ -87,7 +88,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class SitboardApp(LiveReloadMixin, App):
+class SitboardApp(FollowMixin, LiveReloadMixin, App):
     """Situation Board."""
 
     TITLE = "Situation Board"
@@ -120,6 +121,8 @@ class SitboardApp(LiveReloadMixin, App):
         stale_hours: float | None = None,
         state_dir: str | os.PathLike[str] | None = None,
         baseline_store: BaselineStore | None = None,
+        follow: Iterable[str | os.PathLike[str]] | None = None,
+        every: float = 60.0,
     ) -> None:
         super().__init__()
         from tui.model.stale import stale_hours as _stale_hours
@@ -151,6 +154,8 @@ class SitboardApp(LiveReloadMixin, App):
         self._board_is_mounted = False
         # live reload: incremental (FileCache) with the stock loader; watching files too
         self._live_setup(watch=watch, poll=poll, incremental=loader is None)
+        # --follow: the git work trees to keep following their upstream (tui/ui/follow.py)
+        self._follow_setup(follow, every)
 
     def notify(
         self,
@@ -227,6 +232,7 @@ class SitboardApp(LiveReloadMixin, App):
             self.load()
         # the watcher (watchfiles, tui.runtime.watch) is imported once the first frame is out
         self.call_after_refresh(self.start_watching)
+        self.call_after_refresh(self.start_following)
 
     def board_mounted(self) -> None:
         """Called by the board once its panes are mounted (before its first frame)."""
@@ -298,7 +304,7 @@ class SitboardApp(LiveReloadMixin, App):
         self.situation = chosen
         board = self.board
         board.show_situation(chosen)
-        problems = [str(d) for d in result.diagnostics] + list(self.keymap_problems)
+        problems = [str(d) for d in result.diagnostics] + list(self.keymap_problems) + self.git_problems()
         if chosen is None and not problems:
             problems = ["no situation found in " + (", ".join(self.paths) or "the default data")]
         board.errorbar.show_problems(problems)
@@ -435,14 +441,31 @@ def run_board(
     poll: bool = False,
     crash_test: bool = False,
     stale_hours: float | None = None,
+    follow: bool = False,
+    every: float = 60.0,
 ) -> int:
     """Open the board on `paths`; returns the process exit code. `poll`: watch files by
     polling (network file systems are detected; this forces it). A crash returns 3 after
     one line on stderr (the traceback is in a log file: tui/ui/crash.py)."""
     app = SitboardApp(
-        paths, mouse=mouse, situation_id=situation_id, poll=poll, crash_test=crash_test, stale_hours=stale_hours
+        paths,
+        mouse=mouse,
+        situation_id=situation_id,
+        poll=poll,
+        crash_test=crash_test,
+        stale_hours=stale_hours,
+        follow=_work_trees(paths) if follow else None,
+        every=every,
     )
     app.run(mouse=mouse)
     if app.crash_log is not None:
         return 3
     return app.return_code or 0
+
+
+def _work_trees(paths: Iterable[str]) -> list[str]:
+    """--follow: the git work trees holding the paths (the CLI has checked there is one)."""
+    from tui.runtime.git import work_tree
+
+    roots = [work_tree(p) for p in paths]
+    return [str(r) for r in roots if r is not None]

@@ -225,9 +225,8 @@ class LiveReloadMixin:
         """Look at held files again when their quiet time is up."""
         if self._recheck_timer is not None:
             self._recheck_timer.stop()
-            self._recheck_timer = None
-        if delay is not None:
-            self._recheck_timer = self.set_timer(delay + 0.01, self._recheck)  # type: ignore[attr-defined]
+        timer = self.set_timer(delay + 0.01, self._recheck) if delay is not None else None  # type: ignore[attr-defined]
+        self._recheck_timer = timer
 
     def _recheck(self) -> None:
         from pathlib import Path
@@ -248,7 +247,8 @@ class LiveReloadMixin:
         self._show_reload_state()
 
     def request_reload(self) -> None:
-        """`r`: reload now (every file re-checked), even while paused."""
+        """`r`: reload now (every file re-checked), even while paused; fetch too (--follow)."""
+        self.sync_now()  # type: ignore[attr-defined]
         ctl = self.reloader
         if ctl is None:
             self._start_reload()
@@ -382,12 +382,13 @@ class LiveReloadMixin:
         if self.paused:  # type: ignore[attr-defined]
             return ctl.state_text() if ctl is not None else "paused"
         text = self._last_words
+        sync = self.sync_text()  # type: ignore[attr-defined]
+        if sync:  # --follow: the sync state first ("offline since 11:40" matters most)
+            text = f"{sync} · {text}" if text else sync
         if self.writing:
-            import os
-
             from tui.model.text import visible
 
-            name = visible(os.path.basename(self.writing[0]), single_line=True)
+            name = visible(self.writing[0].rsplit("/", 1)[-1], single_line=True)
             more = f" (+{len(self.writing) - 1})" if len(self.writing) > 1 else ""
             note = f"{name}{more} being written: showing its last version"
             text = f"{text} · {note}" if text else note

@@ -13,6 +13,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from tui.model.diff import SituationDiff
     from tui.model.types import LoadResult, Situation
+    from tui.runtime.git import SyncState
     from tui.runtime.reload import ReloadOutcome
 
 
@@ -58,3 +59,11 @@ class FilesChanged(Message):
     def __init__(self, paths: frozenset) -> None:
         super().__init__()
         self.paths = paths
+
+
+class GitSynced(Message):
+    """`--follow`: a sync of each followed work tree finished (tui/ui/follow.py)."""
+
+    def __init__(self, states: tuple[SyncState, ...]) -> None:
+        super().__init__()
+        self.states = states
