@@ -500,3 +500,27 @@ def test_warm_in_a_thread_while_searching(generated: Situation) -> None:
     for pane in PANES:
         assert results[-1].pane(pane).rows == expected.pane(pane).rows
         assert results[-1].pane(pane).ranked_rows == expected.pane(pane).ranked_rows
+
+
+def test_broken_items_are_searched_by_what_validated(write) -> None:
+    path = write(
+        "broken.yaml",
+        """\
+        situation: {id: b, title: B, as_of: 2024-08-09T12:00:00+03:00}
+        fronts:
+          - name: Pokrovsk axis
+            status: sideways
+            places: [Myrnohrad]
+            note: a note on it
+        """,
+    )
+    from tui.model.load import parse_file
+
+    (item,) = parse_file(path).items["fronts"]  # (the loader puts it in its list)
+    assert getattr(item, "broken", False)
+    sit = Situation(id="b", title="B", as_of=When(dt.date(2024, 8, 9)), fronts=(item,))
+    s = Searcher(sit)
+    assert s.search("pokrovsk").best.rank == 0  # the label
+    assert all_ids(s.search("myrnohrad")) == {item.id}  # a field that validated
+    assert all_ids(s.search('"a note"')) == {item.id}
+    assert all_ids(s.search("places")) == set()  # field names are not text

@@ -112,7 +112,11 @@ def item_tiers(item: Item, source_names: Mapping[str, str] | None = None) -> tup
     shown: list[str] = []
     for name in _fields(type(item)):
         value = getattr(item, name, None)
-        if value is not label and value is not None:
+        if name == "values" and isinstance(value, tuple):  # a broken item's fields that validated
+            for pair in value:
+                if isinstance(pair, tuple) and len(pair) == 2:
+                    _value_texts(pair[1], shown)
+        elif value is not label and value is not None:
             _value_texts(value, shown)
     rest: list[str] = [item.id]
     for ref in item.sources:
