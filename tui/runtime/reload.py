@@ -10,7 +10,13 @@
   directory being re-created) keeps its last good parse too, with a warning. A part
   deleted from a directory that is still there is gone: its items are removed.
   It returns the LoadResult and keeps `diffs` (per situation id, against the
-  previous result).
+  previous result) and `outcome` (ReloadOutcome: whether anything changed since the
+  last reload, files held back as being written, when to look at them again).
+* Settled writes (settle.py): a new version that removes items of a file being
+  written is held; the last result's version of that file stands in meanwhile.
+* Last good across restarts (laststore.py): `persist()` keeps the good version of each
+  part in the state directory; a fresh start on a part that cannot be read uses it,
+  marked "last good version of HH:MM, the file now has N problems".
 * Scheduling, called from the UI thread: `note_changes()` says whether to start a
   reload now; while one runs, further changes are remembered ("dirty") and exactly
   one more reload runs after it (`finish()`), never a queue of stale ones.
