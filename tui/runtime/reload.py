@@ -266,7 +266,7 @@ class ReloadController:
         (a file the running load has not read yet is not reported: it will read it)."""
         out: set[str] = set()
         known = dict(self._known)
-        entries = getattr(self.cache, "_entries", {})  # noqa: B009 - FileCache has no public view yet
+        entries = dict(self._raw)  # what the loads read last, per file
         for arg in self.paths:
             files = known.get(arg)
             if files is None:  # not loaded yet
