@@ -94,6 +94,34 @@ def test_blame_names_the_last_commit_that_changed_the_item(sites: Sites) -> None
     assert blamer.calls > calls
 
 
+def test_blame_every_item_at_once_agrees_with_one_by_one(sites: Sites) -> None:
+    repo = sites.hq
+    f = repo / "sit" / "s.yaml"
+    ids_ = [f"e{n}" for n in range(12)]
+    commit(repo, {"sit/s.yaml": events(ids_)}, "twelve events", author="Boris Desk")
+    what = {i: f"event {i}" for i in ids_}
+
+    def body() -> str:
+        return HEAD + "events:\n" + "".join(f"  - id: {i}\n    what: {what[i]}\n" for i in ids_)
+
+    for n, who in ((3, "Chen Field"), (7, "Dana Night"), (3, "Dana Night")):
+        what[f"e{n}"] = f"event e{n} (update by {who})"
+        commit(repo, {"sit/s.yaml": body()}, f"e{n} updated", author=who)
+    (repo / "sit" / "t.yaml").write_text("situation: {id: s}\nfronts:\n  - {id: f1, name: North}\n")  # untracked
+    what["e9"] = "event e9 (draft)"
+    f.write_text(body())  # not committed yet
+    sit = load([repo / "sit"]).situations[0]
+    one_by_one = Blamer()
+    expected = {it.id: one_by_one.item(it, sit.items()) for it in sit.items()}
+    at_once = Blamer()
+    got = at_once.items(sit.items())
+    assert at_once.calls == 2  # one blame per file, not one per item
+    assert {k: v for k, v in expected.items() if v is not None} == got
+    assert got["e3"].author == "Dana Night" and got["e7"].author == "Dana Night"
+    assert got["e0"].author == "Boris Desk" and got["e9"] == NOT_COMMITTED
+    assert "f1" not in got  # an untracked file: git has nothing to say
+
+
 def test_item_range_stops_at_the_next_item_or_top_level_key(tmp_path) -> None:
     text = (
         HEAD

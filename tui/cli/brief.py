@@ -131,13 +131,7 @@ def _authors(sit: Situation, paths: list[str]) -> dict[str, str]:
 
     if root_of(paths) is None:
         raise UsageError(f"--authors: {safe(paths[0])} is not in a git work tree")
-    blamer = Blamer()
     items = list(sit.items())
-    out: dict[str, str] = {}
-    for item in items:
-        if is_broken(item):
-            continue
-        change = blamer.item(item, items)
-        if change is not None:
-            out[item.id] = describe(change)
-    return out
+    broken = {it.id for it in items if is_broken(it)}
+    changes = Blamer().items(items)  # one git blame per file, not one per item
+    return {iid: describe(change) for iid, change in changes.items() if iid not in broken}

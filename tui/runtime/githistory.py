@@ -5,7 +5,8 @@ tui.runtime.git.run (no shell, no prompt, timeouts, bounded output).
     commits = history(paths)                         # newest first, bounded
     res = situation_at("HEAD~3", paths)              # a LoadResult, as of that commit
     blamer = Blamer()
-    who = blamer.item(path, item)                    # Change(sha, author, time, subject) | None
+    who = blamer.item(item, items)                   # Change(sha, author, time, subject) | None
+    every = blamer.items(items)                      # {item id: Change}, one git blame per file
 
 * `history(paths, limit=200)`: the commits that changed the situation's files (`git log
   -- paths`), newest first.
@@ -43,6 +44,9 @@ __all__ = ["Change", "history", "file_at", "situation_at", "resolve", "Blamer", 
 
 MAX_COMMITS = 200
 MAX_BLAME_CACHE = 256  # (file content, range) answers kept
+MAX_BLAME_OUTPUT = 64 * 1024 * 1024  # porcelain of a whole file (each line with its commit)
+MAX_ORDERED = 10_000  # commits of a file put in order for "newest"
+ZERO = "0" * 40  # git blame's name for lines not committed yet
 _SEP, _END = "\x1f", "\x1e"
 
 
@@ -245,6 +249,61 @@ class Blamer:
         span = item_range(text, item, items)
         return self.lines(item.origin.file, *span) if span else None
 
+    def items(self, items: Iterable[Item]) -> dict[str, Change]:
+        """The last commit of every item, one `git blame` per file (for `brief --authors`:
+        thousands of items, not thousands of git runs). Items git cannot answer for are
+        left out."""
+        by_file: dict[str, list[Item]] = {}
+        for it in items:
+            if it.origin is not None:
+                by_file.setdefault(it.origin.file, []).append(it)
+        out: dict[str, Change] = {}
+        for file, its in by_file.items():
+            try:
+                text = Path(file).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            blamed = self._whole(file)
+            if blamed is None:
+                continue
+            line_sha, commits, order = blamed
+            for it in its:
+                span = item_range(text, it, its)
+                shas = {line_sha.get(n) for n in range(span[0], span[1] + 1)} - {None} if span else set()
+                if not shas:
+                    continue
+                if ZERO in shas:
+                    out[it.id] = NOT_COMMITTED
+                    continue
+                sha = min(shas, key=lambda t: (order.get(t, len(order)), -int(commits[t].get("committer-time", "0"))))
+                info = commits[sha]
+                out[it.id] = Change(
+                    sha, info.get("author", "?"), _when(info.get("author-time", "")), info.get("summary", "")
+                )
+        return out
+
+    def _whole(self, path: str) -> tuple[dict[int, str], dict[str, dict[str, str]], dict[str, int]] | None:
+        """Line -> commit for the whole file, the commits, and their order (newest first)."""
+        root = work_tree(path)
+        if root is None:
+            return None
+        self.calls += 1
+        try:
+            rel = _rel(root, path)
+            res = run(["blame", "--porcelain", "--", rel], root, max_output=MAX_BLAME_OUTPUT)
+            log = run(["log", "--topo-order", "--format=%H", f"-n{MAX_ORDERED}", "--", rel], root)
+        except GitError:
+            return None
+        if not res.ok:
+            return None
+        line_sha: dict[int, str] = {}
+        for line in res.text.splitlines():
+            parts = line.split(" ")
+            if len(parts) >= 3 and len(parts[0]) == 40 and parts[2].isdigit():
+                line_sha[int(parts[2])] = parts[0]
+        order = {sha: i for i, sha in enumerate(log.text.split())}
+        return line_sha, _commits(res.text), order
+
     def _blame(self, path: str | os.PathLike[str], first: int, last: int) -> Change | None:
         root = work_tree(path)
         if root is None or first < 1 or last < first:
@@ -259,7 +318,7 @@ class Blamer:
         commits = _commits(res.text)
         if not commits:
             return None
-        if "0" * 40 in commits:
+        if ZERO in commits:
             return NOT_COMMITTED
         tips = list(commits)
         if len(tips) > 1:  # the newest is the one the others lead to (times tie within a second)
