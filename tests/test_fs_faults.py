@@ -97,8 +97,8 @@ def test_odd_entries_in_a_directory_are_skipped_with_a_warning(sit: Path, unix_s
     assert f"{sit / 'sock.yaml'}:1:1: warning: skipped: not a regular file: a socket" in out
     assert f"{sit / 'loop-a.yaml'}:1:1: warning: skipped: a symbolic link loop" in out
     assert f"{sit / 'dangling.yaml'}:1:1: warning: skipped: a broken symbolic link (its target does not exist)" in out
-    assert not any("dir.yaml" in line for line in out)  # a directory is just not read
-    assert out[-1] == "2 files, 1 situation, 2 items: OK (5 warnings)"
+    assert f"{sit / 'dir.yaml'}:1:1: warning: skipped: not a regular file: a directory" in out
+    assert out[-1] == "2 files, 1 situation, 2 items: OK (6 warnings)"
 
 
 def test_socket_and_loop_by_name_are_usage_errors(sit: Path, unix_socket: Path) -> None:
@@ -112,7 +112,9 @@ def test_socket_and_loop_by_name_are_usage_errors(sit: Path, unix_socket: Path) 
 
 
 def test_a_file_replaced_by_a_fifo_after_stat_cannot_hang_the_reader(sit: Path, monkeypatch) -> None:
-    """stat() said regular file; by open() it is a FIFO (O_NONBLOCK + fstat)."""
+    """The cache's stat() said regular file; by open() it is a FIFO (O_NONBLOCK + fstat)."""
+    import tui.model.cache as cache_mod
+
     target = sit / "main.yaml"
     real_stat = os.stat
     swapped = []
@@ -125,10 +127,13 @@ def test_a_file_replaced_by_a_fifo_after_stat_cannot_hang_the_reader(sit: Path, 
             os.mkfifo(target)
         return st
 
-    monkeypatch.setattr(load_mod.os, "stat", stat_then_swap)
-    pf = load_mod.parse_file(target)
+    monkeypatch.setattr(cache_mod.os, "stat", stat_then_swap)
+    pf = cache_mod.FileCache().get(target)
     assert swapped
     assert [d.message for d in pf.diagnostics] == ["cannot read this file: not a regular file: a named pipe (FIFO)"]
+    assert [d.message for d in load_mod.parse_file(target).diagnostics] == [
+        "cannot read this file: not a regular file: a named pipe (FIFO)"
+    ]
 
 
 # -- vanishing files ------------------------------------------------------------------

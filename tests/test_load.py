@@ -27,14 +27,19 @@ def test_discover_directory_sorted_skipping_hidden_and_backups(write, tmp_path):
         ".#d.yaml",
         "e.yaml.swp",
         "#f.yaml#",
+        "#desk.yaml",
         "notes.txt",
         "g.YAML",
     ]:
         write(f"dir/{name}", PART)
     (tmp_path / "dir" / "sub.yaml").mkdir()
     files, diags = discover([tmp_path / "dir"])
-    assert [os.path.basename(f) for f in files] == ["a.yml", "b.yaml", "g.YAML"]
-    assert diags == []
+    # `#desk.yaml` is no editor backup (Emacs's are `#x#`, which do not end in .yaml): read.
+    assert [os.path.basename(f) for f in files] == ["#desk.yaml", "a.yml", "b.yaml", "g.YAML"]
+    # A part replaced by a directory is named; hidden and backup entries are not.
+    assert [(os.path.basename(d.file), d.severity, d.message) for d in diags] == [
+        ("sub.yaml", "warning", "skipped: not a regular file: a directory")
+    ]
 
 
 def test_discover_file_as_given_missing_and_empty_dir(write, tmp_path):
@@ -92,12 +97,18 @@ def test_missing_header_is_an_error_on_each_part(write, tmp_path):
     write("s/a.yaml", PART + "events:\n  - what: A\n")
     write("s/b.yaml", "# part b\n" + PART)
     result = load([tmp_path / "s"])
-    assert result.situations == ()
     assert [(f, line, col, path) for f, line, col, path, _ in where(result)] == [
         ("a.yaml", 2, 3, "situation"),
         ("b.yaml", 3, 3, "situation"),
     ]
     assert "has no part with `title` and `as_of`" in result.diagnostics[0].message
+    assert "(shown as 'a.yaml' meanwhile)" in result.diagnostics[0].message
+    # The items stay on the board, under the file's name and its modification time (~).
+    (sit,) = result.situations
+    assert [e.what for e in sit.events] == ["A"]
+    assert sit.title == "a.yaml" and sit.as_of.approx
+    mtime = (tmp_path / "s" / "a.yaml").stat().st_mtime
+    assert abs(sit.as_of.value.timestamp() - mtime) < 1
 
 
 def test_double_header_names_both_places(write, tmp_path):
@@ -178,19 +189,32 @@ def test_broken_part_is_left_out_but_others_shown(write, tmp_path):
     assert result.diagnostics[0].path == "events[0].confidence"
 
 
-def test_last_good_stands_in_for_a_broken_part(write, tmp_path):
+def test_a_part_with_errors_keeps_its_valid_items(write, tmp_path):
     write("s/a.yaml", HEADER)
     b = write("s/b.yaml", PART + "events:\n  - what: B\n")
     cache = FileCache()
     first = load([tmp_path / "s"], cache=cache)
     assert [e.what for e in first.situations[0].events] == ["B"]
-    b.write_text(PART + "events:\n  - what: B2\n    confidence: sure\n")
+    b.write_text(PART + "events:\n  - what: B2\n    confidence: sure\n  - what: C\n")
     os.utime(b, ns=(1, 1))
+    second = load([tmp_path / "s"], cache=cache)
+    assert [e.what for e in second.situations[0].events if not hasattr(e, "problems")] == ["C"]
+    assert [d.severity for d in second.diagnostics] == ["error"]
+
+
+def test_last_good_stands_in_for_a_part_that_cannot_be_read(write, tmp_path):
+    write("s/a.yaml", HEADER)
+    b = write("s/b.yaml", PART + "events:\n  - what: B\n")
+    os.utime(b, ns=(10**18, 10**18))
+    cache = FileCache()
+    load([tmp_path / "s"], cache=cache)
+    b.write_text(PART + "events:\n  - what: [B2\n")  # a syntax error (a save half done)
     second = load([tmp_path / "s"], cache=cache)
     assert [e.what for e in second.situations[0].events] == ["B"]
     assert [d.severity for d in second.diagnostics] == ["error", "warning"]
-    assert "last good version" in second.diagnostics[1].message
-    # without the cache (no last good), the broken part is simply left out
+    assert second.diagnostics[1].message.startswith("showing its last good version of ")
+    assert second.diagnostics[1].message.endswith("; the file now has 1 problem")
+    # without the cache (no last good), the part is simply left out
     assert load([tmp_path / "s"]).situations[0].events == ()
 
 
@@ -229,7 +253,8 @@ def test_python_tag_through_load_runs_nothing(write, tmp_path):
     marker = tmp_path / "pwned"
     path = write("evil.yaml", HEADER + f"x-a: !!python/object/apply:os.system ['touch {marker}']\n")
     result = load([path])
-    assert not result.ok and result.situations == ()
+    assert not result.ok  # the tag is an error; the value is read as plain text
+    assert result.situations[0].extensions == (("x-a", ["touch " + str(marker)]),)
     assert (result.diagnostics[0].line, result.diagnostics[0].column) == (5, 6)
     assert not marker.exists()
 
@@ -290,21 +315,24 @@ def test_check_mode_reports_cross_file_errors_of_a_file_with_errors(write):
     assert "did you mean 'reuters'?" in load([path], for_check=True).errors[2].message
 
 
-def test_the_board_still_leaves_a_file_with_errors_out(write):
+def test_the_board_shows_what_validates_in_a_file_with_errors(write):
     path = write("s.yaml", ALL_AT_ONCE)
     result = load([path])
-    assert result.situations == ()
-    assert [d.path for d in result.errors] == ["fronts[0].status"]  # as before
-    # and with a cache, its last good version is what the board shows
+    (sit,) = result.situations
+    assert [f.label for f in sit.fronts if not hasattr(f, "problems")] == ["South", "North"]
+    assert {"fronts[0].status", "fronts[1].about[0]"} <= {d.path for d in result.errors}
+    # with a cache, the file's own version is shown (its last good one only stands in
+    # when the YAML cannot be read)
     cache = FileCache()
     path.write_text(HEADER + "events:\n  - what: A\n")
     assert load([path], cache=cache).ok
     path.write_text(ALL_AT_ONCE)
     os.utime(path, ns=(1, 1))
     shown = load([path], cache=cache)
-    assert [e.what for e in shown.situations[0].events] == ["A"] and shown.situations[0].fronts == ()
+    assert shown.situations[0].events == () and len(shown.situations[0].fronts) >= 2
+    assert not any("last good" in d.message for d in shown.diagnostics)
     checked = load([path], cache=cache, for_check=True)
-    assert len(checked.errors) == 4  # check never uses the last good version
+    assert len(checked.errors) == 4
 
 
 def test_check_mode_never_calls_unknown_what_the_broken_file_holds(write):
@@ -337,7 +365,8 @@ def test_check_mode_never_calls_unknown_what_the_broken_file_holds(write):
         "fronts[0].name",
         "fronts[1].status",
     ]
-    assert result.situations == ()  # no valid header: nothing to assemble into a situation
+    # no valid as_of: the file's modification time stands in, marked approximate
+    assert result.situations[0].title == "Demo" and result.situations[0].as_of.approx
 
 
 def test_check_mode_two_parts_one_broken(write, tmp_path):

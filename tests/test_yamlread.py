@@ -79,10 +79,11 @@ def test_python_tags_are_refused_and_nothing_runs(tmp_path, tag):
     assert (d.line, d.column, d.path) == (2, 9, "x-evil")
     assert d.message.startswith("tags are not allowed in situation files: found '" + tag.split(" ")[0])
     assert not marker.exists()
-    # The rest of the file is validated (as if untagged: plain data), but the file is not shown.
+    # The rest of the file is validated and shown (as if untagged: plain data); the tag
+    # stays an error (`check` fails).
     assert not pf.ok
     assert all(type(v) in (str, list) for _k, v in pf.extensions)
-    assert assemble([pf]).situations == ()
+    assert assemble([pf]).situations[0].extensions == pf.extensions
 
 
 def test_every_custom_tag_is_reported_with_position():
@@ -296,7 +297,9 @@ def test_duplicate_keys_do_not_hide_the_validation_errors():
         # the value that is kept is the last one, and its position is the one shown
         (13, 14, "fronts[1].depth_km.value", "expected a number of zero or more, found -1"),
     ]
-    assert assemble([pf]).situations == ()  # the board does not show it
+    # the board shows what validates (here: no front) and the errors
+    (sit,) = assemble([pf]).situations
+    assert [f for f in sit.fronts if not hasattr(f, "problems")] == []
 
 
 def test_duplicate_key_last_value_wins_like_pyyaml():
@@ -318,7 +321,7 @@ def test_tags_do_not_hide_the_validation_errors():
         (3, 11, "fronts[0].name", "tags are not allowed in situat"),
         (4, 13, "fronts[0].status", "'nope' is not one of advancing"),
     ]
-    assert assemble([pf]).situations == ()
+    assert [f for f in assemble([pf]).situations[0].fronts if not hasattr(f, "problems")] == []
 
 
 def test_duplicate_after_a_syntax_error_is_not_validated():

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .text import visible
+
 Path = tuple  # tuple[str | int, ...]
 Pos = tuple  # (line, column), 1-based
 
@@ -39,16 +41,30 @@ _CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9
 
 
 def format_path(path: Sequence[Any]) -> str:
-    """("fronts", 2, "status") -> "fronts[2].status"."""
+    """("fronts", 2, "status") -> "fronts[2].status". Keys come from the file: a long one is
+    cut to a short excerpt (its characters kept as they are: what prints a path makes
+    them visible, `check --json` keeps the true text)."""
     out: list[str] = []
     for part in path:
         if isinstance(part, int) and not isinstance(part, bool):
             out.append(f"[{part}]")
-        elif out:
-            out.append(f".{part}")
         else:
-            out.append(str(part))
+            text = str(part)
+            if len(text) > EXCERPT_CHARS:
+                text = text[: EXCERPT_CHARS - 1] + "…"
+            out.append(f".{text}" if out else text)
     return "".join(out)
+
+
+EXCERPT_CHARS = 32
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """At most `limit` characters of untrusted text, on one line, every odd character shown
+    as a placeholder: what an error message may quote of a file (never a whole token)."""
+    if len(text) > limit:
+        return visible(text[: limit - 1], single_line=True) + "…"
+    return visible(text, single_line=True)
 
 
 def _core_key(value: str, plain: bool) -> Any:

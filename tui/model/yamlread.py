@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .limits import DEFAULT_LIMITS, ENV_ALIAS, ENV_DEPTH, Limits, check_limits
-from .text import visible
 from .types import Diagnostic
-from .yamlpos import Locator, Path, Pos, format_path
+from .yamlpos import Locator, Path, Pos, excerpt, format_path
 
 EMPTY_MESSAGE = "the file is empty; expected a mapping with `situation:`"
 
@@ -252,19 +251,6 @@ def _add_dups_and_tags(file: str, locator: Locator, diags: list[Diagnostic]) -> 
         )
     for path, (line, col), tag in locator.tags:
         diags.append(_tag_diag(file, path, line, col, tag))
-
-
-EXCERPT_CHARS = 32
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """At most `limit` characters of untrusted text, on one line, every odd character shown
-    as a placeholder: what an error message may quote of a file (never a whole token)."""
-    cut = text[: limit + 1]
-    shown = visible(cut, single_line=True)
-    if len(text) > limit:
-        shown = visible(cut[: limit - 1], single_line=True) + "…"
-    return shown
 
 
 def describe(value: Any) -> str:
