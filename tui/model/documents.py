@@ -1,44 +1,108 @@
-"""Seed documents: find a quoted passage in the report a source points to (UI-free).
+"""Source documents: where they may be, reading them safely, and checking quotes in them.
 
-    read_document(path, max_bytes=...)  -> Document (never raises; `error` says what went wrong)
-    find_passage(doc_text, quote)       -> Passage | None
-    check_quotes(result)                -> warnings for quotes not found in their document
+The contract ("Documents (tightened for safety)"): a source `document` resolves, after
+symbolic links and at the moment it is opened, to a regular file inside the situation's
+root (the git work tree that holds the situation file, or else the file's folder and its
+parent), with no hidden path component. Anything else is refused and never read.
 
-Matching ignores case, runs of whitespace (line breaks included) and the kind of quote
-mark or dash (“ ” „ « » ‘ ’ ` ´ ' " and – — -), so a quote copied from a wrapped or
-typographically different copy of the report is still found. An ellipsis (… or ...)
-in the quote stands for omitted words: the pieces must appear in order.
+    document_root(situation_file)           -> the root its documents must stay in
+    confine_document(doc, folder)           -> (path, None) or ("", why): for the validator
+    read_document(path, root=...)           -> Document (never raises; `error` says why not)
+    situation_root(situation)               -> the root of a loaded situation (for the UI)
+    check_quotes(result)                    -> `check`'s warnings for quotes not found
 
-The document text is NOT made visible here: spans index the raw text. Callers show
-the pieces (`Passage.parts(text)`) through `text.visible()`.
+A refused document is never opened, so `check` says nothing about what it holds (no
+oracle): quotes are checked only against documents that were allowed and read.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.model.types import Diagnostic, Item, LoadResult, Situation
+from tui.model.passages import Passage, find_passage
+from tui.model.safeopen import hidden_part, inside, read_regular
+from tui.model.types import PANES, Diagnostic, Item, LoadResult, Situation
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DOCUMENT_RULE",
     "Document",
     "Passage",
-    "read_document",
-    "find_passage",
     "check_quotes",
+    "confine_document",
+    "document_root",
+    "folder_root",
+    "find_passage",
+    "read_document",
+    "situation_root",
 ]
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+DOCUMENT_RULE = (
+    "document must be a relative path to a file inside the situation's git work tree"
+    " (or, outside git, its folder or their parent), with no hidden folder, e.g. ../seeds/report.txt"
+)
+_MAX_LEVELS = 256  # folders walked up looking for .git
 
-_SAME = {
-    **{ord(c): '"' for c in "“”„‟«»″〝〞＂"},
-    **{ord(c): "'" for c in "‘’‚‛`´′‹›＇"},
-    **{ord(c): "-" for c in "‐‑‒–—―−"},
-    0xA0: " ",
-}
+
+def document_root(situation_file: str | os.PathLike[str], *, follow: bool = True) -> str:
+    """The root a situation file's documents must stay in: the nearest folder above it
+    holding `.git` (a git work tree; `.git` may be a file in a linked work tree), else the
+    parent of the file's folder. `follow=False`: from where the path says the file is, not
+    from where a symbolic link in its place leads."""
+    name = os.fspath(situation_file)
+    return folder_root(os.path.dirname(os.path.realpath(name) if follow else os.path.abspath(name)))
+
+
+def folder_root(folder: str) -> str:
+    """`document_root` of the files in `folder` (a real, absolute path)."""
+    at = folder
+    for _ in range(_MAX_LEVELS):
+        if os.path.lexists(os.path.join(at, ".git")):
+            return at
+        up = os.path.dirname(at)
+        if up == at:
+            break
+        at = up
+    return os.path.dirname(folder)
+
+
+def situation_root(situation: Situation) -> str | None:
+    """The root of a loaded situation's documents (that of its first part), or None."""
+    files = situation.files or ((situation.origin.file,) if situation.origin else ())
+    return document_root(files[0]) if files else None
+
+
+def confine_document(doc: str, base_dir: str, root: str | None = None) -> tuple[str, str | None]:
+    """`document:` as written in a file of `base_dir` -> (absolute path, None), or ("",
+    why it is refused). `root`: `folder_root(base_dir)`, worked out when not given.
+
+    Checked at validation; checked again when the document is opened (`read_document`):
+    a file that changes into something else in between is refused then."""
+    if "\x00" in doc:
+        return "", f"{DOCUMENT_RULE}; found a path with a NUL character"
+    if os.path.isabs(doc) or doc.startswith("~"):
+        return "", f"{DOCUMENT_RULE}; found {doc!r}, which is not a relative path"
+    hidden = next((p for p in doc.replace("\\", "/").split("/") if p.startswith(".") and p not in (".", "..")), None)
+    if hidden is not None:
+        return "", f"{DOCUMENT_RULE}; {doc!r} goes through a hidden folder or file ({hidden!r})"
+    base = os.path.abspath(base_dir)
+    resolved = os.path.normpath(os.path.join(base, doc))
+    try:
+        real_root = root or folder_root(os.path.realpath(base))
+        real = os.path.realpath(resolved)
+    except (OSError, ValueError) as exc:
+        return "", f"{DOCUMENT_RULE}; {doc!r} cannot be resolved ({exc})"
+    if not inside(real, real_root):
+        lexical = os.path.normpath(os.path.join(os.path.realpath(base), doc))
+        how = " through a symbolic link" if inside(lexical, real_root) else ""
+        return "", f"{DOCUMENT_RULE}; {doc!r} leads outside {real_root}{how} (to {real})"
+    hidden = hidden_part(real, real_root)
+    if hidden is not None:
+        return "", f"{DOCUMENT_RULE}; {doc!r} leads into a hidden folder or file ({hidden!r}) through a symbolic link"
+    return resolved, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,216 +113,104 @@ class Document:
     text: str = ""
     error: str | None = None
     truncated: bool = False  # longer than max_bytes: only the start was read
+    refused: bool = False  # outside its root, hidden, a link or a FIFO swapped in: never read
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a text document safely: at most `max_bytes`, UTF-8 with replacement, never raises."""
-    name = os.fspath(path)
+def read_document(
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, *, root: str | None = None
+) -> Document:
+    """Read a source's document safely, never raising: confined to `root` (the situation's,
+    from `document_root(situation_file)` or `situation_root(situation)`; when not given,
+    the root is worked out from the document's own place, which still refuses a link
+    swapped in that leads to another tree or into a hidden folder), a regular file only
+    (a FIFO never blocks), at most `max_bytes`, UTF-8 with replacement."""
     try:
-        with open(name, "rb") as f:
-            data = f.read(max_bytes + 1)
-    except FileNotFoundError:
+        name = os.fspath(path)
+        if root is None:
+            root = document_root(name, follow=False)
+        got = read_regular(name, max_bytes, root=root, what="document", partial=True)
+    except (OSError, ValueError, TypeError) as exc:  # a bad path type, a NUL, an odd file system
+        return Document(str(path), error=f"document cannot be read: {type(exc).__name__}")
+    if got.data is not None:
+        return Document(name, text=_text(got.data), truncated=got.too_big)
+    problem = got.problem or "unknown error"
+    if got.refused:
+        return Document(name, error=f"document refused, not read: {problem}", refused=True)
+    if problem == "No such file or directory":
         return Document(name, error="document not found")
-    except IsADirectoryError:
+    if "directory" in problem:
         return Document(name, error="document is a directory, not a file")
-    except PermissionError:
+    if problem == "Permission denied":
         return Document(name, error="document cannot be read: permission denied")
-    except OSError as exc:
-        return Document(name, error=f"document cannot be read: {exc.strerror or exc}")
-    except Exception as exc:  # noqa: BLE001 - a bad path type, an odd file system
-        return Document(name, error=f"document cannot be read: {type(exc).__name__}")
-    truncated = len(data) > max_bytes
-    if truncated:
-        data = data[:max_bytes]
+    return Document(name, error=f"document cannot be read: {problem}")
+
+
+def _text(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     text = data.decode("utf-8", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(name, text=text, truncated=truncated)
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """Where a quote stands in a document: character spans into the document text."""
-
-    start: int  # the quote
-    end: int
-    sentence_start: int  # the sentence(s) around the quote
-    sentence_end: int
-    line: int  # 1-based line of the quote's start
-    column: int  # 1-based column of the quote's start
-
-    def quote_text(self, text: str) -> str:
-        return text[self.start : self.end]
-
-    def sentence_text(self, text: str) -> str:
-        return text[self.sentence_start : self.sentence_end]
-
-    def parts(self, text: str) -> tuple[str, str, str]:
-        """(sentence before the quote, the quote, sentence after it): for highlighting."""
-        return (
-            text[self.sentence_start : self.start],
-            text[self.start : self.end],
-            text[self.end : self.sentence_end],
-        )
-
-
-def _normalize(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each of its characters, the index it came from."""
-    out: list[str] = []
-    index: list[int] = []
-    space = False
-    for i, ch in enumerate(text):
-        ch = ch.translate(_SAME) if ord(ch) in _SAME else ch
-        if ch.isspace():
-            if not space and out:
-                out.append(" ")
-                index.append(i)
-            space = True
-            continue
-        space = False
-        folded = ch.casefold()
-        for c in folded:
-            out.append(c)
-            index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    return "".join(out), index
-
-
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*")
-_OPEN_CLOSE = "\"'"
-
-
-def _find_pieces(hay: str, pieces: list[str]) -> tuple[int, int] | None:
-    start = end = -1
-    pos = 0
-    for piece in pieces:
-        at = hay.find(piece, pos)
-        if at < 0:
-            return None
-        if start < 0:
-            start = at
-        end = at + len(piece)
-        pos = end
-    return (start, end) if start >= 0 else None
-
-
-_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
-_CLOSERS = "\"'”’»)]"
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_WINDOW = 4000  # a "sentence" longer than this is cut: the context stays readable
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _WINDOW)
-    s = lo
-    for m in _TERMINATOR.finditer(text, lo, start):
-        s = m.end()
-    for m in _PARAGRAPH.finditer(text, lo, start):
-        s = max(s, m.end())
-    if s == lo and lo > 0:
-        nl = text.rfind("\n", lo, start)
-        s = nl + 1 if nl >= 0 else lo
-    while s < start and text[s].isspace():
-        s += 1
-    hi = min(len(text), end + _WINDOW)
-    e = hi
-    back = end
-    while back > start and text[back - 1] in _CLOSERS:
-        back -= 1
-    m = _TERMINATOR.search(text, max(start, back - 1), hi)
-    if m is not None:
-        e = m.end()
-    p = _PARAGRAPH.search(text, end, hi)
-    if p is not None:
-        e = min(e, p.start())
-    while e > end and text[e - 1].isspace():
-        e -= 1
-    return s, max(e, end)
-
-
-def find_passage(doc_text: str, quote: str) -> Passage | None:
-    """The quote in the document (case, whitespace, quote marks and dashes ignored), or None."""
-    if not doc_text or not quote or not quote.strip():
-        return None
-    hay, index = _normalize(doc_text)
-    needle, _ = _normalize(quote)
-    candidates = [needle]
-    stripped = needle.strip(_OPEN_CLOSE + " ")
-    if stripped and stripped != needle:
-        candidates.append(stripped)
-    span = None
-    for cand in candidates:
-        pieces = [p for p in _ELLIPSIS.split(cand) if p.strip()]
-        if not pieces:
-            continue
-        span = _find_pieces(hay, pieces)
-        if span is not None:
-            break
-    if span is None:
-        return None
-    start = index[span[0]]
-    end = index[span[1] - 1] + 1
-    s, e = _sentence_bounds(doc_text, start, end)
-    line = doc_text.count("\n", 0, start) + 1
-    column = start - (doc_text.rfind("\n", 0, start) + 1) + 1
-    return Passage(start, end, s, e, line, column)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # ---------------------------------------------------------------------------
 # sitboard check: quotes not found in their document
 # ---------------------------------------------------------------------------
 
+# Work bound for one `check`: characters searched (quotes x document size). The seed
+# documents are a few KB; this only stops a pathological file (thousands of quotes into
+# a 4 MB document) from running for minutes.
+SEARCH_BUDGET = 4_000_000_000
 
-def _quote_location(item: Item, ref_index: int, locators: dict[str, object]) -> tuple[str, int, int, str]:
-    """(file, line, column, path) of the item's `ref_index`-th quote, as well as can be told."""
-    origin = item.origin
-    pane = item.pane
-    if origin is None:
-        return ("", 1, 1, f"{pane}[?].sources[{ref_index}].quote")
-    loc = locators.get(origin.file, False)
-    if loc is False:
-        loc = None
+
+class _Places:
+    """Where each item's quotes stand in its file, found in one pass per file."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[object, dict[tuple[str, int], int]] | None] = {}
+
+    def _index(self, file: str) -> tuple[object, dict[tuple[str, int], int]] | None:
+        if file in self._files:
+            return self._files[file]
+        entry = None
         try:
             from tui.model.yamlpos import Locator
 
-            with open(origin.file, "rb") as f:
-                raw = f.read(DEFAULT_MAX_BYTES * 4)
-            loc = Locator(raw.decode("utf-8", errors="replace"))
+            got = read_regular(file, 64 * 1024 * 1024, what="file")
+            if got.data is not None:
+                loc = Locator(got.data.decode("utf-8", errors="replace"))
+                lines: dict[tuple[str, int], int] = {}
+                for pane in PANES:
+                    idx = 0
+                    while loc.has((pane, idx)):
+                        lines.setdefault((pane, loc.value((pane, idx))[0]), idx)
+                        idx += 1
+                entry = (loc, lines)
         except Exception:  # noqa: BLE001 - the warning still names the item
-            loc = None
-        locators[origin.file] = loc
-    if loc is None:
-        return (origin.file, origin.line, origin.column, f"{pane}[?].sources[{ref_index}].quote")
-    try:
-        idx = 0
-        found = None
-        while loc.has((pane, idx)) and idx < 1_000_000:  # type: ignore[attr-defined]
-            if loc.value((pane, idx))[0] == origin.line:  # type: ignore[attr-defined]
-                found = idx
-                break
-            idx += 1
-        if found is None:
-            return (origin.file, origin.line, origin.column, f"{pane}[?].sources[{ref_index}].quote")
-        # The ref_index-th reference that has a quote in the item as written.
-        quoted = [
-            j
-            for j in range(len(item.sources) + 64)
-            if loc.has((pane, found, "sources", j, "quote"))  # type: ignore[attr-defined]
-        ]
+            entry = None
+        self._files[file] = entry
+        return entry
+
+    def of(self, item: Item, ref_index: int) -> tuple[str, int, int, str]:
+        """(file, line, column, path) of the item's `ref_index`-th quote, as well as can be told."""
+        origin = item.origin
+        pane = item.pane
+        unknown = f"{pane}[?].sources[{ref_index}].quote"
+        if origin is None:
+            return ("", 1, 1, unknown)
+        entry = self._index(origin.file)
+        found = None if entry is None else entry[1].get((pane, origin.line))
+        if entry is None or found is None:
+            return (origin.file, origin.line, origin.column, unknown)
+        loc = entry[0]
+        quoted = [j for j in range(len(item.sources) + 64) if loc.has((pane, found, "sources", j, "quote"))]  # type: ignore[attr-defined]
         nth = sum(1 for r in item.sources[:ref_index] if r.quote)
         j = quoted[nth] if nth < len(quoted) else ref_index
-        path = (pane, found, "sources", j, "quote")
-        line, col = loc.value(path)  # type: ignore[attr-defined]
+        line, col = loc.value((pane, found, "sources", j, "quote"))  # type: ignore[attr-defined]
         return (origin.file, line, col, f"{pane}[{found}].sources[{j}].quote")
-    except Exception:  # noqa: BLE001
-        return (origin.file, origin.line, origin.column, f"{pane}[?].sources[{ref_index}].quote")
 
 
 def _short(s: str, n: int = 60) -> str:
@@ -266,12 +218,18 @@ def _short(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def quote_problems(situation: Situation, documents: dict[str, Document] | None = None) -> list[tuple[Item, int, str]]:
-    """(item, index of the reference, message) for each quote not found in its document."""
+def quote_problems(
+    situation: Situation, documents: dict[str, Document] | None = None, budget: list[int] | None = None
+) -> list[tuple[Item, int, str]]:
+    """(item, index of the reference, message) for each quote not found in its document.
+    Documents are read once per call (or per `documents` cache), confined to the
+    situation's root; a refused one is never read and its quotes are not checked."""
     docs = {} if documents is None else documents
+    left = budget if budget is not None else [SEARCH_BUDGET]
+    root = situation_root(situation)
     out: list[tuple[Item, int, str]] = []
     for item in situation.items():
-        for j, ref in enumerate(item.sources):
+        for j, ref in enumerate(getattr(item, "sources", ())):
             if not ref.quote:
                 continue
             src = situation.sources.get(ref.source)
@@ -279,9 +237,12 @@ def quote_problems(situation: Situation, documents: dict[str, Document] | None =
                 continue
             doc = docs.get(src.document)
             if doc is None:
-                doc = docs[src.document] = read_document(src.document)
+                doc = docs[src.document] = read_document(src.document, root=root)
             if not doc.ok:
-                continue  # the validator already warns about a missing document
+                continue  # missing: the validator warns; refused: never read, nothing said
+            left[0] -= len(doc.text)
+            if left[0] < 0:
+                return out
             if find_passage(doc.text, ref.quote) is None:
                 name = os.path.basename(src.document)
                 out.append((item, j, f"quote not found in {ref.source!r}'s document {name}: “{_short(ref.quote)}”"))
@@ -292,10 +253,17 @@ def check_quotes(result: LoadResult | Iterable[Situation]) -> list[Diagnostic]:
     """Warnings (file:line:col of the quote) for every quote its source's document lacks."""
     situations = result.situations if isinstance(result, LoadResult) else tuple(result)
     docs: dict[str, Document] = {}
-    locators: dict[str, object] = {}
+    places = _Places()
+    budget = [SEARCH_BUDGET]
     out: list[Diagnostic] = []
     for sit in situations:
-        for item, j, message in quote_problems(sit, docs):
-            file, line, col, path = _quote_location(item, j, locators)
+        for item, j, message in quote_problems(sit, docs, budget):
+            file, line, col, path = places.of(item, j)
             out.append(Diagnostic(file, line, col, path, message, "warning"))
+        if budget[0] < 0:
+            file = sit.files[0] if sit.files else ""
+            out.append(
+                Diagnostic(file, 1, 1, "", "quote checks stopped: too many quotes into too long documents", "warning")
+            )
+            break
     return out

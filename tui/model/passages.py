@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 import threading
-from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
-__all__ = ["Passage", "find_passage", "fold"]
+__all__ = ["Folded", "Passage", "find_passage", "fold"]
 
 _SAME = {  # str.translate table
     **{ord(c): '"' for c in "“”„‟«»″〝〞＂"},
@@ -60,21 +60,60 @@ class Passage:
         )
 
 
-_WHITESPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
 _FOLDED_KEEP = 4  # documents whose folded form is kept (the detail's and the check's)
-_folded: OrderedDict[str, tuple[str, array]] = OrderedDict()
+_folded: OrderedDict[str, Folded] = OrderedDict()
 _folded_lock = threading.Lock()
 
 
-def fold(text: str) -> tuple[str, array]:
-    """Folded text and, for each of its characters, the index in `text` it came from
-    (cached for the last few documents: the same text object is found by its hash)."""
+class Folded:
+    """A text folded for matching (quote marks and dashes unified, casefolded, whitespace
+    runs -> one space, trimmed) and the way back: `origin(i)` is the index in the raw
+    text of the folded text's i-th character. Only the runs that are not a single plain
+    space are remembered (a handful per line), not one index per character."""
+
+    __slots__ = ("text", "_at", "_from", "_shift", "_index")
+
+    def __init__(self, text: str) -> None:
+        same = text.translate(_SAME)
+        folded = same.casefold()
+        self._index: list[int] | None = None
+        self._at: list[int] = []  # where, in the folded text, a collapsed run stands
+        self._from: list[int] = []  # where that run started in the raw text
+        self._shift: list[int] = []  # raw - folded offset after that run
+        if len(folded) != len(same):  # a character folds to several (ß -> ss): one by one
+            self.text, self._index = _fold_chars(same)
+            return
+        body = folded.strip()
+        lead = len(folded) - len(folded.lstrip()) if body else 0
+        removed = 0
+        for m in _ODD_SPACE.finditer(body):
+            s, e = m.span()
+            self._at.append(s - removed)
+            self._from.append(s + lead)
+            removed += e - s - 1
+            self._shift.append(lead + removed)
+        self._shift.insert(0, lead)
+        self.text = _ODD_SPACE.sub(" ", body)
+
+    def origin(self, i: int) -> int:
+        if self._index is not None:
+            return self._index[i]
+        k = bisect_right(self._at, i) - 1
+        if k >= 0 and self._at[k] == i:
+            return self._from[k]
+        return i + self._shift[k + 1]
+
+
+def fold(text: str) -> Folded:
+    """`Folded(text)`, kept for the last few documents (the same text is found by its
+    hash, computed once per string): thirty quotes into one document fold it once."""
     with _folded_lock:
         hit = _folded.get(text)
         if hit is not None:
             _folded.move_to_end(text)
             return hit
-    folded = _normalize(text)
+    folded = Folded(text)
     with _folded_lock:
         _folded[text] = folded
         while len(_folded) > _FOLDED_KEEP:
@@ -82,34 +121,9 @@ def fold(text: str) -> tuple[str, array]:
     return folded
 
 
-def _normalize(text: str) -> tuple[str, array]:
-    """Quote marks and dashes unified, casefolded, whitespace runs -> one space, trimmed."""
-    same = text.translate(_SAME)
-    folded = same.casefold()
-    if len(folded) != len(same):  # a character folds to several (ß -> ss): one by one
-        return _normalize_chars(same)
+def _fold_chars(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
-    index = array("l")
-    pos = 0
-    end = len(folded)
-    for m in _WHITESPACE.finditer(folded):
-        s, e = m.span()
-        if s > pos:
-            out.append(folded[pos:s])
-            index.extend(range(pos, s))
-        if out and e < end:
-            out.append(" ")
-            index.append(s)
-        pos = e
-    if pos < end:
-        out.append(folded[pos:])
-        index.extend(range(pos, end))
-    return "".join(out), index
-
-
-def _normalize_chars(text: str) -> tuple[str, array]:
-    out: list[str] = []
-    index = array("l")
+    index: list[int] = []
     space = False
     for i, ch in enumerate(text):
         if ch.isspace():
@@ -184,8 +198,9 @@ def find_passage(doc_text: str, quote: str) -> Passage | None:
     """The quote in the document (case, whitespace, quote marks and dashes ignored), or None."""
     if not doc_text or not quote or not quote.strip():
         return None
-    hay, index = fold(doc_text)
-    needle, _ = _normalize(quote)
+    folded = fold(doc_text)
+    hay = folded.text
+    needle = Folded(quote).text
     candidates = [needle]
     stripped = needle.strip(_OPEN_CLOSE + " ")
     if stripped and stripped != needle:
@@ -200,8 +215,8 @@ def find_passage(doc_text: str, quote: str) -> Passage | None:
             break
     if span is None:
         return None
-    start = index[span[0]]
-    end = index[span[1] - 1] + 1
+    start = folded.origin(span[0])
+    end = folded.origin(span[1] - 1) + 1
     s, e = _sentence_bounds(doc_text, start, end)
     line = doc_text.count("\n", 0, start) + 1
     column = start - (doc_text.rfind("\n", 0, start) + 1) + 1

@@ -22,13 +22,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, cast
 
+from .documents import DOCUMENT_RULE
 from .ids import SLUG_MAX, SLUG_RE, derive_id, slugify
 from .parsed import Fingerprint, ParsedFile, fingerprint_of
 from .positions import header_origin, item_lines
 from .spec import COMMON_KEYS, HEADER_FIELDS, TOP_KEYS
 from .types import PANES, BrokenItem, Diagnostic, Item, Location, Source
 from .validate_header import (
-    DOCUMENT_RULE,
     SITUATION_KEYS,
     SOURCE_KEYS,
     SourceChecker,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from .documents import confine_document, folder_root
 from .ids import SLUG_RE
 from .spec import FORMAT_VERSION, RELIABILITY_GRADES, SITUATION, SOURCE
 from .types import Source
@@ -15,8 +16,6 @@ SITUATION_KEYS = SITUATION.keys
 SOURCE_KEYS = SOURCE.keys
 _SITUATION_SET = frozenset(SITUATION_KEYS)
 _SOURCE_SET = frozenset(SOURCE_KEYS)
-
-DOCUMENT_RULE = "document must be a relative path inside the situation's folder or its parent, e.g. ../seeds/report.txt"
 
 
 def check_format(c: Checker, data: dict) -> None:
@@ -85,7 +84,6 @@ class SourceChecker:
         self.c = c
         self.base_dir = base_dir
         self.document_root: str | None = None  # where `document:` paths may lead (lazy)
-        self.document_real_root = ""
         self.with_problems: dict[str, slice] = {}  # source id -> its errors in c.problems
 
     def sources(self, raw: Any) -> dict[str, Source]:
@@ -147,31 +145,10 @@ class SourceChecker:
         return Source(id=sid, name=sid if name is None else name, extensions=ext, **fields)
 
     def document_path(self, doc: str) -> tuple[str, str | None]:
-        """`document:` -> (absolute path, None), or ("", why it is refused).
-
-        Format 1: a path relative to the file. It may lead into the situation's folder or
-        its parent (../seeds/...), no further, symbolic links followed: a hostile file must
-        not make the board show ~/.ssh/id_rsa."""
-        if "\x00" in doc:
-            return "", f"{DOCUMENT_RULE}; found a path with a NUL character"
-        if os.path.isabs(doc) or doc.startswith("~"):
-            return "", f"{DOCUMENT_RULE}; found {doc!r}, which is not a relative path"
-        root = self.document_root
-        if root is None:
-            root = self.document_root = os.path.dirname(self.base_dir)
-            self.document_real_root = os.path.realpath(root)
-        resolved = os.path.normpath(os.path.join(self.base_dir, doc))
-        if not _inside(resolved, root):
-            return "", f"{DOCUMENT_RULE}; {doc!r} leads outside it (to {resolved})"
-        real = os.path.realpath(resolved)
-        if not _inside(real, self.document_real_root):
-            return "", f"{DOCUMENT_RULE}; {doc!r} leads outside it through a symbolic link (to {real})"
-        return resolved, None
-
-
-def _inside(path: str, root: str) -> bool:
-    """`path` is `root` or below it (both absolute and normalised)."""
-    try:
-        return os.path.commonpath([path, root]) == root
-    except ValueError:  # different drives
-        return False
+        """`document:` -> (absolute path, None), or ("", why it is refused): inside the
+        situation's root (its git work tree, else its folder and their parent), no hidden
+        folder, symbolic links followed (tui/model/documents.py; checked again when the
+        document is opened)."""
+        if self.document_root is None:
+            self.document_root = folder_root(os.path.realpath(self.base_dir))
+        return confine_document(doc, self.base_dir, self.document_root)
