@@ -122,8 +122,15 @@ def test_brief_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(HEAD.replace("as_of: 2024-08-09T12:00:00+03:00", "as_of: yesterday"), encoding="utf-8")
     proc = run("brief", bad, cwd=tmp_path)
+    # A bad as-of no longer blanks the picture (issue 10): the file's time stands in,
+    # marked approximate; the error is reported and the exit code says so.
+    assert proc.returncode == 1 and "**As of:** \\~" in proc.stdout
+    assert f"{bad}:4:" in proc.stderr
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("situation: [\n", encoding="utf-8")
+    proc = run("brief", empty, cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout == ""
-    assert f"{bad}:4:" in proc.stderr and "no brief" in proc.stderr
+    assert f"{empty}:" in proc.stderr and "no brief" in proc.stderr
     assert run("brief", tmp_path / "nope", cwd=tmp_path).returncode == 2
     assert run("brief", "--format", "html", cwd=tmp_path).returncode == 2
     stale = run("brief", "--stale-hours", "soon", cwd=tmp_path)
