@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from tui.model import FileCache, assemble, discover, load, parse_file
-from tui.model.types import Situation
+from tui.model.types import BrokenItem, Situation
 
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
 PART = "situation:\n  id: demo\n"
@@ -179,13 +179,13 @@ def test_unknown_source_and_about_refs_are_dropped_and_reported(write):
     assert [r.source for r in a.sources] == ["reuters"] and a.about == ("b",) and b.about == ("a",)
 
 
-def test_broken_part_is_left_out_but_others_shown(write, tmp_path):
+def test_a_bad_item_is_a_flagged_row_and_the_others_shown(write, tmp_path):
     write("s/a.yaml", HEADER + "events:\n  - what: A\n")
-    write("s/b.yaml", PART + "events:\n  - what: B\n    confidence: sure\n")
+    write("s/b.yaml", PART + "events:\n  - what: B\n    confidence: sure\n  - what: C\n")
     result = load([tmp_path / "s"])
     assert not result.ok
     (sit,) = result.situations
-    assert [e.what for e in sit.events] == ["A"]
+    assert [(e.label, isinstance(e, BrokenItem)) for e in sit.events] == [("A", False), ("B", True), ("C", False)]
     assert result.diagnostics[0].path == "events[0].confidence"
 
 
@@ -198,7 +198,7 @@ def test_a_part_with_errors_keeps_its_valid_items(write, tmp_path):
     b.write_text(PART + "events:\n  - what: B2\n    confidence: sure\n  - what: C\n")
     os.utime(b, ns=(1, 1))
     second = load([tmp_path / "s"], cache=cache)
-    assert [e.what for e in second.situations[0].events if not hasattr(e, "problems")] == ["C"]
+    assert [(e.label, isinstance(e, BrokenItem)) for e in second.situations[0].events] == [("B2", True), ("C", False)]
     assert [d.severity for d in second.diagnostics] == ["error"]
 
 
@@ -212,8 +212,8 @@ def test_last_good_stands_in_for_a_part_that_cannot_be_read(write, tmp_path):
     second = load([tmp_path / "s"], cache=cache)
     assert [e.what for e in second.situations[0].events] == ["B"]
     assert [d.severity for d in second.diagnostics] == ["error", "warning"]
-    assert second.diagnostics[1].message.startswith("showing its last good version of ")
-    assert second.diagnostics[1].message.endswith("; the file now has 1 problem")
+    assert second.diagnostics[1].message.startswith("last good version of ")
+    assert second.diagnostics[1].message.endswith(", the file now has 1 problem")
     # without the cache (no last good), the part is simply left out
     assert load([tmp_path / "s"]).situations[0].events == ()
 
@@ -319,8 +319,13 @@ def test_the_board_shows_what_validates_in_a_file_with_errors(write):
     path = write("s.yaml", ALL_AT_ONCE)
     result = load([path])
     (sit,) = result.situations
-    assert [f.label for f in sit.fronts if not hasattr(f, "problems")] == ["South", "North"]
-    assert {"fronts[0].status", "fronts[1].about[0]"} <= {d.path for d in result.errors}
+    assert [(f.label, isinstance(f, BrokenItem)) for f in sit.fronts] == [("North", True), ("South", False)]
+    assert [d.path for d in result.errors] == [
+        "fronts[0].status",
+        "fronts[2]",  # derived id 'north' again: the later one is dropped and reported
+        "fronts[0].sources[0]",
+        "fronts[1].about[0]",
+    ]
     # with a cache, the file's own version is shown (its last good one only stands in
     # when the YAML cannot be read)
     cache = FileCache()

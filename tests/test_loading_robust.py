@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tui.model.load import load, strictest_marking
+from tui.model.types import BrokenItem
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
@@ -36,7 +37,8 @@ def check(*args: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT
 
 
 def labels(situation) -> list[str]:
-    return [it.label for it in situation.items() if not hasattr(it, "problems")]
+    """The labels of the items that validated (BrokenItems are flagged rows)."""
+    return [it.label for it in situation.items() if not isinstance(it, BrokenItem)]
 
 
 # -- 1. one bad field ------------------------------------------------------------------
@@ -70,7 +72,14 @@ def test_a_bad_item_in_the_part_with_the_header_keeps_the_situation(tmp_path: Pa
     assert not any("has no part with" in diag.message for diag in result.diagnostics)
     proc = check(d)
     assert proc.returncode == 1 and "has no part with" not in proc.stdout
-    assert "fronts[0].status" in proc.stdout and "events[1].what" in proc.stdout
+    assert "fronts[0].status" in proc.stdout and "events[1].date" in proc.stdout
+    # the items with errors are flagged rows, in file order
+    assert [(it.label, isinstance(it, BrokenItem)) for it in sit.items()] == [
+        ("North", True),
+        ("South", False),
+        ("Shelling", False),
+        ("5", True),
+    ]
 
 
 def test_a_bad_title_falls_back_to_the_file_name_and_a_bad_as_of_to_its_time(tmp_path: Path) -> None:

@@ -125,9 +125,14 @@ def test_broken_single_file_keeps_picture(tmp_path):
     ctl.reload()
     write(f, HEAD + "events:\n  - {id: a, what: first}\n  - {id: b, wat: typo}\n")
     res = ctl.reload({f})
-    assert ids(res) == {"a"}
+    # issue 10: the item with the typo is a flagged row (a BrokenItem), the rest stays
+    assert ids(res) == {"a", "b"}
+    assert [type(it).__name__ for it in res.situations[0].events] == ["Event", "BrokenItem"]
     assert any("wat" in x.message for x in res.errors)
-    assert ctl.diff("s").empty
+    # a YAML error instead: the picture before it stays (the last good version)
+    write(f, HEAD + "events:\n  - {id: a, what: first\n")
+    res = ctl.reload({f})
+    assert ids(res) == {"a", "b"}
 
 
 def test_deleted_and_created_parts(tmp_path):

@@ -570,5 +570,5 @@ def test_hostile_document_never_reaches_the_board(tmp_path):
 
     pf, outer = _doc_file(tmp_path, os.path.expanduser("~/.ssh/id_rsa"))
     result = load([outer / "sit"])
-    assert "rep" not in result.situations[0].sources  # the source is not built: never opened
+    assert result.situations[0].sources["rep"].document is None  # never opened
     assert [d.path for d in result.errors] == ["sources.rep.document"]

@@ -56,15 +56,18 @@ def _diag(loc: Location, path: tuple, message: str, severity: str = "error") -> 
     return Diagnostic(loc.file, loc.line, loc.column, format_path(path), message, severity)  # type: ignore[arg-type]
 
 
-def _is_broken(item: Any) -> bool:
-    """An item with errors, shown flagged (tui.model.types.BrokenItem: it has `problems`)."""
-    return getattr(item, "problems", None) is not None
-
-
 def _clock(mtime_ns: int) -> str:
     """When a last good version was written, as the officer reads it: "14:05", "09 Aug 14:05"."""
     when = dt.datetime.fromtimestamp(mtime_ns / 1e9)
     return when.strftime("%H:%M") if when.date() == dt.date.today() else when.strftime("%d %b %H:%M")
+
+
+def last_good_message(good: ParsedFile, now: ParsedFile) -> str:
+    """ "last good version of 14:05, the file now has 1 problem" (DESIGN.md)."""
+    fp = good.fingerprint
+    when = _clock(fp.mtime_ns) if fp is not None and fp.mtime_ns else "an earlier time"
+    n = sum(1 for d in now.diagnostics if d.severity == "error")
+    return f"last good version of {when}, the file now has {n} problem{'s' if n != 1 else ''}"
 
 
 def assemble(
@@ -76,14 +79,11 @@ def assemble(
 ) -> LoadResult:
     """Group parts by situation.id and merge them; cross-file rules are checked here.
 
-    A part that names its situation takes part with what it holds, errors or not. A part
-    that does not (its YAML cannot be read, or its situation id is missing or bad) is
-    replaced by `use_last_good[path]` when there is one.
-
-    `for_check=True` (`sitboard check`): a part with errors takes part with every item it
-    could build, bad fields left out (`ParsedFile.check_*`), so that its cross-file
-    problems are reported in the same run; what it could not hold (a source or item with
-    errors) never counts as unknown. Never a last good version."""
+    A part that names its situation takes part with everything it holds, errors or not
+    (its BrokenItems in place, its sources with problems too: a reference to either is
+    never "unknown"). A part that does not (its YAML cannot be read, or its situation id
+    is missing or bad) is replaced by `use_last_good[path]` when there is one, with a
+    warning. `for_check=True` (`sitboard check`): never a last good version."""
     diags: list[Diagnostic] = list(limits.diagnostics())
     files: list[str] = []
     groups: dict[str, list[ParsedFile]] = {}
@@ -96,70 +96,42 @@ def assemble(
             if good is None or good is pf or good.situation_id is None:
                 continue
             use = good
-            problems = sum(1 for d in pf.diagnostics if d.severity == "error")
-            when = f" of {_clock(good.fingerprint.mtime_ns)}" if good.fingerprint and good.fingerprint.mtime_ns else ""
-            now = (
-                f"the file now has {problems} problem{'s' if problems != 1 else ''}"
-                if problems
-                else "it cannot be read now"
-            )
-            diags.append(Diagnostic(pf.path, 1, 1, "", f"showing its last good version{when}; {now}", "warning"))
+            diags.append(Diagnostic(pf.path, 1, 1, "", last_good_message(good, pf), "warning"))
         if use.situation_id is None:
             continue
         groups.setdefault(use.situation_id, []).append(use)
-    _bound_total(groups, diags, limits, for_check)
-    situations = []
-    for sid, parts in groups.items():
-        situations.append(_assemble_one(sid, parts, diags, for_check))
+    _bound_total(groups, diags, limits)
+    situations = [_assemble_one(sid, parts, diags) for sid, parts in groups.items()]
     return LoadResult(tuple(situations), tuple(diags), tuple(files))
 
 
-def _items_of(pf: ParsedFile, check: bool) -> Sequence[tuple[str, int, Item]]:
-    """(pane, index in the file's list, item) of every item the part brings."""
-    if pf.ok:
-        return pf.all_items()
-    if check:
-        return pf.check_items
-    # Items that failed are not in `items` (until they come as flagged items): the
-    # index in the file is taken from check_items, which lists them all.
-    index_of = {id(item): idx for _pane, idx, item in pf.check_items}
-    return [(pane, index_of.get(id(item), i), item) for pane, i, item in pf.all_items()]
-
-
-def _bound_total(groups: dict[str, list[ParsedFile]], diags: list[Diagnostic], limits: Limits, check: bool) -> None:
+def _bound_total(groups: dict[str, list[ParsedFile]], diags: list[Diagnostic], limits: Limits) -> None:
     """At most `limits.max_total_items` items across every part: the parts read first keep
     theirs, the rest are cut (with one error naming the limit)."""
-    total = sum(len(_items_of(pf, check)) for parts in groups.values() for pf in parts)
+    total = sum(pf.item_count for parts in groups.values() for pf in parts)
     if total <= limits.max_total_items:
         return
     left = limits.max_total_items
     first_cut = None
     for parts in groups.values():
         for k, pf in enumerate(parts):
-            n = len(_items_of(pf, check))
+            n = pf.item_count
             if n <= left:
                 left -= n
                 continue
             first_cut = first_cut or pf.path
-            if check and not pf.ok:
-                parts[k] = dataclasses.replace(pf, check_items=pf.check_items[:left])
-            else:
-                keep: dict[str, tuple[Item, ...]] = {}
-                for pane in PANES:
-                    keep[pane] = pf.items.get(pane, ())[:left]
-                    left -= len(keep[pane])
-                parts[k] = dataclasses.replace(pf, items=MappingProxyType(keep))
+            keep: dict[str, tuple[Item, ...]] = {}
+            for pane in PANES:
+                keep[pane] = pf.items.get(pane, ())[:left]
+                left -= len(keep[pane])
+            parts[k] = dataclasses.replace(pf, items=MappingProxyType(keep))
             left = 0
     diags.append(total_items_error(first_cut or "", total, limits))
 
 
 def _declares_header(pf: ParsedFile) -> bool:
-    """The part declares `title` or `as_of`, valid or not (the header part, even broken)."""
-    if "title" in pf.header or "as_of" in pf.header or pf.check_header:
-        return True
-    if pf.ok or pf.locator is None:
-        return False
-    return pf.locator.has(("situation", "title")) or pf.locator.has(("situation", "as_of"))
+    """The part writes `title` or `as_of`, valid or not: it means to be the header part."""
+    return pf.declares_header or "title" in pf.header or "as_of" in pf.header
 
 
 def _fallback_as_of(pf: ParsedFile) -> When:
@@ -169,7 +141,7 @@ def _fallback_as_of(pf: ParsedFile) -> When:
     return When(moment.replace(microsecond=0), approx=True)
 
 
-def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic], check: bool = False) -> Situation:
+def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) -> Situation:
     headers = [pf for pf in parts if _declares_header(pf)]
     head = headers[0] if headers else parts[0]
     if not headers:
@@ -207,7 +179,7 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic], ch
                     )
                 )
     sources = _merge_sources(parts, diags)
-    panes = _merge_items(parts, sources, diags, check)
+    panes = _merge_items(parts, sources, diags)
 
     header = head.header
     extensions: list[tuple[str, Any]] = []
@@ -254,17 +226,15 @@ def _merge_sources(parts: list[ParsedFile], diags: list[Diagnostic]) -> dict[str
 
 
 def _merge_items(
-    parts: list[ParsedFile], sources: Mapping[str, Source], diags: list[Diagnostic], check: bool
+    parts: list[ParsedFile], sources: Mapping[str, Source], diags: list[Diagnostic]
 ) -> dict[str, list[Item]]:
-    """Items of every part, pane by pane: ids unique across panes and parts, source refs
-    and `about` links known (an unknown one is dropped and reported, the item kept)."""
-    # Parts with errors may hold a source or an item they could not build: a reference to
-    # it is not "unknown" (check_* list everything such a part declares).
-    partial = {id(pf) for pf in parts if not pf.ok}
+    """Items of every part, pane by pane, in file order: ids unique across panes and parts
+    (a later duplicate is dropped and reported), source refs and `about` links known (an
+    unknown one is dropped and reported, the item kept)."""
     seen: dict[str, tuple[ParsedFile, str, int, Item]] = {}
     kept: list[tuple[ParsedFile, str, int, Item]] = []
     for pf in parts:
-        for pane, idx, item in _items_of(pf, check):
+        for pane, idx, item in pf.all_items():
             prev = seen.get(item.id)
             if prev is not None:
                 ppf, ppane, pidx, pitem = prev
@@ -284,23 +254,14 @@ def _merge_items(
             seen[item.id] = (pf, pane, idx, item)
             kept.append((pf, pane, idx, item))
 
-    known_sources: Mapping[str, Any] | set[str] = sources
+    # An explicit id written but invalid is not "unknown" in an `about` either.
     known_ids: Mapping[str, Any] | set[str] = seen
-    if partial:
-        known_sources = set(sources)
-        known_ids = set(seen)
-        for pf in parts:
-            if id(pf) in partial:
-                known_sources.update(pf.check_source_ids)
-                known_ids.update(pf.check_item_ids)
-                known_ids.update(item.id for _pane, _idx, item in pf.check_items)
+    if any(pf.check_item_ids for pf in parts):
+        known_ids = set(seen).union(*(pf.check_item_ids for pf in parts))
     panes: dict[str, list[Item]] = {pane: [] for pane in PANES}
     for pf, pane, idx, item in kept:
-        if _is_broken(item):
-            panes[pane].append(item)
-            continue
         refs = item.sources
-        bad_refs = [j for j, ref in enumerate(refs) if ref.source not in known_sources]
+        bad_refs = [j for j, ref in enumerate(refs) if ref.source not in sources]
         for j in bad_refs:
             ref = refs[j]
             path = (pane, idx, "sources", j)

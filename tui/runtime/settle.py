@@ -33,6 +33,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.model.cache import is_good
+
 if TYPE_CHECKING:
     from tui.model.validate import ParsedFile
 
@@ -48,9 +50,9 @@ def item_ids(pf: ParsedFile) -> frozenset[str]:
 
 
 def usable(pf: ParsedFile) -> bool:
-    """The version can stand on the board by itself: what assemble() takes as it is (today
-    a file without errors; once a file with broken items counts, this follows it)."""
-    return pf.ok
+    """The version can stand on the board by itself (its YAML could be read: items with
+    errors stand as flagged rows, tui.model.cache.is_good)."""
+    return is_good(pf)
 
 
 def _sha1(pf: ParsedFile) -> str | None:
