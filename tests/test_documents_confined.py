@@ -67,6 +67,25 @@ def test_root_is_the_git_work_tree_else_the_folders_parent(tmp_path: Path) -> No
     assert document_root(plain) == str(tmp_path / "plain")
 
 
+def test_a_situation_in_a_virtual_environment_inside_a_checkout(tmp_path: Path) -> None:
+    """The README's quick start: `.venv/` inside the git checkout, the embedded default in
+    .venv/lib/.../tui/data with its documents in tui/seeds: the root is tui/, not the
+    checkout (whose `.venv` would be a hidden folder on the way)."""
+    repo = tmp_path / "repo"
+    pkg = repo / ".venv" / "lib" / "python3" / "site-packages" / "tui"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "seeds").mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (pkg / "seeds" / "r.txt").write_text("He said the words today.")
+    f = situation(pkg / "data", "../seeds/r.txt")
+    assert document_root(f) == str(pkg)
+    assert confine_document("../seeds/r.txt", str(f.parent)) == (str(pkg / "seeds" / "r.txt"), None)
+    result = load([f])
+    assert result.ok, [str(d) for d in result.diagnostics]
+    assert read_document(pkg / "seeds" / "r.txt").ok  # the document screen, without a root
+    assert check_quotes(result) == []
+
+
 def test_a_document_anywhere_in_the_git_work_tree_is_allowed(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "docs").mkdir(parents=True)

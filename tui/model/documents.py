@@ -57,9 +57,13 @@ def document_root(situation_file: str | os.PathLike[str], *, follow: bool = True
 
 
 def folder_root(folder: str) -> str:
-    """`document_root` of the files in `folder` (a real, absolute path)."""
+    """`document_root` of the files in `folder` (an absolute path). The walk up stops at a
+    hidden folder: a file under `.venv/` or `.local/` (the embedded default, installed in a
+    virtual environment inside a git checkout) is not in that checkout's work tree."""
     at = folder
     for _ in range(_MAX_LEVELS):
+        if os.path.basename(at).startswith("."):
+            break
         if os.path.lexists(os.path.join(at, ".git")):
             return at
         up = os.path.dirname(at)
