@@ -269,7 +269,7 @@ class Blamer:
             line_sha, commits, order = blamed
             for it in its:
                 span = item_range(text, it, its)
-                shas = {line_sha.get(n) for n in range(span[0], span[1] + 1)} - {None} if span else set()
+                shas: set[str] = {line_sha[n] for n in range(span[0], span[1] + 1) if n in line_sha} if span else set()
                 if not shas:
                     continue
                 if ZERO in shas:

@@ -23,7 +23,6 @@ HH:MM, the file now has N problems".
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import errno
 import hashlib
@@ -31,18 +30,12 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.runtime.paths import private_dir, state_dir
 
-if TYPE_CHECKING:
-    from tui.model.types import Diagnostic
-    from tui.model.validate import ParsedFile
-
-__all__ = ["LastGoodStore", "Kept", "last_good_note", "with_notes"]
+__all__ = ["LastGoodStore", "Kept"]
 
 MAGIC = b"#sitboard-lastgood 1 "
 MAX_HEADER_BYTES = 64 * 1024
@@ -224,24 +217,3 @@ def _parse_header(line: bytes) -> dict | None:
     if not isinstance(head, dict) or not isinstance(head.get("path"), str) or not isinstance(head.get("sha1"), str):
         return None
     return head
-
-
-def last_good_note(good: ParsedFile, now: ParsedFile, today: dt.date | None = None) -> str:
-    """The mark of a part shown by its last good version: "last good version of 14:02,
-    the file now has 3 problems" (the time of that version; its date too if not today)."""
-    n = len(now.errors)
-    when = "an earlier time"
-    if good.fingerprint is not None and good.fingerprint.mtime_ns:
-        t = dt.datetime.fromtimestamp(good.fingerprint.mtime_ns / 1e9).astimezone()
-        when = t.strftime("%H:%M") if t.date() == (today or dt.date.today()) else t.strftime("%d %b %H:%M")
-    return f"last good version of {when}, the file now has {n} problem{'s' if n != 1 else ''}"
-
-
-def with_notes(diags: Iterable[Diagnostic], notes: Mapping[str, str]) -> Iterator[Diagnostic]:
-    """assemble's "showing its last good version" warning, with the time and count."""
-    for d in diags:
-        note = notes.get(d.file)
-        if note is not None and d.severity == "warning" and d.message.endswith("showing its last good version"):
-            yield dataclasses.replace(d, message=note)
-        else:
-            yield d

@@ -40,10 +40,10 @@ from tui.model.load import FileCache, assemble, discover, parse_bytes
 from tui.model.types import Diagnostic, LoadResult
 from tui.model.validate import ParsedFile, fingerprint_of
 from tui.model.yamlread import ensure_parser
-from tui.runtime.laststore import LastGoodStore, last_good_note, with_notes
+from tui.runtime.laststore import LastGoodStore
 from tui.runtime.settle import Settler, ends_with_newline, usable
 
-__all__ = ["ReloadController", "ReloadOutcome", "last_good_note"]
+__all__ = ["ReloadController", "ReloadOutcome"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +174,9 @@ class ReloadController:
             parsed.append(pf)
         good = {f: g for f in files if (g := self._good.get(f) or self._kept(f)) is not None}
         assembled = assemble(parsed, use_last_good=good)
-        notes = {pf.path: last_good_note(good[pf.path], pf) for pf in parsed if not usable(pf) and pf.path in good}
         result = LoadResult(
             assembled.situations,
-            tuple(diags) + tuple(with_notes(assembled.diagnostics, notes)),
+            tuple(diags) + assembled.diagnostics,  # with "last good version of HH:MM, ..." marks
             assembled.files,
         )
         signature = (
