@@ -524,3 +524,19 @@ def test_broken_items_are_searched_by_what_validated(write) -> None:
     assert all_ids(s.search("myrnohrad")) == {item.id}  # a field that validated
     assert all_ids(s.search('"a note"')) == {item.id}
     assert all_ids(s.search("places")) == set()  # field names are not text
+
+
+def test_several_words_side_by_side_rank_first(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "situation: {id: p, title: P, as_of: 2024-08-09T12:00:00+03:00}\n"
+        "fronts:\n"
+        + "".join(f"  - {{id: f{i}, name: Front {i}}}\n" for i in (1999, 999, 9990, 5))
+        + "  - {id: apart, name: Front line, places: [Hill 999]}\n"
+    )
+    result = Searcher(load([path]).situations[0]).search("front 999")
+    assert ids(result, "fronts") == ["f1999", "f999", "f9990", "apart"]  # every word: a hit
+    # the words side by side as typed first ("front 999", "front 9990"), then apart in the
+    # label ("front 1999"), then in another field (a place)
+    assert ids(result, "fronts", ranked=True) == ["f999", "f9990", "f1999", "apart"]
+    assert result.best.id == "f999"

@@ -11,7 +11,8 @@ for the row positions to show).
 Ranking, per item: a hit in its visible label (tier 0) beats one in its other fields
 (tier 1: what the row and the detail show), which beats one in its sources (ids, names,
 quotes), notes, `about` links, id and extensions (tier 2). With several words the worst
-tier decides, then the sum. Ties: pane order, then file order.
+tier decides, then whether they stand side by side as typed, then the sum of the tiers.
+Ties: pane order, then file order.
 
 Speed (benchmarks/search.py): each item's folded text is computed once, its three tiers
 in one string, and kept across reloads while the item is the same (the same object, or
@@ -38,7 +39,10 @@ from tui.model.types import PANES, Item, Situation
 
 __all__ = ["Searcher", "SearchResult", "PaneHits", "Hit", "Query", "parse", "spans", "item_tiers", "PANE_NUMBERS"]
 
-WORD_RANK = 1024  # rank = worst tier * WORD_RANK + sum of tiers (MAX_TERMS words at most)
+# rank = worst tier * WORD_RANK (+ PHRASE_RANK when the words are not side by side as
+# typed in that tier) + the sum of the words' tiers (MAX_TERMS words at most)
+WORD_RANK = 1024
+PHRASE_RANK = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,7 @@ class _Generation:
 
     def ranks(self, pane: str, words: tuple[str, ...], rows: Sequence[int]) -> list[int]:
         strings, bounds = self.strings[pane], self.bounds[pane]
+        phrase = " ".join(words) if len(words) > 1 else ""
         out: list[int] = []
         for r in rows:
             s, (b1, b2) = strings[r] or "", bounds[r] or (0, 0)
@@ -118,7 +123,12 @@ class _Generation:
                 total += tier
                 if tier > worst:
                     worst = tier
-            out.append(worst * WORD_RANK + total)
+            rank = worst * WORD_RANK + total
+            if phrase:  # the words as typed, side by side in one value, rank before the others
+                pos = s.find(phrase)
+                tier = 0 if 0 <= pos < b1 else 1 if 0 <= pos < b2 else 2 if pos >= 0 else 3
+                rank += 0 if tier <= worst else PHRASE_RANK
+            out.append(rank)
         return out
 
 
