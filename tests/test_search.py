@@ -379,14 +379,16 @@ def test_texts_cached_by_identity_and_redone_when_an_item_changes(default: Situa
 
     monkeypatch.setattr(search, "item_tiers", counting)
     s = Searcher(default)
+    assert not s.warmed
     s.warm()
-    assert len(calls) == default.item_count
+    assert s.warmed and len(calls) == default.item_count
     calls.clear()
     # a reload where one event changed: only that one is read again
     changed = dataclasses.replace(default.events[2], note="Now seen near Zyzzyva")
     events = default.events[:2] + (changed,) + default.events[3:]
     again = dataclasses.replace(default, events=events)
     s.update(again)
+    assert not s.warmed  # the changed item
     assert all_ids(s.search("zyzzyva")) == {changed.id}
     assert calls == [changed.id]
     # an equal item that is another object (the part was read again) keeps its text too

@@ -274,6 +274,12 @@ class Searcher:
                     new.pending[pane] = (old, same_texts, same_flags)
         self._gen = new
 
+    @property
+    def warmed(self) -> bool:
+        """Every item's search text is computed (the first keystroke will not wait)."""
+        gen = self._gen
+        return not gen.pending and all(gen.is_complete(pane) for pane in gen.panes)
+
     def warm(self, stop: Callable[[], bool] | None = None) -> None:
         """Compute every item's text (and grade, weak, stale flags) now: call it in a
         worker thread once the board is on screen, so the first letter typed does not
