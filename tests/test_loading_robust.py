@@ -227,3 +227,24 @@ def test_the_default_file_copied_checks_clean(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds", tmp_path.parent / f"{tmp_path.name}-seeds", dirs_exist_ok=True)
     proc = check(ROOT / "data")
     assert proc.returncode == 0 and proc.stdout.splitlines()[-1].endswith("OK")
+
+
+def test_a_part_swapped_for_a_link_out_of_the_folder_after_listing_is_never_read(tmp_path: Path) -> None:
+    from tui.model.load import FileCache, discover
+
+    secret = tmp_path / "git-credentials"
+    secret.write_text(f"situation: {{id: demo, title: '{TOKEN}', as_of: 2024-08-09}}\n")
+    d = tmp_path / "sit"
+    d.mkdir()
+    (d / "main.yaml").write_text(HEADER + "events:\n  - what: Convoy\n")
+    (d / "part.yaml").write_text(PART + "events:\n  - what: Patrol\n")
+    files, _ = discover([d])
+    cache = FileCache()
+    assert [cache.get(f).item_count for f in files] == [1, 1]
+    os.unlink(d / "part.yaml")
+    os.symlink(secret, d / "part.yaml")  # after the listing, before the next read
+    pf = cache.get(files[1], recheck=True)
+    assert [(x.severity, x.message) for x in pf.diagnostics] == [
+        ("warning", f"skipped, not read: the file leads outside {d} (to {secret})")
+    ]
+    assert TOKEN not in repr(pf)

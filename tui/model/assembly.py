@@ -17,7 +17,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from .limits import DEFAULT_LIMITS, Limits, total_items_error
 from .types import PANES, Diagnostic, Item, LoadResult, Location, Situation, Source, When
@@ -200,7 +200,8 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
         files=tuple(pf.path for pf in parts),
         extensions=tuple(extensions),
         origin=head.origin,
-        **{pane: tuple(its) for pane, its in panes.items()},
+        # Each pane's items are of its own type (or BrokenItems): the spec builds them so.
+        **cast(dict[str, Any], {pane: tuple(its) for pane, its in panes.items()}),
     )
 
 

@@ -6,17 +6,15 @@ is a `Diagnostic`. `FileCache` parses a file again only when it changed, and kee
 situation (it may hold items with errors). assemble() shows it in place of a file that
 cannot be read now (a syntax error, a half-written save, a limit tripped).
 
-Hooks for a store that keeps last good versions across restarts (tui/runtime):
-`FileCache(on_good=callback)` is called with (path, bytes, parse) whenever a new last
-good parse is taken; `FileCache.seed_last_good(path, bytes, mtime_ns)` parses stored
-bytes and installs them as the file's last good version (unless the cache has one).
+Last good versions across restarts are kept by tui/runtime (laststore.py, the reload
+controller): it hands them to assemble() through `use_last_good`, like this cache's.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -26,8 +24,6 @@ from .safeopen import read_regular
 from .types import Diagnostic
 from .validate import ParsedFile, fingerprint_of, validate
 from .yamlread import decode, parse_text
-
-OnGood = Callable[[str, bytes, ParsedFile], None]
 
 
 def read_file(
@@ -114,9 +110,8 @@ class FileCache:
     """Parses a file again only when its (size, mtime_ns) changed, and validates again only
     when its bytes (sha1) changed. Remembers the last good parse of every file."""
 
-    def __init__(self, limits: Limits = DEFAULT_LIMITS, *, on_good: OnGood | None = None) -> None:
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
-        self.on_good = on_good
         self._entries: dict[str, ParsedFile] = {}
         self._good: dict[str, ParsedFile] = {}
         self.parses = 0  # how many times a file was actually parsed (for tests and stats)
@@ -161,35 +156,7 @@ class FileCache:
             pf = parse_bytes(data, key, self.limits, new_fp)
         self._entries[key] = pf
         if is_good(pf):
-            self._take_good(key, pf, data)
-        return pf
-
-    def _take_good(self, path: str, pf: ParsedFile, data: bytes) -> None:
-        old = self._good.get(path)
-        self._good[path] = pf
-        if self.on_good is not None and (
-            old is None
-            or old.fingerprint is None
-            or pf.fingerprint is None
-            or old.fingerprint.sha1 != pf.fingerprint.sha1
-        ):
-            try:
-                self.on_good(path, data, pf)
-            except Exception:  # noqa: BLE001 - a store that fails must not fail the load
-                pass
-
-    def seed_last_good(self, path: Any, data: bytes, mtime_ns: int = 0) -> ParsedFile | None:
-        """Install stored bytes as the last good version of `path` (a restart: the board
-        shows them while the file cannot be read). Ignored when the cache already has a
-        last good parse of its own; None when the bytes do not make a good parse."""
-        path = str(os.fspath(path))
-        if path in self._good:
-            return self._good[path]
-        fp = fingerprint_of(data, len(data), mtime_ns)
-        pf = parse_bytes(data, path, self.limits, fp)
-        if not is_good(pf):
-            return None
-        self._good[path] = pf
+            self._good[key] = pf
         return pf
 
     def last_good(self, path: Any) -> ParsedFile | None:
@@ -202,7 +169,3 @@ class FileCache:
 
     def last_good_map(self) -> Mapping[str, ParsedFile]:
         return MappingProxyType(self._good)
-
-    def entries(self) -> Mapping[str, ParsedFile]:
-        """The latest parse of every file read (for `changed_on_disk`-style checks)."""
-        return MappingProxyType(self._entries)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from tui.model.passages import Passage, find_passage
 from tui.model.safeopen import hidden_part, inside, read_regular
 from tui.model.types import PANES, Diagnostic, Item, LoadResult, Situation
+from tui.model.yamlpos import Locator
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -174,15 +175,13 @@ class _Places:
     """Where each item's quotes stand in its file, found in one pass per file."""
 
     def __init__(self) -> None:
-        self._files: dict[str, tuple[object, dict[tuple[str, int], int]] | None] = {}
+        self._files: dict[str, tuple[Locator, dict[tuple[str, int], int]] | None] = {}
 
-    def _index(self, file: str) -> tuple[object, dict[tuple[str, int], int]] | None:
+    def _index(self, file: str) -> tuple[Locator, dict[tuple[str, int], int]] | None:
         if file in self._files:
             return self._files[file]
         entry = None
         try:
-            from tui.model.yamlpos import Locator
-
             got = read_regular(file, 64 * 1024 * 1024, what="file")
             if got.data is not None:
                 loc = Locator(got.data.decode("utf-8", errors="replace"))
@@ -210,10 +209,10 @@ class _Places:
         if entry is None or found is None:
             return (origin.file, origin.line, origin.column, unknown)
         loc = entry[0]
-        quoted = [j for j in range(len(item.sources) + 64) if loc.has((pane, found, "sources", j, "quote"))]  # type: ignore[attr-defined]
+        quoted = [j for j in range(len(item.sources) + 64) if loc.has((pane, found, "sources", j, "quote"))]
         nth = sum(1 for r in item.sources[:ref_index] if r.quote)
         j = quoted[nth] if nth < len(quoted) else ref_index
-        line, col = loc.value((pane, found, "sources", j, "quote"))  # type: ignore[attr-defined]
+        line, col = loc.value((pane, found, "sources", j, "quote"))
         return (origin.file, line, col, f"{pane}[{found}].sources[{j}].quote")
 
 

@@ -183,9 +183,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     back = end
     while back > start and text[back - 1] in _CLOSERS:
         back -= 1
-    m = _TERMINATOR.search(text, max(start, back - 1), hi)
-    if m is not None:
-        e = m.end()
+    stop = _TERMINATOR.search(text, max(start, back - 1), hi)
+    if stop is not None:
+        e = stop.end()
     p = _PARAGRAPH.search(text, end, hi)
     if p is not None:
         e = min(e, p.start())

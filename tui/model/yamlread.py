@@ -207,11 +207,12 @@ def _rs_error(exc: Exception, file: str, locator: Locator, limits: Limits, diags
         _add_dups_and_tags(file, locator, diags)
         return False
     reason = excerpt(text.strip().splitlines()[-1], 200) if text.strip() else type(exc).__name__
-    if _RS_DUPLICATE.match(reason):
+    duplicate = _RS_DUPLICATE.match(reason)
+    if duplicate is not None:
         before = len(diags)
         _add_dups_and_tags(file, locator, diags)
         if len(diags) == before:
-            key = excerpt(_RS_DUPLICATE.match(reason).group(1))
+            key = excerpt(duplicate.group(1))
             diags.append(Diagnostic(file, 1, 1, "", f"duplicate key {key}; PyYAML would silently keep the last one"))
         # PyYAML must have read the whole text, or the duplicates seen are not all of them.
         return locator.failed is None
