@@ -248,3 +248,23 @@ def test_a_part_swapped_for_a_link_out_of_the_folder_after_listing_is_never_read
         ("warning", f"skipped, not read: the file leads outside {d} (to {secret})")
     ]
     assert TOKEN not in repr(pf)
+
+
+@pytest.mark.parametrize("value", ["1e15", "inf", "nan", "-3", "soon"])
+def test_stale_hours_out_of_range_keep_the_default(tmp_path: Path, value: str) -> None:
+    """`SITBOARD_STALE_HOURS=1e15` and `--stale-hours 1e15` crashed brief (OverflowError)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SITBOARD_STALE_HOURS": value}
+    run = [sys.executable, "-m", "tui"]
+    brief = subprocess.run([*run, "brief", ROOT / "data"], env=env, capture_output=True, text=True, timeout=60)
+    assert brief.returncode == 0 and "Traceback" not in brief.stderr and "internal error" not in brief.stderr
+    assert "within 24 h" in brief.stdout
+    proc = check(ROOT / "data", env={"SITBOARD_STALE_HOURS": value})
+    assert proc.returncode == 0
+    assert (
+        f"environment:1:1: warning: SITBOARD_STALE_HOURS={value!r} is not a positive number of hours, at most 87,600"
+        in (proc.stdout)
+    )
+    flag = subprocess.run(
+        [*run, "brief", "--stale-hours", value, ROOT / "data"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert flag.returncode == 2 and "--stale-hours" in flag.stderr and "internal error" not in flag.stderr

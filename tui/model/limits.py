@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .stale import DEFAULT_STALE_HOURS, ENV_STALE_HOURS, MAX_STALE_HOURS, parse_stale_hours
 from .types import PANES, Diagnostic
 from .yamlpos import Path, format_path
 
@@ -74,6 +75,15 @@ class Limits:
             if problem is not None:
                 problems.append(f"{name}={_shown(env.get(name, ''))!r} is {problem}: the default {default:,} is used")
             values[attr] = default if value is None else value
+        stale = env.get(ENV_STALE_HOURS)
+        if stale is not None and stale.strip():
+            try:
+                parse_stale_hours(stale)
+            except ValueError:
+                problems.append(
+                    f"{ENV_STALE_HOURS}={_shown(stale)!r} is not a positive number of hours, at most"
+                    f" {MAX_STALE_HOURS:,.0f}: the default {DEFAULT_STALE_HOURS:g} is used"
+                )
         return cls(**values, problems=tuple(problems))
 
     def diagnostics(self) -> list[Diagnostic]:

@@ -31,14 +31,20 @@ ENV_STALE_HOURS = "SITBOARD_STALE_HOURS"
 _DAY = dt.timedelta(days=1)
 
 
+MAX_STALE_HOURS = 87_600.0  # ten years: past that, nothing is ever stale (and 1e15 h overflows dates)
+
+
 def parse_stale_hours(text: str) -> float:
-    """ "36" / "1.5" -> hours; ValueError (with a clear message) for anything else."""
+    """ "36" / "1.5" -> hours; ValueError (with a clear message) for anything else: not a
+    number, not finite, not more than 0, more than MAX_STALE_HOURS."""
     try:
         hours = float(str(text).strip())
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError(f"stale hours must be a number of hours, not {text!r}") from None
-    if not (hours > 0) or hours == float("inf"):
-        raise ValueError(f"stale hours must be a positive number, not {text!r}")
+    if not 0 < hours <= MAX_STALE_HOURS:  # nan and inf fail too
+        raise ValueError(
+            f"stale hours must be a positive number of hours, at most {MAX_STALE_HOURS:,.0f}, not {text!r}"
+        )
     return hours
 
 
