@@ -1,0 +1,82 @@
+"""brief, export and diff work on what validates and say what they left out (issue 10):
+real files, real subprocesses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD = """\
+situation:
+  id: s
+  title: Situation
+  as_of: 2024-08-09T12:00:00+03:00
+  marking: TLP:AMBER
+sources:
+  w: {name: Wire, reliability: B}
+fronts:
+  - id: good-front
+    name: Good front
+    status: advancing
+    sources: [w]
+  - id: bad-front
+    name: Bad front
+    status: advancing
+events:
+  - id: fine-event
+    what: Fine event
+    date: 2024-08-08
+"""
+# line 15 of BAD: `status: winning` (the second front)
+BAD = GOOD.replace("    name: Bad front\n    status: advancing", "    name: Bad front\n    status: winning")
+
+
+def run(cwd: Path, *args: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(cwd / "state")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True,
+        timeout=60, encoding="utf-8",
+    )  # fmt: skip
+    assert "Traceback" not in proc.stdout + proc.stderr
+    return proc
+
+
+def test_brief_leaves_out_the_bad_item_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text(BAD, encoding="utf-8")
+    proc = run(tmp_path, "brief", "s.yaml", "--format", "text")
+    assert proc.returncode == 1  # the files have errors, as before; the brief is there anyway
+    out = proc.stdout
+    assert out.startswith("TLP:AMBER\n") and out.endswith("TLP:AMBER\n")
+    assert "Good front" in out and "Fine event" in out
+    assert "Bad front" not in out
+    assert "! Left out: 1 item with errors (s.yaml:13); `sitboard check` explains" in out
+    assert "s.yaml:15:13: fronts[1].status: 'winning'" in proc.stderr
+    assert "sitboard: left out: 1 item with errors (s.yaml:13)" in proc.stderr
+    short = run(tmp_path, "brief", "s.yaml", "--short", "--format", "text")
+    assert short.returncode == 1 and "⚠ left out: 1 item with errors (s.yaml:13)" in short.stdout
+
+
+def test_export_leaves_out_the_bad_item_and_says_so_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text(BAD, encoding="utf-8")
+    proc = run(tmp_path, "export", "--csv", "fronts", "s.yaml")
+    assert proc.returncode == 1
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    assert [r[1] for r in rows[2:]] == ["good-front"]  # the CSV is a clean table
+    assert "sitboard: left out: 1 item with errors (s.yaml:13)" in proc.stderr
+
+
+def test_diff_neither_removes_nor_adds_an_item_with_errors(tmp_path: Path) -> None:
+    (tmp_path / "old.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(BAD.replace("Fine event", "Finer event"), encoding="utf-8")
+    proc = run(tmp_path, "diff", "old.yaml", "new.yaml")
+    assert proc.returncode == 2  # the comparison is not complete
+    assert "What: Fine event → Finer event" in proc.stdout
+    assert "Removed" not in proc.stdout and "Bad front" not in proc.stdout.split("! In the new version")[0]
+    assert "! In the new version: left out: 1 item with errors (new.yaml:13)" in proc.stdout
+    assert "sitboard: NEW: left out: 1 item with errors (new.yaml:13)" in proc.stderr
