@@ -200,7 +200,7 @@ def test_since_puts_what_changed_first(default, fmt: str) -> None:
 def test_since_identical_says_no_changes(default) -> None:
     out = render_brief(default, since=default, fmt="text", now=NOW)
     assert "No changes." in out
-    assert render_changes(default, default) == "No changes.\n"
+    assert render_changes(default, default) == "TLP:CLEAR\n\nNo changes.\n\nTLP:CLEAR\n"  # marked like every output
 
 
 def test_render_changes_on_a_split_situation(split) -> None:

@@ -161,7 +161,7 @@ def test_diff_exit_codes_and_output(tmp_path: Path) -> None:
     old = _split(tmp_path, "old", people=1000, events=False)
     new = _split(tmp_path, "new", people=1500)
     same = run("diff", new, new, cwd=tmp_path)
-    assert same.returncode == 0 and same.stdout == "No changes.\n"
+    assert same.returncode == 0 and same.stdout == "UNCLASSIFIED\n\nNo changes.\n\nUNCLASSIFIED\n"
     proc = run("diff", old, new, cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert "New (1)\n+ Events › Strike on a depot" in proc.stdout

@@ -89,14 +89,15 @@ def test_diff_git_against_the_working_tree_and_between_commits(repo) -> None:
     proc = sitboard(work, env, "diff", "--git", "HEAD~1", "sit")
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == f"From commit {first} “First picture” (Anna Analyst, 09 Aug 2024 09:00 UTC) to the working tree"
+    assert lines[0] == "TLP:GREEN" and lines[-1] == "TLP:GREEN"  # the marking, as on every output
+    assert lines[2] == f"From commit {first} “First picture” (Anna Analyst, 09 Aug 2024 09:00 UTC) to the working tree"
     assert "People: about 1,000 → about 1,500" in proc.stdout and "+ Events › Strike on a depot" in proc.stdout
     commits = sitboard(work, env, "diff", "--git", "HEAD~1", "HEAD", "sit")
     assert commits.returncode == 1
     assert "People: about 1,000 → about 1,500" in commits.stdout and "Strike on a depot" not in commits.stdout
-    assert "to commit" in commits.stdout.splitlines()[0]
+    assert "to commit" in commits.stdout.splitlines()[2]
     same = sitboard(work, env, "diff", "--git", "HEAD", "HEAD", "sit")
-    assert same.returncode == 0 and same.stdout.splitlines()[-1] == "No changes."
+    assert same.returncode == 0 and same.stdout.splitlines()[-3:] == ["No changes.", "", "TLP:GREEN"]
 
 
 def test_diff_git_prints_what_diff_prints(repo, tmp_path: Path) -> None:
@@ -109,7 +110,9 @@ def test_diff_git_prints_what_diff_prints(repo, tmp_path: Path) -> None:
     plain = sitboard(work, env, "diff", tmp_path / "old", tmp_path / "new")
     via_git = sitboard(work, env, "diff", "--git", "HEAD~1", "HEAD", "sit")
     assert via_git.returncode == plain.returncode == 1
-    assert via_git.stdout.split("\n", 2)[2] == plain.stdout  # after the line naming the commits
+    named = via_git.stdout.splitlines()
+    assert named[2].startswith("From commit") and named[3] == ""
+    assert "\n".join(named[:2] + named[4:]) + "\n" == plain.stdout  # but for the line naming the commits
     md = sitboard(work, env, "diff", "--format", "md", "--git", "HEAD~1", "HEAD", "sit")
     assert "- **People:** about 1,000 → about 1,500" in md.stdout
 

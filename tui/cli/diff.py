@@ -91,15 +91,13 @@ def run(argv: list[str]) -> int:
     if bad and not (old_result.situations and new_result.situations):
         err(f"{PROG}: cannot compare: the files have errors")
         return EXIT_USAGE
-    if heading:
-        out(safe(heading) + "\n\n")
-    differ = _compare(old_result, new_result, args.format)
+    differ = _compare(old_result, new_result, args.format, heading)
     if bad:
         return EXIT_USAGE
     return EXIT_INVALID if differ else EXIT_OK
 
 
-def _compare(old_result: LoadResult, new_result: LoadResult, fmt: str) -> bool:
+def _compare(old_result: LoadResult, new_result: LoadResult, fmt: str, heading: str | None = None) -> bool:
     """Print the changes situation by situation; True when anything differs."""
     from tui.model.changes import render_changes
     from tui.model.diff import diff_situations
@@ -121,12 +119,13 @@ def _compare(old_result: LoadResult, new_result: LoadResult, fmt: str) -> bool:
             word = "new" if old is None else "removed"
             sit = new or old
             assert sit is not None
-            out(f"situation {word}: {safe(sit.title)} ({plural(sit.item_count, 'item')})\n")
+            marking = f"{safe(sit.marking)}: " if sit.marking else ""
+            out(f"{marking}situation {word}: {safe(sit.title)} ({plural(sit.item_count, 'item')})\n")
             continue
         missing = (left_out(old_result, old), left_out(new_result, new))
         if not diff_situations(old, new).empty:
             differ = True
-        out(render_changes(old, new, fmt=fmt, left_out=missing))
+        out(render_changes(old, new, fmt=fmt, left_out=missing, heading=heading))
         for side, lo in zip(("OLD", "NEW"), missing):
             if lo:
                 err(f"{PROG}: {side}: {lo.line()}")

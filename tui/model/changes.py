@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from tui.model.assembly import strictest_marking
 from tui.model.diff import SituationDiff, diff_situations
 from tui.model.leftout import LeftOut, is_broken
 from tui.model.markup import Writer, writer
@@ -106,14 +107,30 @@ def without_broken(old: Situation, new: Situation) -> tuple[Situation, Situation
 
 
 def render_changes(
-    old: Situation, new: Situation, *, fmt: str = "text", left_out: Sequence[LeftOut] | None = None
+    old: Situation,
+    new: Situation,
+    *,
+    fmt: str = "text",
+    left_out: Sequence[LeftOut] | None = None,
+    heading: str | None = None,
 ) -> str:
-    """What changed from `old` to `new`: new items, changed (old → new values), removed."""
+    """What changed from `old` to `new`: new items, changed (old → new values), removed.
+
+    The handling marking opens and closes it: the strictest of the two versions' (the
+    diff quotes both). `heading` (one line, e.g. the commits compared) follows the marking."""
     w = writer(fmt)
+    marking = strictest_marking([old.marking, new.marking])
+    if marking:
+        w.marking(w.esc(one_line(marking)))
+    if heading:
+        w.line(w.esc(one_line(heading)))
     old, new = without_broken(old, new)
     write_changes(w, old, new, diff_situations(old, new))
     for side, lo in zip(("old", "new"), left_out or ()):
         if lo:
             w.blank()
             w.flag(f"In the {side} version", w.esc(lo.line()))
+    if marking:
+        w.blank()
+        w.marking(w.esc(one_line(marking)))
     return w.text()

@@ -65,6 +65,12 @@ class Writer:
             self.lines.pop()
         return "\n".join(self.lines) + "\n"
 
+    def line(self, s: str) -> None:
+        """One line as it is (never wrapped), set apart by blank lines."""
+        self.blank()
+        self.lines.append(s)
+        self.blank()
+
     # the calls every format answers
     def marking(self, s: str) -> None:
         raise NotImplementedError
