@@ -81,7 +81,10 @@ def is_overdue(item: Item, now: dt.datetime) -> bool:
     if not isinstance(due, When) or (getattr(item, "status", None) or "open") != "open":
         return False
     try:
-        return latest_moment(due) < now
+        # the moment it is over: a date at its end, a month at the next 1st, a period at
+        # its last day's end (When.end_datetime, format additions), a date-time at once
+        end = getattr(due, "end_datetime", None)
+        return (end() if callable(end) else latest_moment(due)) < now
     except Exception:  # a time it cannot compare: not known to be overdue
         return False
 
