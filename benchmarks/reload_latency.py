@@ -6,7 +6,7 @@ The board runs in-process, headless (App.run_test, 80x24), with its real watcher
 (watchfiles / inotify) on a temporary directory. Each sample: write a file (a real save:
 temp file + rename, like vim or VS Code), then wait for the app to have handled the
 resulting SituationLoaded (`reloads_applied` moves) and the pane to show the new value
-(the DataTable row of the changed item holds the new text). The clock runs from just
+(the pane row of the changed item holds the new text). The clock runs from just
 before the write to that moment. Cases:
 
 * the embedded default situation (a copy of data/*.yaml), one item's note changed;
@@ -51,7 +51,7 @@ async def _run_case(path_to_open: Path, edit_file: Path, item_id: str, saves: in
     async with app.run_test(size=(80, 24)):
         loop = asyncio.get_running_loop()
         end = loop.time() + 60
-        while app.situation is None or app.watcher is None or app.watcher.mode == "starting":
+        while app.situation is None or app.live.watcher is None or app.live.watcher.mode == "starting":
             assert loop.time() < end, "board did not load"
             await asyncio.sleep(0.01)
         await asyncio.sleep(0.3)  # the watch is armed
@@ -69,7 +69,7 @@ async def _run_case(path_to_open: Path, edit_file: Path, item_id: str, saves: in
             while True:
                 if app.reloads_applied > before:
                     try:
-                        row = pane.get_row(item_id)
+                        row = pane.row_cells(item_id)
                     except Exception:
                         row = []
                     if any(marker in getattr(c, "plain", str(c)) for c in row):

@@ -348,9 +348,8 @@ def worker_load(paths: list[str], single: str, runs: int, pyyaml_runs: int) -> d
 async def _pilot(path: str, runs: int, keys: int) -> dict[str, Any]:
     import asyncio
 
-    from textual.widgets import DataTable
-
     from tui.ui.app import SitboardApp
+    from tui.ui.widgets.table import ItemTable
 
     out: dict[str, Any] = {"search": [], "cursor": [], "page": [], "notes": []}
     try:
@@ -359,7 +358,7 @@ async def _pilot(path: str, runs: int, keys: int) -> dict[str, Any]:
         app = SitboardApp([path])
 
     def rows() -> int:
-        return sum(t.row_count for t in app.query(DataTable))
+        return sum(t.row_count for t in app.query(ItemTable))
 
     async with app.run_test(size=(80, 24)) as pilot:
         deadline = time.perf_counter() + 180
@@ -384,7 +383,7 @@ async def _pilot(path: str, runs: int, keys: int) -> dict[str, Any]:
             """Key event in -> every message it caused handled -> screen composited."""
             char = key if len(key) == 1 else None
             t = time.perf_counter()
-            app._driver.send_message(events.Key(key, char))
+            app.post_message(events.Key(key, char))
             for _ in range(4):  # messages posted while handling the key, and theirs
                 await pilot._wait_for_screen()
             app.screen._on_timer_update()  # the refresh the update timer would do next
@@ -397,7 +396,7 @@ async def _pilot(path: str, runs: int, keys: int) -> dict[str, Any]:
             await pilot.press("3")
             await pilot.pause()
             table = app.focused
-            if not isinstance(table, DataTable):
+            if not isinstance(table, ItemTable):
                 out["notes"].append("key 3 did not focus a table")
                 break
             before = table.cursor_row

@@ -202,7 +202,7 @@ async def test_search_filters_highlights_and_keeps_on_enter():
         assert fronts.title_plain == "1 Fronts 1/4"
         assert events.title_plain == "5 Events 1/3"
         # the hit is highlighted in the visible cell, on the accented spelling too
-        cell = events.get_row("sudža-taken")[2]
+        cell = events.row_cells("sudža-taken")[2]
         assert any("reverse" in str(span.style) for span in cell.spans)
         span = next(s for s in cell.spans if "reverse" in str(s.style))
         assert cell.plain[span.start : span.end] == "Sudž"
@@ -326,9 +326,9 @@ async def test_p_toggles_pause_in_reload_slot():
         await settle(app, pilot)
         slot = app.board.header.query_one("#header-reload")
         await pilot.press("p")
-        assert app.paused and str(slot.render()) == "paused" and slot.display
+        assert app.live.paused and str(slot.render()) == "paused" and slot.display
         await pilot.press("p")
-        assert not app.paused and not slot.display
+        assert not app.live.paused and not slot.display
         app.set_reload_state("+3 changes waiting")
         await pilot.pause()
         assert str(slot.render()) == "+3 changes waiting"
@@ -341,7 +341,7 @@ async def test_c_and_C_step_through_changed_items():
         notes = record_notes(app)
         await pilot.press("c")
         assert notes[-1] == "No changes since last reload"
-        app.changed_ids = {"belgorod", "zelensky", "attack"}
+        app.board.show_changes({}, {"belgorod", "zelensky", "attack"})
         await pilot.press("c")
         assert (app.focused.pane, app.focused.selected_id) == ("evacuations", "belgorod")
         await pilot.press("c")
@@ -425,7 +425,7 @@ async def test_resize_small_and_back():
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
         assert app.board.has_class("-wide")
-        assert "sides" in [str(k.value) for k in app.board.pane("fronts").columns]
+        assert "sides" in [c.key for c in app.board.pane("fronts").columns]
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.focused.pane == "evacuations" and app.focused.selected_id == "belgorod"
@@ -456,7 +456,7 @@ async def test_ten_thousand_rows_move_and_filter():
         await pilot.press("escape")
         await pilot.pause()
         assert pane.row_count == 10_000
-        assert pane.get_row_index("f5000") == 5000
+        assert pane.index_of("f5000") == 5000
 
 
 # -- keys typed at start-up, before the first load is on screen ---------------------------

@@ -43,7 +43,7 @@ def svg_text(app) -> str:
 def all_cells(app):
     for pane in app.board.panes:
         for row_key in pane.row_ids:
-            yield from pane.get_row(row_key)
+            yield from pane.row_cells(row_key)
 
 
 @pytest.mark.parametrize("name,strings", [("markup", MARKUP), ("blns", BLNS)])
@@ -76,7 +76,7 @@ async def test_click_markup_in_every_field_is_text():
         assert "[@click=app.quit]" in str(header.query_one("#header-title").render())
         assert "[@click=app.quit]" in str(header.query_one("#header-marking").render())
         fronts = app.board.pane("fronts")
-        assert fronts.get_row("f0")[1].plain.startswith(" [@click=app.quit]")
+        assert fronts.row_cells("f0")[1].plain.startswith(" [@click=app.quit]")
         assert "click" in svg_text(app) and "[@click=app.quit]" in svg_text(app).replace("&#160;", " ")
         # clicking where the text is must not quit the app
         await pilot.click(fronts, offset=(6, 2))
@@ -90,11 +90,11 @@ async def test_escape_sequences_become_visible_placeholders():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         fronts = app.board.pane("fronts")
-        name = fronts.get_row("f0")[1].plain
+        name = fronts.row_cells("f0")[1].plain
         assert "␛[31mRED␛[0m" in name
-        assert "␇" in fronts.get_row("f1")[1].plain
-        assert "⟨U+202E⟩" in fronts.get_row("f2")[1].plain
-        assert "⟨U+200B⟩" in fronts.get_row("f3")[1].plain
+        assert "␇" in fronts.row_cells("f1")[1].plain
+        assert "⟨U+202E⟩" in fronts.row_cells("f2")[1].plain
+        assert "⟨U+200B⟩" in fronts.row_cells("f3")[1].plain
         shot = svg_text(app)
         assert "\x1b" not in shot and "\x07" not in shot and "\u202e" not in shot
         assert "␛[31mRED" in shot.replace("&#160;", " ")

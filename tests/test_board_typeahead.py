@@ -62,7 +62,7 @@ async def test_one_burst_after_slash_all_goes_to_the_search(tmp_path):
         await wait_until(pilot, lambda: app.board.searchbar.value == "kursk3pzq")
         await pilot.pause()
         assert calls[0] == 0
-        assert not app.paused and app.board.maximized is None
+        assert not app.live.paused and app.board.maximized is None
         assert app.board.current_pane is pane_before
         assert app.board.searchbar.has_focus
         assert app.board.query_text == "kursk3pzq"

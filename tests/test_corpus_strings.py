@@ -268,7 +268,7 @@ async def test_board_detail_show_every_string_literally(corpus_dir: Path, loaded
         for pane in app.board.panes:
             assert len(pane.row_ids) == len(STRINGS)
             for i, s in enumerate(STRINGS):
-                cells = pane.get_row(item_id(pane.pane, i))
+                cells = pane.row_cells(item_id(pane.pane, i))
                 for c in cells:
                     assert not CONTROL.search(c.plain), (pane.pane, i, repr(c.plain))
                 label = [c.plain for c in cells if c.plain.strip() and shown_prefix(c.plain)]

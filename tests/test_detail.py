@@ -399,11 +399,11 @@ async def test_reload_refreshes_the_open_detail():
         await pilot.press("4", "enter")  # Infrastructure: Kursk NPP
         await pilot.pause()
         assert "Infrastructure › Kursk NPP" in screen_lines(app)[0]
-        app.board.action_reload()
+        app.action_reload()
         await settle(app, pilot)
         assert isinstance(app.screen, DetailScreen)
         assert MISSING_ITEM in "\n".join(screen_lines(app))
-        app.board.action_reload()
+        app.action_reload()
         await settle(app, pilot)
         assert "Infrastructure › Kursk NPP" in screen_lines(app)[0]
 

@@ -235,7 +235,7 @@ async def test_watched_directory_deleted_and_recreated(sit: Path) -> None:
     (sit / "part.yaml").write_text(PART, encoding="utf-8")
     app = SitboardApp([str(sit)], read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _until(pilot, lambda: app.situation is not None and app.watcher is not None, "the first load")
+        await _until(pilot, lambda: app.situation is not None and app.live.watcher is not None, "the first load")
         # the watcher is armed once a save is seen (under load it may not be at once)
         labels = lambda: [it.label for it in app.situation.items()]  # noqa: E731
         for n in range(1, 4):

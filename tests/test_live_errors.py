@@ -79,7 +79,7 @@ async def test_broken_part_keeps_the_picture_and_the_other_parts_follow(tmp_path
     save(d / "part-b.yaml", part(["b1"]))
     app = SitboardApp([str(d)], read_user_keymap=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.watcher is not None)
+        await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
         await pilot.pause(0.2)
         bar = app.board.errorbar
         assert not bar.display

@@ -33,7 +33,7 @@ def make_dir(tmp_path: Path, n: int = 80) -> Path:
 
 
 async def open_board(pilot, app) -> None:
-    await wait_until(pilot, lambda: app.situation is not None and app.watcher is not None)
+    await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
     await pilot.pause(0.2)  # the watch is armed
 
 

@@ -19,10 +19,10 @@ async def test_removed_items_are_counted_and_listed_by_name(tmp_path: Path) -> N
         await saved(pilot, app, d / "events.yaml", events(5, skip={2}))
         assert app.situation.item("e002") is None
         assert "1 removed" in app.reload_state, app.reload_state
-        assert [it.id for it in app.removed_items] == ["e002"]
+        assert [it.id for it in app.live.removed_items] == ["e002"]
         notices = list(app.notices)
         assert any("event 002" in text for text in notices), notices
         # an unrelated save afterwards does not report the old removal again
         await saved(pilot, app, d / "fronts.yaml", "situation: {id: s}\nfronts:\n  - {id: f1, name: North}\n")
         assert "removed" in app.reload_state and "event 002" not in app.reload_state
-        assert [it.id for it in app.removed_items] == ["f2"]
+        assert [it.id for it in app.live.removed_items] == ["f2"]

@@ -68,7 +68,7 @@ async def test_nothing_saved_during_start_up_means_no_reload(tmp_path):
         await wait_until(pilot, lambda: app.situation is not None)
         loads = app.reloads_applied
         app.start_now()
-        await wait_until(pilot, lambda: app.watcher is not None and app.watcher.armed)
+        await wait_until(pilot, lambda: app.live.watcher is not None and app.live.watcher.armed)
         await pilot.pause(0.3)
         assert app.reloads_applied == loads
         assert "reloaded" not in app.reload_text()
@@ -98,8 +98,8 @@ async def test_a_save_while_the_first_load_runs_is_reloaded_after_it(tmp_path, m
         await wait_until(pilot, read_done.is_set)
         save(d / "fronts.yaml", fronts("contested"))  # after the load read it
         app.start_now()
-        await wait_until(pilot, lambda: app.watcher is not None and app.watcher.armed)
-        assert app.reloader.running
+        await wait_until(pilot, lambda: app.live.watcher is not None and app.live.watcher.armed)
+        assert app.live.reloader.running
         release.set()
         await wait_until(pilot, lambda: app.situation is not None and status_of(app) == "contested")
         assert len(calls) == 2

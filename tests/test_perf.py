@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from live_support import wait_until
 from test_board_support import AS_OF, make_app, settle
 
 
@@ -99,7 +98,7 @@ async def test_board_filled_from_a_finished_preload_before_any_load_worker():
     p = preload.start(paths)
     p.wait(30)
     app = SitboardApp(paths, read_user_keymap=False, watch=False)
-    assert app.preload is p and app.reloader is p.controller
+    assert app.live.preload is p and app.live.reloader is p.controller
     async with app.run_test(size=(80, 24)) as pilot:
         # filled while mounting: no worker ran the first load
         assert app.situation is not None
@@ -112,7 +111,7 @@ async def test_board_filled_from_a_finished_preload_before_any_load_worker():
         app.reload()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.reloader.reloads == 2
+        assert app.live.reloader.reloads == 2
 
 
 async def test_board_waits_for_an_unfinished_preload_in_a_worker(tmp_path):
@@ -136,7 +135,7 @@ async def test_board_waits_for_an_unfinished_preload_in_a_worker(tmp_path):
     try:
         p = preload.start(paths)
         app = SitboardApp(paths, read_user_keymap=False, watch=False)
-        assert app.preload is p and not p.done.is_set()
+        assert app.live.preload is p and not p.done.is_set()
     finally:
         ReloadController.reload = real_reload
     gate.set()
@@ -144,7 +143,7 @@ async def test_board_waits_for_an_unfinished_preload_in_a_worker(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.pause()
-        assert app.situation is not None and app.reloader is p.controller
+        assert app.situation is not None and app.live.reloader is p.controller
         assert app.board.pane("fronts").row_count > 0
 
 
@@ -190,21 +189,19 @@ async def test_rows_build_their_cells_only_when_read():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         pane = app.board.pane("statements")
-        # rows past the first screenful are added in batches from the event loop: wait for
-        # them (a condition, not a timing), then check which rows built their cells
-        await wait_until(pilot, lambda: pane.row_count == 500)
-        built = set(pane._cells)
+        assert pane.row_count == 500  # every row at once: a list of ids
+        built = pane.cached_ids()
         assert 0 < len(built) < 100  # the rows on screen, not all 500
         assert "s499" not in built
         # any row can still be read, and reading it builds it
-        row = pane.get_row("s499")
-        assert "Actor 499" in row[1].plain and "s499" in pane._cells
+        row = pane.row_cells("s499")
+        assert "Actor 499" in row[1].plain and "s499" in pane.cached_ids()
         # the end of the table renders (scrolling builds what comes into view)
         await pilot.press("3", "G")
         await pilot.pause()
         assert pane.selected_id == "s499"
-        assert "s495" in pane._cells  # rendered on the way down to the end
-        assert "s300" not in pane._cells  # never on screen
+        assert "s495" in pane.cached_ids()  # drawn at the end
+        assert "s300" not in pane.cached_ids()  # never on screen
 
 
 async def test_a_mark_set_before_a_row_is_built_is_kept():
@@ -217,10 +214,10 @@ async def test_a_mark_set_before_a_row_is_built_is_kept():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         pane = app.board.pane("statements")
-        assert "s250" not in pane._cells
+        assert "s250" not in pane.cached_ids()
         pane.set_marks({"s250": "new"})
-        assert pane.get_cell("s250", "_conf").plain.startswith("+")
-        assert "A250" in pane.get_row("s250")[1].plain
+        assert pane.cell("s250", "_conf").plain.startswith("+")
+        assert "A250" in pane.row_cells("s250")[1].plain
 
 
 async def test_search_hits_highlighted_in_lazily_built_rows():
@@ -236,9 +233,9 @@ async def test_search_hits_highlighted_in_lazily_built_rows():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         pane = app.board.pane("statements")
-        pane.set_query("koren")
+        pane.set_search("koren")
         assert pane.row_count == 200 and pane.row_ids[-1] == "s399"
-        text = pane.get_row("s399")[3]
+        text = pane.row_cells("s399")[3]
         assert any(str(sp.style) == HIT_STYLE for sp in text.spans)
 
 
@@ -254,37 +251,23 @@ def _many_statements(n: int):
     return result(kursk(statements=many))
 
 
-async def test_big_tables_get_a_screenful_first_and_the_rest_after():
+async def test_big_tables_show_every_row_at_once():
     app = make_app(_many_statements(3000))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         pane = app.board.pane("statements")
-        pane.set_query("")  # no-op
+        pane.set_search("")  # no-op
         pane.show_situation(None)
         pane.show_situation(app.situation)
-        assert pane.row_count < 3000 and pane.hit_count == 3000  # the first rows only
+        assert pane.row_count == pane.hit_count == 3000
         assert pane.title_plain.startswith("3 Statements (3000)")
-        await wait_until(pilot, lambda: pane.row_count == 3000)  # the rest arrives in batches
-        assert pane._row_ids[-1] == "s2999"
-
-
-async def test_pending_rows_are_added_when_needed_at_once():
-    app = make_app(_many_statements(3000))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        pane = app.board.pane("statements")
-        pane.show_situation(None)
-        pane.show_situation(app.situation)
-        assert pane.row_count < 3000
+        assert pane.row_ids[-1] == "s2999"
         pane.action_last()  # G
-        assert pane.row_count == 3000 and pane.selected_id == "s2999"
+        assert pane.selected_id == "s2999" and pane.cursor_row == 2999
         pane.show_situation(None)
         pane.show_situation(app.situation)
         assert pane.select_id("s2500") and pane.selected_id == "s2500"
-        pane.show_situation(None)
-        pane.show_situation(app.situation)
-        assert len(pane.row_ids) == 3000  # the full list, for n/N and jumps
 
 
 async def test_narrowing_search_gives_the_same_rows_as_a_full_scan():
@@ -293,15 +276,15 @@ async def test_narrowing_search_gives_the_same_rows_as_a_full_scan():
         await settle(app, pilot)
         pane = app.board.pane("statements")
         for q in ("k", "ko", "kor", "kore", "koren"):
-            pane.set_query(q)
+            pane.set_search(q)
         narrowed = list(pane.row_ids)
-        pane.set_query("")
-        pane.set_query("koren")  # from scratch
+        pane.set_search("")
+        pane.set_search("koren")  # from scratch
         assert narrowed == list(pane.row_ids) and len(narrowed) == 1000
         assert pane.title_plain.startswith("3 Statements 1000/1500")
-        pane.set_query("korex")  # narrows to nothing
+        pane.set_search("korex")  # narrows to nothing
         assert pane.hit_count == 0 and pane.border_subtitle == "no match"
-        pane.set_query("sudzh")  # not a longer query: a full scan again
+        pane.set_search("sudzh")  # not a longer query: a full scan again
         assert pane.hit_count == 500
 
 
@@ -311,10 +294,11 @@ async def test_search_texts_are_warmed_in_the_background():
         await settle(app, pilot)
         pane = app.board.pane("statements")
         for _ in range(100):
-            if len(pane._search) >= 800:
+            if pane.row_filter.warm_done:
                 break
             await pilot.pause(0.02)
-        assert len(pane._search) == 800 and "korenevo" in pane._search["s1"]
+        texts = pane.row_filter.texts
+        assert len(texts) == 800 and "korenevo" in texts["s1"]
 
 
 async def test_search_applies_on_each_keystroke_without_waiting():
@@ -323,7 +307,7 @@ async def test_search_applies_on_each_keystroke_without_waiting():
         await settle(app, pilot)
         await pilot.press("slash", "s", "u", "d")
         pane = app.board.pane("statements")
-        assert pane.query == "sud" and pane.hit_count == 1000
+        assert pane.search_query == "sud" and pane.hit_count == 1000
 
 
 async def test_a_live_reload_puts_every_row_in_place_at_once():
@@ -339,5 +323,5 @@ async def test_a_live_reload_puts_every_row_in_place_at_once():
         changed = list(sit.statements)
         changed[2900] = dataclasses.replace(changed[2900], actor="Changed actor")
         pane.show_situation(dataclasses.replace(sit, statements=tuple(changed)))
-        assert pane.row_count == 3000  # no screenful-first on a reload
-        assert "Changed actor" in pane.get_row("s2900")[1].plain
+        assert pane.row_count == 3000
+        assert "Changed actor" in pane.row_cells("s2900")[1].plain

@@ -233,7 +233,7 @@ async def test_app_follows_saves_keeps_place_marks_and_pauses(tmp_path):
     d = make_split(tmp_path, parts=3)
     app = SitboardApp([str(d)], read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.watcher is not None)
+        await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
         await pilot.press("5", "j", "j")  # events pane, third row
         pane = app.board.pane("events")
         assert pane.selected_id == "e0-2"
@@ -245,11 +245,11 @@ async def test_app_follows_saves_keeps_place_marks_and_pauses(tmp_path):
         os.replace(tmp, d / "part-01.yaml")
         await wait_until(pilot, lambda: app.reloads_applied > n)
         assert app.focused is pane and pane.selected_id == "e0-2"  # the officer's place
-        assert app.marked == {"e1-new": "new", "e1-0": "changed"}
-        assert app.changed_ids == {"e1-new", "e1-0"}
+        assert app.live.marked == {"e1-new": "new", "e1-0": "changed"}
+        assert app.live.changed_ids == {"e1-new", "e1-0"}
         assert "1 changed · 1 new" in app.reload_state and app.reload_state.startswith("reloaded ")
-        assert app.reloader.last_reparsed == (str(d / "part-01.yaml"),)
-        assert pane.get_cell("e1-new", "_conf").plain.startswith("+")
+        assert app.live.reloader.last_reparsed == (str(d / "part-01.yaml"),)
+        assert pane.cell("e1-new", "_conf").plain.startswith("+")
         await pilot.press("c")
         assert pane.selected_id in {"e1-new", "e1-0"}
 
@@ -269,9 +269,9 @@ async def test_app_follows_saves_keeps_place_marks_and_pauses(tmp_path):
         await pilot.press("p")
         n = app.reloads_applied
         write(d / "part-00.yaml", part("s", "events", ["e0-0", "e0-1", "e0-2", "late"]))
-        await wait_until(pilot, lambda: app.reloader.waiting == 1)
+        await wait_until(pilot, lambda: app.live.reloader.waiting == 1)
         assert app.reload_state == "paused · +1 change waiting"
         assert app.situation.item("late") is None and app.reloads_applied == n
         await pilot.press("p")
         await wait_until(pilot, lambda: app.situation.item("late") is not None)
-        assert app.marked.get("late") == "new"
+        assert app.live.marked.get("late") == "new"

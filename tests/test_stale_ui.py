@@ -37,7 +37,7 @@ def stale_situation():
 
 
 def conf_cell(pane, item_id: str):
-    return pane.get_cell(item_id, "_conf")
+    return pane.cell(item_id, "_conf")
 
 
 async def test_stale_items_are_flagged_and_dim_in_their_pane():
@@ -51,9 +51,9 @@ async def test_stale_items_are_flagged_and_dim_in_their_pane():
         assert not conf_cell(fronts, "undated").plain.endswith(STALE_FLAG)  # cannot know
         # weak and stale: the weak flag shows, the row is dim
         assert conf_cell(fronts, "ancient-weak").plain.endswith(WEAK_FLAG)
-        name = fronts.get_cell("old", "name")
+        name = fronts.cell("old", "name")
         assert any(STALE_STYLE in str(s.style) for s in name.spans) or STALE_STYLE in str(name.style)
-        fresh_name = fronts.get_cell("fresh", "name")
+        fresh_name = fronts.cell("fresh", "name")
         assert STALE_STYLE not in str(fresh_name.style)
         # a bare date counts as its end of day: 1 Aug is stale against 9 Aug
         assert app.board.pane("events").stale_ids == {"e1"}

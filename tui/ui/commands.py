@@ -196,15 +196,18 @@ _KEY_NAMES = {"question_mark": "?", "colon": ":", "slash": "/"}
 class BoardCommands(Provider):
     """Every board action, with its current key, plus Textual's system commands."""
 
-    def _resolve(self, command: BoardCommand) -> tuple[list[str], DOMNode] | None:
-        """Keys bound to the command now and the node to run it on; None if unavailable here."""
+    def _resolve(self, command: BoardCommand) -> tuple[list[str], DOMNode, str] | None:
+        """Keys bound to the command now, the node to run it on and the action as that
+        binding names it ("app.reload" on the board); None if unavailable here."""
         keys: list[str] = []
         node: DOMNode | None = None
+        action = command.action
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if binding.id == command.binding_id:
                 keys.append(_KEY_NAMES.get(key, key))
-                node = node or active.node
+                if node is None:
+                    node, action = active.node, binding.action
                 if not active.enabled:
                     return None
         name = command.action.split("(", 1)[0]
@@ -215,16 +218,16 @@ class BoardCommands(Provider):
                     break
         if node is None:
             return None
-        return keys, node
+        return keys, node, action
 
     def _commands(self) -> Iterator[tuple[str, Content, Any]]:
         for command in BOARD_COMMANDS:
             resolved = self._resolve(command)
             if resolved is None:
                 continue
-            keys, node = resolved
+            keys, node, action = resolved
             help_text = command.help + (f"  [{' / '.join(keys)}]" if keys else "")
-            yield command.title, Content(help_text), partial(self.app.run_action, command.action, node)
+            yield command.title, Content(help_text), partial(self.app.run_action, action, node)
         for system in self.app.get_system_commands(self.screen):
             if system.title in _REPLACED_SYSTEM:
                 continue

@@ -1,116 +1,119 @@
-"""Live reload, app side: the watcher worker, when to reload, change markers, pause.
+"""Live reload, app side: the watcher worker, when to reload, change marks, pause.
 
-`LiveReloadMixin` is mixed into `SitboardApp` (kept here so app.py stays thin):
+`LiveReload` is an object the app owns (`app.live`):
 
-* a Textual async worker iterates `tui.runtime.watch.Watcher.batches()` and posts
-  `FilesChanged`; the handler asks the `ReloadController` whether to reload now (never
-  two at once: changes that arrive meanwhile make exactly one more reload after it);
-* the reload runs in a thread worker (`_reload_worker`) that builds it whole off the UI
-  thread (the LoadResult, whether anything changed, the diff against the situation on
-  screen) and posts `ReloadBuilt`; the UI applies it whole, or not at all when nothing
-  changed. A failure keeps the picture and says so; the board keeps following the files;
+* an async worker iterates `tui.runtime.watch.Watcher.batches()` and posts
+  `FilesChanged` to the app; the app hands it to `files_changed()`, which asks the
+  `ReloadController` whether to reload now (never two at once: changes that arrive
+  meanwhile make exactly one more reload after it);
+* the reload runs in a thread worker that builds it whole off the UI thread (the
+  LoadResult, whether anything changed, the diff against the situation on screen) and
+  posts `ReloadBuilt`; the app hands it to `reload_built()`, which applies it whole
+  (through the app), or not at all when nothing changed. A failure keeps the picture
+  and says so (`reload_failed()`); the board keeps following the files;
 * a file being written in pieces keeps its last version on screen (runtime/settle.py;
   "x.yaml being written" in the header once that lasts); a timer looks at it again;
 * after a reload the worker keeps the good versions in the state directory (laststore);
-* when the result is applied, the diff against what was on screen marks items new or
-  changed (a marker column in the panes), lists removed ones in a notice for a while,
-  feeds `c`/`C` (`changed_ids`) and the header: "reloaded 14:03:21 · 2 changed · 1 new";
-  a marker fades once the cursor has been on the item and moved on, or after
-  `MARK_SECONDS` (one timer, no per-second redraw);
+* once the app has applied a result it calls `after_reload()`: the diff against what
+  was on screen marks items new or changed (`marked`, shown by the board's panes), lists
+  removed ones in a notice for a while, feeds `c`/`C` (`changed_ids`) and the header:
+  "reloaded 14:03:21 · 2 changed · 1 new"; a mark fades once the cursor has been on the
+  item and moved on (`seen()`), or after `MARK_SECONDS` (one timer, no per-second redraw);
 * `p` pauses: changes wait ("paused · +N changes waiting"); `p` again applies them.
+
+What it shows goes down through the app (`app.show_live_state()`); nothing here touches
+a widget.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import work
-from textual.widgets import DataTable
-
-from tui.ui.messages import FilesChanged, ReloadBuilt, ReloadFailed
+from tui.ui.messages import FilesChanged, ReloadBuilt, ReloadFailed, SituationLoaded
 
 if TYPE_CHECKING:
-    from tui.model.diff import SituationDiff
-    from tui.model.types import Item
-    from tui.runtime.reload import ReloadController
-    from tui.runtime.watch import Watcher
+    from textual.timer import Timer
 
-MARK_SECONDS = 300.0  # a change marker fades after this long
+    from tui.model.diff import SituationDiff
+    from tui.model.types import Item, Situation
+    from tui.runtime.preload import Preload
+    from tui.runtime.reload import ReloadController, ReloadOutcome
+    from tui.runtime.watch import Watcher
+    from tui.ui.app import SitboardApp
+
+MARK_SECONDS = 300.0  # a change mark fades after this long
 REMOVED_NOTICE_SECONDS = 30.0  # removed items stay listed this long
 MAX_REMOVED_LISTED = 8
 
 
-class LiveReloadMixin:
-    """State and handlers for live reload; `SitboardApp` calls `_live_setup()`."""
+class LiveReload:
+    """State and steps of live reload for `app`."""
 
-    reloader: ReloadController | None
-    watcher: Watcher | None
-
-    def _live_setup(self, *, watch: bool, poll: bool, incremental: bool) -> None:
+    def __init__(self, app: SitboardApp, paths: list[str], *, watch: bool, poll: bool, incremental: bool) -> None:
+        self.app = app
+        self.paths = paths
         self.watch_files = watch
         self.poll = poll
-        self.reloader = None
-        self.preload = None  # tui.runtime.preload.Preload: the first load, started by `sitboard`
+        self.reloader: ReloadController | None = None
+        self.preload: Preload | None = None  # the first load, started by `sitboard`
         if incremental:
             from tui.runtime import preload
 
-            pending = preload.take(self.paths)  # type: ignore[attr-defined]
+            pending = preload.take(paths)
             ctl = pending.wait_controller() if pending is not None else None
-            if ctl is not None:
+            if pending is not None and ctl is not None:
                 self.preload = pending
                 self.reloader = ctl
             else:
                 from tui.runtime.reload import ReloadController
 
-                self.reloader = ReloadController(self.paths)  # type: ignore[attr-defined]
-        self.watcher = None
+                self.reloader = ReloadController(paths)
+        self.watcher: Watcher | None = None
+        self.paused = False
         self.last_diff: SituationDiff | None = None
-        self.marked: dict[str, str] = {}  # id -> "new" / "changed": unseen markers
+        self.marked: dict[str, str] = {}  # id -> "new" / "changed": unseen marks
+        self.changed_ids: set[str] = set()  # what `c` / `C` step through
         self.removed_items: tuple[Item, ...] = ()
         self.reloaded_at: dt.datetime | None = None
         self.reloads_applied = 0
-        self._fade_timer: Any = None
+        self._fade_timer: Timer | None = None
         self._reload_running = False  # custom loaders (no controller)
         self._last_words = ""
         self._catch_up_pending = False  # the watch armed while a load ran: check after it
         self.writing: tuple[str, ...] = ()  # files held back as being written
-        self._recheck_timer: Any = None
+        self._recheck_timer: Timer | None = None
         self._prebuilt: ReloadBuilt | None = None  # the diff the worker built, for after_reload
 
     # -- watching -------------------------------------------------------------------
     def start_watching(self) -> None:
-        if self.reloader is not None:
-            self._persist()  # a first load preloaded before the app: keep its good versions
-        if self.watch_files and self.reloader is not None:
-            self._watch_files()
+        if self.reloader is None:
+            return
+        # a first load preloaded before the app: keep its good versions
+        self.app.run_worker(self.reloader.persist, thread=True, group="persist", exit_on_error=False)
+        if self.watch_files:
+            self.app.run_worker(self._watch_files(), exclusive=True, group="watch", exit_on_error=False)
 
-    @work(thread=True, group="persist", exit_on_error=False)
-    def _persist(self) -> None:
-        if self.reloader is not None:
-            self.reloader.persist()
-
-    @work(exclusive=True, group="watch", exit_on_error=False)
     async def _watch_files(self) -> None:
         from tui.runtime.watch import Watcher
 
-        self.watcher = Watcher(
-            self.paths,  # type: ignore[attr-defined]
-            force_polling=True if self.poll else None,
-            on_armed=self._catch_up_after_arming,
+        watcher = self.watcher = Watcher(
+            self.paths, force_polling=True if self.poll else None, on_armed=self._catch_up_after_arming
         )
         try:
-            async for batch in self.watcher.batches():
-                self.post_message(FilesChanged(batch))  # type: ignore[attr-defined]
+            async for batch in watcher.batches():
+                self.app.post_message(FilesChanged(batch))
         except Exception as exc:  # never a traceback: say live reload stopped
-            self.notify(  # type: ignore[attr-defined]
+            self.app.notify(
                 f"Live reload stopped ({type(exc).__name__}: {exc}); press r to reload",
                 severity="warning",
                 timeout=10,
                 markup=False,
             )
         finally:
-            self.watcher.stop()
+            watcher.stop()
 
     def _catch_up_after_arming(self) -> None:
         """The watch is in place: a file saved before that (during start-up, while the
@@ -124,9 +127,7 @@ class LiveReloadMixin:
             return
         changed = self._changed_on_disk()
         if changed:
-            from pathlib import Path
-
-            self.post_message(FilesChanged(frozenset(Path(p) for p in changed)))  # type: ignore[attr-defined]
+            self.app.post_message(FilesChanged(frozenset(Path(p) for p in changed)))
 
     def _changed_on_disk(self) -> set[str]:
         try:
@@ -138,86 +139,86 @@ class LiveReloadMixin:
         if self.watcher is not None:
             self.watcher.stop()
 
-    def on_files_changed(self, message: FilesChanged) -> None:
+    def files_changed(self, message: FilesChanged) -> None:
         ctl = self.reloader
         if ctl is None:
             return
         if ctl.note_changes(message.paths):
-            self._start_reload()
+            self.start_reload()
         else:
-            self._show_reload_state()
+            self.app.show_live_state()
 
-    def _start_reload(self, *, force: bool = False) -> None:
+    def files_changed_everywhere(self) -> None:
+        """Something wrote files behind the watcher's back (git): re-check them all."""
+        ctl = self.reloader
+        if ctl is not None and ctl.note_changes(None):
+            self.start_reload()
+
+    def start_reload(self) -> None:
         ctl = self.reloader
         if ctl is None:
             if self._reload_running:
                 return
             self._reload_running = True
-            self.load(reload=True)  # type: ignore[attr-defined]
+            self.app.load(reload=True)
             return
         changed = ctl.begin()
-        self._reload_worker(changed)
+        work = partial(self._build_reload, ctl, changed)
+        self.app.run_worker(work, thread=True, exclusive=True, group="load", exit_on_error=False)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _reload_worker(self, changed: set[str] | None) -> None:
-        """Build a reload off the UI thread, whole; post it (or the error)."""
+    def _build_reload(self, ctl: ReloadController, changed: set[str] | None) -> None:
+        """In a thread: build a reload whole; post it (or the error) to the app."""
+        from tui.runtime.crashlog import short_text, write_crash_log
         from tui.runtime.preload import paused_gc
         from tui.runtime.reload import ReloadOutcome
 
-        ctl = self.reloader
-        if ctl is None:
-            return
         try:
             pre, self.preload = self.preload, None
             with paused_gc():
                 # the first load may have started before Textual was imported
                 result = pre.wait() if pre is not None else ctl.reload(changed)
                 outcome = ctl.outcome if ctl.outcome is not None and ctl.outcome.result is result else None
-                outcome = outcome or ReloadOutcome(result)
-                message = self._built(outcome)
+                message = self._built(outcome or ReloadOutcome(result))
         except Exception as exc:  # a bug or an I/O error: the picture stays
-            from tui.runtime.crashlog import _safe, write_crash_log
-
             log = write_crash_log(exc, "building a reload")
-            self.post_message(  # type: ignore[attr-defined]
-                ReloadFailed(f"reload failed ({_safe(type(exc).__name__, 80)}: {_safe(exc, 160)}); details in {log}")
-            )
+            kind, what = short_text(type(exc).__name__, 80), short_text(exc, 160)
+            self.app.post_message(ReloadFailed(f"reload failed ({kind}: {what}); details in {log}"))
             return
-        self.post_message(message)  # type: ignore[attr-defined]
+        self.app.post_message(message)
         ctl.persist()  # the last good versions, once the picture is on its way
 
-    def _built(self, outcome: Any) -> ReloadBuilt:
+    def _built(self, outcome: ReloadOutcome) -> ReloadBuilt:
         """The outcome with the diff against the situation on screen (built here, in
         the worker; the UI uses it if that situation is still the one on screen)."""
         from tui.model.diff import diff_situations
 
-        base = self.situation  # type: ignore[attr-defined]
+        base = self.app.situation
         if base is None or not outcome.changed:
             return ReloadBuilt(outcome, base)
         new = next((s for s in outcome.result.situations if s.id == base.id), None)
         return ReloadBuilt(outcome, base, new, diff_situations(base, new) if new is not None else None)
 
-    def on_reload_built(self, message: ReloadBuilt) -> None:
-        from tui.ui.messages import SituationLoaded
-
+    def reload_built(self, message: ReloadBuilt) -> None:
         outcome = message.outcome
         self.writing = outcome.writing
         self._schedule_recheck(outcome.recheck_in)
-        if outcome.changed or outcome.forced or self.result is None:  # type: ignore[attr-defined]
+        if outcome.changed or outcome.forced or self.app.result is None:
             self._prebuilt = message
-            self.on_situation_loaded(SituationLoaded(outcome.result, reload=True))  # type: ignore[attr-defined]
-            self._prebuilt = None
+            try:
+                self.app.on_situation_loaded(SituationLoaded(outcome.result, reload=True))
+            finally:
+                self._prebuilt = None
             return
         # nothing on screen changes (an identical save, a file held while being
         # written): no marks, no notice, the header keeps its words
         self._next_run()
-        self._show_reload_state()
+        self.app.show_live_state()
 
     def _next_run(self) -> None:
         ctl = self.reloader
         if ctl is not None:
             if ctl.running and ctl.finish():
-                self._start_reload()
+                self.start_reload()
         else:
             self._reload_running = False
 
@@ -225,55 +226,48 @@ class LiveReloadMixin:
         """Look at held files again when their quiet time is up."""
         if self._recheck_timer is not None:
             self._recheck_timer.stop()
-        timer = self.set_timer(delay + 0.01, self._recheck) if delay is not None else None  # type: ignore[attr-defined]
-        self._recheck_timer = timer
+        self._recheck_timer = self.app.set_timer(delay + 0.01, self._recheck) if delay is not None else None
 
     def _recheck(self) -> None:
-        from pathlib import Path
-
         self._recheck_timer = None
         ctl = self.reloader
         held = ctl.holding() if ctl is not None else ()
         if held:
-            self.on_files_changed(FilesChanged(frozenset(Path(p) for p in held)))
+            self.files_changed(FilesChanged(frozenset(Path(p) for p in held)))
 
     def reload_failed(self) -> None:
         """Building or applying a reload failed: the last picture stays, the header says
         so, and the board keeps following the files (one more reload if saves came in)."""
-        stamp = self.clock().astimezone().strftime("%H:%M:%S")  # type: ignore[attr-defined]
-        shown = self.situation is not None  # type: ignore[attr-defined]
+        stamp = self.app.clock().astimezone().strftime("%H:%M:%S")
+        shown = self.app.situation is not None
         self._last_words = f"reload failed {stamp}: showing the last picture" if shown else "load failed"
         self._next_run()
-        self._show_reload_state()
+        self.app.show_live_state()
 
     def request_reload(self) -> None:
-        """`r`: reload now (every file re-checked), even while paused; fetch too (--follow)."""
-        self.sync_now()  # type: ignore[attr-defined]
+        """`r`: reload now (every file re-checked), even while paused."""
         ctl = self.reloader
         if ctl is None:
-            self._start_reload()
+            self.start_reload()
             return
         if ctl.note_changes(None, force=True):
-            self._start_reload()
+            self.start_reload()
 
-    def toggle_live_pause(self) -> None:
+    def toggle_pause(self) -> None:
         ctl = self.reloader
-        self.paused = not self.paused  # type: ignore[attr-defined]
-        if ctl is None:
-            self._show_reload_state()
-            return
-        if self.paused:  # type: ignore[attr-defined]
-            ctl.pause()
-        elif ctl.resume():
-            self._start_reload()
-        self._show_reload_state()
+        self.paused = not self.paused
+        if ctl is not None:
+            if self.paused:
+                ctl.pause()
+            elif ctl.resume():
+                self.start_reload()
+        self.app.show_live_state()
 
     # -- applying a reload ----------------------------------------------------------------
-    def after_reload(self, before: Any) -> None:
-        """Called once a (re)load result is applied: markers, header, detail, next run."""
+    def after_reload(self, before: Situation | None, now: Situation | None) -> None:
+        """Called once a (re)load result is applied: marks, removed items, the next run."""
         from tui.model.diff import diff_situations
 
-        now = self.situation  # type: ignore[attr-defined]
         diff = None
         pre = self._prebuilt
         if pre is not None and pre.base is before and pre.new is now and pre.diff is not None:
@@ -281,13 +275,13 @@ class LiveReloadMixin:
         elif before is not None and now is not None and before.id == now.id:
             diff = diff_situations(before, now)
         self.reloads_applied += 1
-        self.reloaded_at = self.clock()  # type: ignore[attr-defined]
+        self.reloaded_at = self.app.clock()
         if before is not None:
             stamp = self.reloaded_at.astimezone().strftime("%H:%M:%S")
             self._last_words = f"reloaded {stamp} · {diff.summary if diff is not None else 'no changes'}"
         if diff is not None and not diff.empty:
             self.last_diff = diff
-            self.changed_ids = set(diff.marked_ids)  # type: ignore[attr-defined]
+            self.changed_ids = set(diff.marked_ids)
             for iid in diff.new:
                 self.marked[iid] = "new"
             for iid in diff.changed:
@@ -299,11 +293,9 @@ class LiveReloadMixin:
             self._restart_fade_timer()
         elif diff is None and before is not None:  # another situation: forget marks
             self.marked.clear()
-            self.changed_ids = set()  # type: ignore[attr-defined]
+            self.changed_ids = set()
         if now is not None:
             self.marked = {k: v for k, v in self.marked.items() if now.item(k) is not None}
-        self._paint_marks()
-        self._refresh_detail()
         ctl = self.reloader
         if ctl is not None and self._catch_up_pending and ctl.running:
             self._catch_up_pending = False
@@ -311,7 +303,6 @@ class LiveReloadMixin:
             if changed:
                 ctl.note_changes(changed)  # a reload runs: one more after it (finish)
         self._next_run()
-        self._show_reload_state()
 
     def _notify_removed(self, removed: tuple[Item, ...]) -> None:
         if not removed:
@@ -325,66 +316,34 @@ class LiveReloadMixin:
         ]
         if len(removed) > MAX_REMOVED_LISTED:
             lines.append(f"and {len(removed) - MAX_REMOVED_LISTED} more")
-        self.notify(  # type: ignore[attr-defined]
+        self.app.notify(
             "\n".join(lines),
             title=f"Removed by the last reload ({len(removed)})",
             timeout=REMOVED_NOTICE_SECONDS,
             markup=False,
         )
 
-    def _refresh_detail(self) -> None:
-        try:
-            from tui.ui.screens.detail import DetailScreen
-        except ImportError:
-            return
-        sit = self.situation  # type: ignore[attr-defined]
-        if sit is None:
-            return
-        for screen in self.screen_stack:  # type: ignore[attr-defined]
-            # the detail, and the sources / changes screens: the same view of the new picture
-            if isinstance(screen, DetailScreen) or hasattr(screen, "refresh_situation"):
-                screen.refresh_situation(sit)
-
     def _restart_fade_timer(self) -> None:
         if self._fade_timer is not None:
             self._fade_timer.stop()
-        self._fade_timer = self.set_timer(MARK_SECONDS, self.fade_marks)  # type: ignore[attr-defined]
+        self._fade_timer = self.app.set_timer(MARK_SECONDS, self.fade_marks)
 
     def fade_marks(self) -> None:
-        """Every marker goes (the timer, or by hand)."""
+        """Every mark goes (the timer, or by hand)."""
         self.marked.clear()
-        self._paint_marks()
+        self.app.show_live_state()
 
-    def _paint_marks(self) -> None:
-        try:
-            panes = self.board.panes  # type: ignore[attr-defined]
-        except Exception:
-            return
-        for pane in panes:
-            if hasattr(pane, "set_marks"):
-                pane.set_marks(self.marked)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The cursor left a marked item it had been on: it has been seen."""
-        table = event.data_table
-        prev = getattr(table, "_live_last_id", None)
-        key = event.row_key.value if event.row_key is not None else None
-        table._live_last_id = key  # type: ignore[attr-defined]
-        if prev is not None and prev != key and prev in self.marked:
-            del self.marked[prev]
-            if hasattr(table, "set_marks"):
-                table.set_marks(self.marked)
+    def seen(self, item_id: str) -> bool:
+        """The cursor was on `item_id` and moved on: its mark goes. True if it had one."""
+        return self.marked.pop(item_id, None) is not None
 
     # -- header -------------------------------------------------------------------
     def reload_text(self) -> str:
         """The header's reload slot: "reloaded 14:03:21 · 2 changed · 1 new", "paused · +3 changes waiting"."""
         ctl = self.reloader
-        if self.paused:  # type: ignore[attr-defined]
+        if self.paused:
             return ctl.state_text() if ctl is not None else "paused"
         text = self._last_words
-        sync = self.sync_text()  # type: ignore[attr-defined]
-        if sync:  # --follow: the sync state first ("offline since 11:40" matters most)
-            text = f"{sync} · {text}" if text else sync
         if self.writing:
             from tui.model.text import visible
 
@@ -395,6 +354,3 @@ class LiveReloadMixin:
         if ctl is not None and ctl.running:
             text = f"{text} · reloading…" if text else "reloading…"
         return text
-
-    def _show_reload_state(self, diff: SituationDiff | None = None) -> None:
-        self.set_reload_state(self.reload_text())  # type: ignore[attr-defined]

@@ -1,4 +1,6 @@
-"""Typed messages the board's workers and watchers post to the app.
+"""Typed messages that go up: from the workers and the watcher to the app, and from the
+board to the app. (Calls go down: the app calls public methods of the board, the board
+of its panes.)
 
 Nothing heavy here: the loader runs in a thread worker and posts one of these; the
 app's handlers swap the result in on the UI thread.
@@ -67,3 +69,19 @@ class GitSynced(Message):
     def __init__(self, states: tuple[SyncState, ...]) -> None:
         super().__init__()
         self.states = states
+
+
+class OpenItem(Message):
+    """The officer asked for an item's detail (`enter` on a row)."""
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__()
+        self.item_id = item_id
+
+
+class ItemSeen(Message):
+    """The cursor was on an item and moved on: its change mark has been seen."""
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__()
+        self.item_id = item_id

@@ -1,35 +1,40 @@
-"""The main board: header, five panes, error bar, search bar, footer."""
+"""The main board: header, one pane per list, error bar, search bar, footer.
+
+The app hands it what to show through public methods (`show_situation`,
+`show_problems`, `show_changes`, `set_reload_state`, `jump_to_item`), before or after
+it is mounted; it posts what the officer asks for that is the app's to do
+(`OpenItem`, `ItemSeen`); app-level keys are bindings to `app.` actions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Self
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
-from tui.model.text import fold
+from tui.model.text import fold, visible
 from tui.model.types import PANE_TITLES, PANES
+from tui.ui.messages import ItemSeen, OpenItem
+from tui.ui.screens.moves import step
+from tui.ui.screens.quiet import QuietStartScreen
 from tui.ui.widgets.errorbar import ErrorBar, ErrorBox
 from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.header import BoardHeader
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.searchbar import SearchBar
+from tui.ui.widgets.table import ItemTable
 
 if TYPE_CHECKING:
-    from textual.geometry import Region
-
     from tui.model.types import Item, Situation
-    from tui.ui.app import SitboardApp
 
 
-class BoardScreen(Screen):
+class BoardScreen(QuietStartScreen):
     """The picture at a glance; every key of the keymap that acts on panes lives here."""
-
-    app: SitboardApp
 
     ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"  # the keys stay on screen while a pane is maximized
     ESCAPE_TO_MINIMIZE = False  # escape order: clear the filter first, then restore
@@ -51,67 +56,58 @@ class BoardScreen(Screen):
         Binding("N", "prev_hit", "Prev hit", show=False, id="prev_hit"),
         Binding("z", "maximize_pane", "Max", id="maximize"),
         Binding("y", "copy_item", "Copy", id="copy"),
-        Binding("r", "reload", "Reload", id="reload"),
-        Binding("p", "toggle_pause", "Pause", show=False, id="pause"),
+        Binding("r", "app.reload", "Reload", id="reload"),
+        Binding("p", "app.toggle_pause", "Pause", show=False, id="pause"),
         Binding("c", "next_change", "Next change", show=False, id="next_change"),
         Binding("C", "prev_change", "Prev change", show=False, id="prev_change"),
-        Binding("s", "switch_situation", "Switch", show=False, id="switch"),
+        Binding("s", "app.switch_situation", "Switch", show=False, id="switch"),
         Binding("e", "errors", "Errors", show=False, id="errors"),
         Binding("escape", "back", "Back", show=False, id="back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], dt.datetime], *, stale_hours: float = 24.0, colour: bool = True) -> None:
         super().__init__(id="board")
+        self.clock = clock
+        self.stale_hours = stale_hours
+        self.colour = colour
+        self.situation: Situation | None = None
+        self.marks: dict[str, str] = {}  # item id -> "new" / "changed": shown in the panes
+        self.changed_ids: set[str] = set()  # what c / C step through
+        self._problems: tuple[list[str], str] = ([], "problem")
+        self._reload_state = ""
         self._last_pane: Pane | None = None
-        self._query_timer = None
         self._open_when_loaded: Pane | None = None
 
     def compose(self) -> ComposeResult:
-        yield BoardHeader(self.app.clock)
+        yield BoardHeader(self.clock)
         with Container(id="panes"):
             for n, name in enumerate(PANES, start=1):
-                yield Pane(name, n, PANE_TITLES[name])
+                pane = Pane(name, n, PANE_TITLES[name], stale_hours=self.stale_hours)
+                pane.colour = self.colour
+                yield pane
         yield ErrorBox(ErrorBar())
         yield SearchBar()
         yield KeyFooter()
 
+    _panes_ready = False  # the panes are there: what the app hands down is shown at once
+
     def on_mount(self) -> None:
-        self.query_one(SearchBar).display = False
-        board_mounted = getattr(self.app, "board_mounted", None)
-        if board_mounted is not None:  # a first load that finished already fills the panes now
-            board_mounted()
+        self._panes_ready = True
+        self.searchbar.display = False
+        # what the app handed down before the board was mounted (a first load that
+        # finished already) fills it now, before its first frame
+        if self.situation is not None:
+            self.show_situation(self.situation)
+        self.show_problems(*self._problems)
+        self.set_reload_state(self._reload_state)
         # A key typed at start-up (`3`) may have chosen a pane before this runs: keep it.
         if self._last_pane is None and self.focused is None:
             self.panes[0].focus()
 
-    # Textual lays a screen out (painting all of it) on ScreenResume when its size
-    # changed; the refresh() calls made meanwhile (its own, and the one the new virtual
-    # size asks for) would paint it all again a moment later: the whole screen twice at
-    # start-up (8 KB, then 29 KB more over SSH). On the first resume, the one that lays
-    # the board out, those calls are dropped. (This handler runs before Screen's own;
-    # the flag lives until the event has been handled.)
-    _resumed = False
-    _skip_refresh = False
-
-    def on_screen_resume(self) -> None:
-        if not self._resumed and self.is_attached:
-            self._resumed = True
-            self._skip_refresh = True
-            self.call_next(self._end_resume)
-
-    def _end_resume(self) -> None:
-        self._skip_refresh = False
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        if self._skip_refresh and not recompose:
-            return self
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
     # -- parts -------------------------------------------------------------------
-
     @property
     def panes(self) -> list[Pane]:
-        """The five panes in number order (whatever their order on screen)."""
+        """The panes in number order (whatever their order on screen)."""
         return sorted(self.query(Pane), key=lambda p: p.number)
 
     WIDE_ORDER = ("fronts", "evacuations", "infrastructure", "statements", "events")
@@ -142,17 +138,13 @@ class BoardScreen(Screen):
 
     @property
     def errorbar(self) -> ErrorBar:
-        """The error bar's text (messages, show_problems)."""
+        """The error bar's text (messages)."""
         return self.query_one(ErrorBar)
 
     @property
     def errorbox(self) -> ErrorBox:
         """The error bar's scrolling frame (`e` focuses it)."""
         return self.query_one(ErrorBox)
-
-    def show_problems(self, messages: list[str], *, kind: str = "problem") -> None:
-        """Every problem in the error bar (none: the bar hides)."""
-        self.errorbar.show_problems(messages, kind=kind)
 
     @property
     def searchbar(self) -> SearchBar:
@@ -178,10 +170,16 @@ class BoardScreen(Screen):
     def query_text(self) -> str:
         return fold(self.searchbar.value.strip())
 
-    # -- data ----------------------------------------------------------------------
+    def iter_items(self) -> Iterator[Item]:
+        for pane in self.panes:
+            yield from pane.items
 
+    # -- what the app hands down ---------------------------------------------------------
     def show_situation(self, situation: Situation | None) -> None:
         """Swap the situation in, keeping the focused pane and each pane's selected item."""
+        self.situation = situation
+        if not self._panes_ready:
+            return  # on_mount shows it
         self.header.show_situation(situation)
         for pane in self.panes:
             pane.show_situation(situation, keep_id=pane.selected_id)
@@ -190,15 +188,60 @@ class BoardScreen(Screen):
         if pending is not None and situation is not None and pending is self.current_pane:
             item = pending.selected_item
             if item is not None:
-                self.app.open_detail(item.id)
+                self.post_message(OpenItem(item.id))
 
-    def open_when_loaded(self, pane: Pane) -> None:
-        """`enter` before the first load: open `pane`'s selected item when it arrives
+    def show_problems(self, messages: list[str], kind: str = "problem") -> None:
+        """Every problem in the error bar (none: the bar hides)."""
+        self._problems = (list(messages), kind)
+        if self._panes_ready:
+            self.errorbar.show_problems(messages, kind=kind)
+
+    def set_reload_state(self, text: str) -> None:
+        """The header's reload slot ("paused", "+3 changes waiting", ...)."""
+        self._reload_state = text
+        if self._panes_ready:
+            self.header.set_reload_state(text)
+
+    def show_changes(self, marks: dict[str, str], changed_ids: set[str]) -> None:
+        """The change marks of the last reload (drawn in the panes) and what c / C visit."""
+        self.marks, self.changed_ids = dict(marks), set(changed_ids)
+        if self._panes_ready:
+            for pane in self.panes:
+                pane.set_marks(self.marks)
+
+    def jump_to_item(self, item_id: str) -> bool:
+        """Focus the pane holding `item_id`, the cursor on it (clears a filter that hides
+        it); False when no pane holds it."""
+        for pane in self.panes:
+            if any(it.id == item_id for it in pane.items):
+                if pane.index_of(item_id) is None:
+                    self.clear_search()
+                self.focus_pane(pane)
+                pane.select_id(item_id)
+                return True
+        return False
+
+    # -- what the panes say ----------------------------------------------------------------
+    def on_item_table_selected(self, event: ItemTable.Selected) -> None:
+        if isinstance(event.table, Pane):
+            event.stop()
+            item = event.table.item_for_key(event.row_id)
+            if item is not None:
+                self.post_message(OpenItem(item.id))
+
+    def on_item_table_highlighted(self, event: ItemTable.Highlighted) -> None:
+        """The cursor left a marked item it had been on: it has been seen."""
+        event.stop()
+        previous = event.previous_id
+        if previous is not None and previous != event.row_id and previous in self.marks:
+            self.post_message(ItemSeen(previous))
+
+    def on_pane_open_when_loaded(self, event: Pane.OpenWhenLoaded) -> None:
+        """`enter` before the first load: open the pane's selected item when it arrives
         (if the officer is still on that pane; escape forgets it)."""
-        self._open_when_loaded = pane
+        self._open_when_loaded = event.pane
 
     # -- focus and moves -----------------------------------------------------------
-
     def focus_pane(self, pane: Pane) -> None:
         if self.maximized is not None and self.maximized is not pane:
             self.maximized = pane
@@ -225,27 +268,13 @@ class BoardScreen(Screen):
         if 0 <= index < len(panes):
             self.focus_pane(panes[index])
 
-    def _positions(self, wanted) -> list[tuple[int, int]]:
-        out = []
-        for p, pane in enumerate(self.panes):
-            for r, rid in enumerate(pane.row_ids):
-                if wanted(pane, rid):
-                    out.append((p, r))
-        return out
-
-    def _step(self, positions: list[tuple[int, int]], forward: bool) -> bool:
-        if not positions:
+    def _step(self, rows_of: Callable[[Pane], list[int] | range], forward: bool) -> bool:
+        found = step(self.panes, self.current_pane, rows_of, forward)
+        if found is None:
             return False
-        panes = self.panes
-        cur = self.current_pane
-        here = (panes.index(cur), cur.cursor_row if cur.row_count else -1)
-        if forward:
-            nxt = next((pos for pos in positions if pos > here), positions[0])
-        else:
-            nxt = next((pos for pos in reversed(positions) if pos < here), positions[-1])
-        pane = panes[nxt[0]]
+        pane, row = found
         self.focus_pane(pane)
-        pane.move_cursor(row=nxt[1], animate=False, scroll=True)
+        pane.move_cursor(row)
         return True
 
     def action_next_hit(self) -> None:
@@ -256,10 +285,9 @@ class BoardScreen(Screen):
 
     def _hit(self, forward: bool) -> None:
         if not self.query_text:
-            self.app.notify("No search: press / to search", timeout=3)
-            return
-        if not self._step(self._positions(lambda pane, rid: True), forward):
-            self.app.notify("No hits", timeout=3)
+            self.notify("No search: press / to search", timeout=3)
+        elif not self._step(lambda pane: range(pane.row_count), forward):
+            self.notify("No hits", timeout=3)
 
     def action_next_change(self) -> None:
         self._change(True)
@@ -268,16 +296,14 @@ class BoardScreen(Screen):
         self._change(False)
 
     def _change(self, forward: bool) -> None:
-        changed = self.app.changed_ids
+        changed = self.changed_ids
         if not changed:
-            self.app.notify("No changes since last reload", timeout=3)
+            self.notify("No changes since last reload", timeout=3)
             return
-        positions = self._positions(lambda pane, rid: rid in changed)
-        if not self._step(positions, forward):
-            self.app.notify("No changed item is shown (clear the filter?)", timeout=3)
+        if not self._step(lambda pane: [i for i, rid in enumerate(pane.row_ids) if rid in changed], forward):
+            self.notify("No changed item is shown (clear the filter?)", timeout=3)
 
     # -- search ----------------------------------------------------------------------
-
     def action_search(self) -> None:
         bar = self.searchbar
         if bar.has_focus:  # `/` typed in the query (the binding has priority over the box)
@@ -290,29 +316,16 @@ class BoardScreen(Screen):
         if self.focused is not bar:  # not focusable yet for some reason: Textual's way
             bar.focus()
 
-    # Above this many items, filtering waits for a pause in typing. A keystroke now
-    # narrows the previous hits and adds a screenful of rows (the rest in batches), so
-    # even 100,000 items filter on every key; the pause only costs latency.
-    DEBOUNCE_ITEMS = 1_000_000
-    DEBOUNCE_SECONDS = 0.12
-
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is not self.searchbar:
-            return
-        event.stop()
-        if self._query_timer is not None:
-            self._query_timer.stop()
-            self._query_timer = None
-        if sum(len(p.items) for p in self.panes) > self.DEBOUNCE_ITEMS:
-            self._query_timer = self.set_timer(self.DEBOUNCE_SECONDS, self.apply_query)
-        else:
+        if event.input is self.searchbar:
+            event.stop()
             self.apply_query()
 
     def apply_query(self) -> None:
-        self._query_timer = None
+        """Each pane shows the rows the search box's text finds (on every keystroke)."""
         q = self.query_text
         for pane in self.panes:
-            pane.set_query(q)
+            pane.set_search(q)
         self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -322,9 +335,6 @@ class BoardScreen(Screen):
         if not self.searchbar.value.strip():
             self.clear_search()
             return
-        if self._query_timer is not None:
-            self._query_timer.stop()
-            self.apply_query()
         pane = self.current_pane
         if not pane.row_count:  # land on the first pane with hits
             pane = next((p for p in self.panes if p.row_count), pane)
@@ -332,8 +342,6 @@ class BoardScreen(Screen):
 
     def clear_search(self) -> None:
         bar = self.searchbar
-        if self._query_timer is not None:
-            self._query_timer.stop()
         bar.value = ""
         bar.display = False
         self.apply_query()
@@ -354,7 +362,6 @@ class BoardScreen(Screen):
             self.current_pane.focus()
 
     # -- other keys -------------------------------------------------------------------
-
     def action_maximize_pane(self) -> None:
         if self.maximized is not None:
             self.minimize()
@@ -365,50 +372,23 @@ class BoardScreen(Screen):
             pane.focus()
 
     def action_copy_item(self) -> None:
-        from tui.model.text import visible
         from tui.ui.widgets.cells import item_plain_text
 
-        pane = self.current_pane
-        item = pane.selected_item
-        situation = self.app.situation
+        item, situation = self.current_pane.selected_item, self.situation
         if item is None or situation is None:
-            self.app.notify("Nothing selected to copy", timeout=3)
+            self.notify("Nothing selected to copy", timeout=3)
             return
         text = item_plain_text(item, situation)
         self.app.copy_to_clipboard(text)
         lines = text.count("\n") + 1
-        label = visible(item.label, single_line=True)
-        self.app.notify(f"Copied {label} ({lines} lines)", timeout=4, markup=False)
+        self.notify(f"Copied {visible(item.label, single_line=True)} ({lines} lines)", timeout=4, markup=False)
 
     def action_errors(self) -> None:
         """`e`: focus the error bar to scroll through every problem (escape goes back)."""
         box = self.errorbox
         if not self.errorbar.messages:
-            self.app.notify("No problems in the loaded files", timeout=3)
-            return
-        if box.has_focus:
+            self.notify("No problems in the loaded files", timeout=3)
+        elif box.has_focus:
             self.focus_pane(self.current_pane)
         else:
             self.set_focus(box)
-
-    def action_reload(self) -> None:
-        self.app.reload()
-
-    def action_toggle_pause(self) -> None:
-        self.app.toggle_pause()
-
-    def action_switch_situation(self) -> None:
-        self.app.switch_situation()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        pane = event.data_table
-        if not isinstance(pane, Pane):
-            return
-        event.stop()
-        item = pane.item_for_key(event.row_key.value)
-        if item is not None:
-            self.app.open_detail(item.id)
-
-    def iter_items(self) -> Iterator[Item]:
-        for pane in self.panes:
-            yield from pane.items

@@ -1,14 +1,19 @@
 """What each pane shows of an item: columns, cells (rich Text only), search spans, copy text.
 
-Every cell is a `rich.text.Text` made from `visible(value)`: a `str` cell would be parsed
-as markup by the DataTable, and `[@click=app.quit]` in a file must stay text.
+Every cell is a `rich.text.Text` made from `visible(value)`, never markup:
+`[@click=app.quit]` in a file stays text. The looks of the marks (search hit, stale,
+change marks, broken items) come in a `CellLook`: the pane fills it from its CSS
+component classes; the defaults here are the same looks as Rich styles.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from rich.style import StyleType
 from rich.text import Text
 
 # Confidence: a symbol whose SHAPE differs (reads without colour; shared with the detail
@@ -36,6 +41,51 @@ WEAK_STYLE = "bold yellow"
 STALE_STYLE = "dim"
 
 
+@dataclass(frozen=True)
+class CellLook:
+    """Styles of what the cells mark: a search hit, a stale row, the change marks, a
+    broken item."""
+
+    hit: StyleType = HIT_STYLE
+    stale: StyleType = STALE_STYLE
+    new: StyleType = "bold green"
+    changed: StyleType = "bold yellow"
+    broken: StyleType = "bold red"
+
+
+DEFAULT_LOOK = CellLook()
+
+BROKEN_FLAG = "✗"
+
+
+def problems_of(item: Item) -> tuple:
+    """The problems of an item that did not validate (a BrokenItem: tui.model.types),
+    else ()."""
+    return tuple(getattr(item, "problems", ()) or ())
+
+
+def broken_cells(item: Item, look: CellLook | None = None) -> list[Text]:
+    """The row of an item that did not validate: ✗ where the confidence goes, what its
+    label field held, then its first problem across the rest of the row (a row with
+    fewer cells than columns: its last cell runs to the end of the line)."""
+    look = look or DEFAULT_LOOK
+    problems = problems_of(item)
+    first = problems[0] if problems else None
+    field = ""
+    if first is not None:
+        path = str(getattr(first, "path", "") or "")
+        field = path.split("].", 1)[1] if "]." in path else ""
+    message = str(getattr(first, "message", first)) if first is not None else "does not validate"
+    flag = Text(BROKEN_FLAG, style=look.broken, no_wrap=True, end="")
+    flag.append(" " * (CONF_COL_WIDTH - 1))
+    more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+    return [
+        flag,
+        cell(str(item.label or "")),
+        cell(f"{field}: {message}{more}" if field else f"{message}{more}", style=look.broken),
+    ]
+
+
 def best_grade(item: Item, situation: Situation) -> str:
     """The best (lowest letter) Admiralty reliability among the item's sources, or "–"."""
     grades = []
@@ -50,8 +100,8 @@ def _day(w: When | None) -> str:
     if w is None:
         return ""
     value = w.value
-    if w.has_time:
-        value = value.date()  # type: ignore[union-attr]
+    if isinstance(value, dt.datetime):
+        value = value.date()
     return format_when(When(value, w.approx))
 
 
@@ -77,7 +127,7 @@ def _text_of(item) -> str:
 class Col:
     key: str
     label: str
-    get: Callable[[Item], str]
+    get: Callable[[Any], str]  # the item (of the pane's type) -> its value as text
     width: int = 0  # fixed width (cells, the leading gap included); 0 = flexible
     weight: int = 0  # share of the remaining width for flexible columns
     min: int = 6
@@ -132,6 +182,10 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
 CONF_COL_WIDTH = 3  # "●B!": confidence, best grade, weak/stale flag
 
 
+# A list the board has no columns for yet (a list added to the format): its items by name.
+DEFAULT_COLUMNS = (Col("label", "Item", lambda i: i.label, weight=1, min=8),)
+
+
 def layout_columns(pane: str, width: int, empty: frozenset[str] | set[str] = frozenset()) -> list[tuple[Col, int]]:
     """Columns that fit `width` cells (after the confidence column), each with its width.
 
@@ -140,7 +194,7 @@ def layout_columns(pane: str, width: int, empty: frozenset[str] | set[str] = fro
     """
     width = max(width - CONF_COL_WIDTH, 0)
     level = 2 if width >= WIDE else 1 if width >= MEDIUM else 0
-    cols = [c for c in COLUMNS[pane] if c.level <= level and not (c.level and c.key in empty)]
+    cols = [c for c in COLUMNS.get(pane, DEFAULT_COLUMNS) if c.level <= level and not (c.level and c.key in empty)]
     # Very narrow (a 60-column terminal): drop columns from the right rather than run
     # past the pane's edge; the first (what the item is) always stays.
     while len(cols) > 1 and sum(c.width or c.min for c in cols) > width:
@@ -177,7 +231,7 @@ def empty_columns(pane: str, items) -> frozenset[str]:
     """Keys of the pane's optional columns that no item fills (cheap: stops at the first
     value found per column)."""
     out = set()
-    for c in COLUMNS[pane]:
+    for c in COLUMNS.get(pane, DEFAULT_COLUMNS):
         if not c.level:
             continue
         for it in items:
@@ -191,7 +245,7 @@ def empty_columns(pane: str, items) -> frozenset[str]:
     return frozenset(out)
 
 
-def cell(value: str, *, gap: bool = True, style: str = "") -> Text:
+def cell(value: str, *, gap: bool = True, style: StyleType = "") -> Text:
     """One cell: the value made visible, on one line, cut with '…' by the column width."""
     shown = visible(value, single_line=True) if value else ""
     return Text((" " if gap else "") + shown, style=style, no_wrap=True, overflow="ellipsis", end="")
@@ -229,17 +283,19 @@ def row_cells(
     columns: list[tuple[Col, int]],
     colour: bool = True,
     stale: bool = False,
+    look: CellLook | None = None,
 ) -> list[Text]:
     """The row of an item; a stale item's cells are dim (and flagged, see above)."""
+    look = look or DEFAULT_LOOK
     cells = [confidence_cell(item, situation, colour, stale)]
     for col, _w in columns:
         try:
             value = col.get(item)
         except Exception:  # a value the formatter does not know: show it, never crash
             value = str(getattr(item, col.key, ""))
-        cells.append(cell(value, style=STALE_STYLE if stale else ""))
+        cells.append(cell(value, style=look.stale if stale else ""))
     if stale:
-        cells[0].stylize(STALE_STYLE)
+        cells[0].stylize(look.stale)
     return cells
 
 
@@ -273,14 +329,15 @@ def find_spans(plain: str, folded_query: str) -> list[tuple[int, int]]:
     return spans
 
 
-def highlight(text: Text, folded_query: str) -> Text:
+def highlight(text: Text, folded_query: str, look: CellLook | None = None) -> Text:
     """A copy of `text` with every match of the query stylized."""
+    look = look or DEFAULT_LOOK
     spans = find_spans(text.plain, folded_query)
     if not spans:
         return text
     out = text.copy()
     for a, b in spans:
-        out.stylize(HIT_STYLE, a, b)
+        out.stylize(look.hit, a, b)
     return out
 
 

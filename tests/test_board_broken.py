@@ -1,0 +1,46 @@
+"""A row for an item that did not validate (issue 10): ✗ where the confidence goes, its
+label, and its first problem across the rest of the row.
+
+The loader's BrokenItem (tui.model.types) is on its way; the pane reads `problems` from
+any item, so a Front carrying problems stands in for it here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screen_support import screen_lines
+from test_board_support import kursk, make_app, result, settle
+
+from tui.model.types import Diagnostic, Front
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BrokenFront(Front):
+    problems: tuple[Diagnostic, ...] = ()
+
+
+PROBLEMS = (
+    Diagnostic("/tmp/kursk.yaml", 12, 13, "fronts[1].status", "unknown status 'winning'"),
+    Diagnostic("/tmp/kursk.yaml", 13, 14, "fronts[1].depth_km", "not a number"),
+)
+
+
+async def test_a_broken_item_is_a_flagged_row_with_its_first_problem():
+    sit = kursk()
+    broken = BrokenFront(id="north-axis", name="North axis", problems=PROBLEMS)
+    app = make_app(result(kursk(fronts=(sit.fronts[0], broken, *sit.fronts[1:]))))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        fronts = app.board.pane("fronts")
+        assert fronts.row_ids[1] == "north-axis"
+        cells = fronts.row_cells("north-axis")
+        assert cells[0].plain.startswith(" ✗")  # no change mark, then the flag
+        assert "North axis" in cells[1].plain
+        assert cells[2].plain == " status: unknown status 'winning' (+1 more)"
+        assert len(cells) == 3  # the problem runs across the rest of the row
+        line = next(ln for ln in screen_lines(app) if "North axis" in ln)
+        assert "✗   North axis" in line and "status: unknown status" in line  # cut with … at 100x30
+        # it is a row like the others: the cursor goes there, the title counts it
+        await pilot.press("1", "j")
+        assert fronts.selected_id == "north-axis"
+        assert fronts.title_plain.startswith(f"1 Fronts ({len(sit.fronts) + 1})")

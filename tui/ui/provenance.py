@@ -1,0 +1,56 @@
+"""The app's provenance keys: the sources screen (`S`), marking a baseline (`b`) and the
+changes since it (`B`). Each opens a screen, or closes it when it is the one shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.model.types import Situation
+    from tui.runtime.baseline import BaselineStore
+
+
+def toggle_sources(app: App[Any], situation: Situation | None) -> None:
+    from tui.ui.screens.sources import SourcesScreen
+
+    if isinstance(app.screen, SourcesScreen):
+        app.pop_screen()
+    elif situation is None:
+        app.notify("No situation loaded yet", timeout=3)
+    else:
+        app.push_screen(SourcesScreen(situation))
+
+
+def mark_baseline(app: App[Any], store: BaselineStore, situation: Situation | None) -> None:
+    from tui.model.text import format_when
+
+    if situation is None:
+        app.notify("No situation loaded yet: nothing to mark", severity="warning", timeout=3)
+        return
+    saved = store.save(situation)
+    if saved.ok:
+        app.notify(f"Baseline saved: {format_when(situation.as_of)} ({saved.path})", markup=False)
+    else:
+        app.notify(f"Baseline not saved: {saved.error}", severity="error", timeout=8, markup=False)
+
+
+def toggle_changes(app: App[Any], store: BaselineStore, situation: Situation | None) -> None:
+    from tui.ui.screens.changes import ChangesScreen
+
+    if isinstance(app.screen, ChangesScreen):
+        app.pop_screen()
+        return
+    if situation is None:
+        app.notify("No situation loaded yet", timeout=3)
+        return
+    baseline = store.load(situation.id)
+    if baseline is None:
+        if store.last_error:
+            app.notify(store.last_error, severity="error", timeout=8, markup=False)
+        else:
+            app.notify("No baseline yet: press b to mark one", timeout=4)
+        return
+    info = store.info(situation.id)
+    app.push_screen(ChangesScreen(baseline, situation, saved_at=info.saved_at if info else None))
