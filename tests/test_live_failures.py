@@ -23,7 +23,7 @@ def logs(state: Path) -> list[Path]:
 
 
 async def open_board(pilot, app) -> None:
-    await wait_until(pilot, lambda: app.situation is not None and app.watcher is not None and app.watcher.armed)
+    await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed)
     await pilot.pause(0.2)
 
 
@@ -45,16 +45,16 @@ async def test_an_error_building_a_reload_keeps_the_picture_and_the_board_follow
         await open_board(pilot, app)
         for n in range(6):  # six failing saves
             save(f, body("BOOM", what=f"take {n}"))
-            await wait_until(pilot, lambda: "reload failed" in app.reload_text() and not app.reloader.running)
-            await wait_until(pilot, lambda: app.reloader.changed_on_disk() == set())
+            await wait_until(pilot, lambda: "reload failed" in app.live.reload_text() and not app.live.reloader.running)
+            await wait_until(pilot, lambda: app.live.reloader.changed_on_disk() == set())
         assert app.situation.title == "Calm"  # the last picture
-        assert "showing the last picture" in app.reload_text()
+        assert "showing the last picture" in app.live.reload_text()
         assert any("OverflowError" in m for m in app.board.errorbar.messages)
         assert len(logs(state)) == 1  # one log for one error, not six
         # still following: a good save shows
         save(f, body("Calm again"))
         await wait_until(pilot, lambda: app.situation.title == "Calm again")
-        assert "reload failed" not in app.reload_text()
+        assert "reload failed" not in app.live.reload_text()
         # and `r` works
         f.write_text(body("Reloaded by r"))
         await pilot.press("r")
@@ -79,10 +79,10 @@ async def test_an_error_applying_a_reload_keeps_the_picture_and_the_board_follow
         app.apply_result = apply  # type: ignore[method-assign]
         for n in range(4):
             save(f, body("BOOM", what=f"take {n}"))
-            await wait_until(pilot, lambda: "reload failed" in app.reload_text() and not app.reloader.running)
-            await wait_until(pilot, lambda: app.reloader.changed_on_disk() == set())
+            await wait_until(pilot, lambda: "reload failed" in app.live.reload_text() and not app.live.reloader.running)
+            await wait_until(pilot, lambda: app.live.reloader.changed_on_disk() == set())
             assert app.situation.title == "Calm"  # put back whole
         assert len(logs(state)) == 1
         save(f, body("Calm again"))
         await wait_until(pilot, lambda: app.situation.title == "Calm again")
-        assert "reload failed" not in app.reload_text()
+        assert "reload failed" not in app.live.reload_text()

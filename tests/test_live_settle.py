@@ -65,7 +65,7 @@ class Recorder:
 
 
 def settled(app: SitboardApp, writer: threading.Thread):
-    ctl = app.reloader
+    ctl = app.live.reloader
     return lambda: (
         not writer.is_alive()
         and not ctl.running
@@ -76,7 +76,7 @@ def settled(app: SitboardApp, writer: threading.Thread):
 
 
 async def open_board(pilot, app) -> None:
-    await wait_until(pilot, lambda: app.situation is not None and app.watcher is not None and app.watcher.armed)
+    await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed)
     await pilot.pause(0.2)
 
 
@@ -87,15 +87,15 @@ async def test_identical_content_in_pieces_changes_nothing(tmp_path: Path) -> No
     app = SitboardApp([str(f.parent)], read_user_keymap=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_board(pilot, app)
-        items, header = app.situation.item_count, app.reload_text()
+        items, header = app.situation.item_count, app.live.reload_text()
         seen = Recorder(app)
         writer = pieces(f, data)
         await wait_until(pilot, settled(app, writer), timeout=20)
         await pilot.pause(0.3)
         assert app.situation.item_count == items
         assert seen.counts == [] and seen.notices == []  # nothing applied, nothing said
-        assert app.marked == {} and not app.changed_ids
-        assert app.reload_text() == header
+        assert app.live.marked == {} and not app.live.changed_ids
+        assert app.live.reload_text() == header
 
 
 async def test_a_two_second_pause_mid_write_keeps_the_last_picture(tmp_path: Path) -> None:
@@ -107,16 +107,16 @@ async def test_a_two_second_pause_mid_write_keeps_the_last_picture(tmp_path: Pat
         items = app.situation.item_count
         seen = Recorder(app)
         writer = pieces(f, data, pause_at=CHUNK, pause=2.0)  # one piece written, then 2 s
-        await wait_until(pilot, lambda: "being written" in app.reload_text(), timeout=10)
-        assert f.name in app.reload_text()
+        await wait_until(pilot, lambda: "being written" in app.live.reload_text(), timeout=10)
+        assert f.name in app.live.reload_text()
         assert app.situation.item_count == items  # the last picture, whole
         assert writer.is_alive()  # still in the pause
         await wait_until(pilot, settled(app, writer), timeout=20)
         await pilot.pause(0.3)
         assert all(n == items for n in seen.counts)  # never a picture with items gone
-        assert app.situation.item_count == items and app.marked == {}
+        assert app.situation.item_count == items and app.live.marked == {}
         assert not any("Removed" in n or "removed" in n for n in seen.notices)
-        assert "being written" not in app.reload_text()
+        assert "being written" not in app.live.reload_text()
 
 
 async def test_a_save_that_removes_an_item_shows_once_the_file_is_quiet(tmp_path: Path) -> None:
@@ -130,5 +130,5 @@ async def test_a_save_that_removes_an_item_shows_once_the_file_is_quiet(tmp_path
         await open_board(pilot, app)
         save(f, head + "".join(f"  - {{id: e{n}, what: event {n}}}\n" for n in range(4)))
         await wait_until(pilot, lambda: app.situation.item("e4") is None)
-        assert "1 removed" in app.reload_text()
-        assert [it.id for it in app.removed_items] == ["e4"]
+        assert "1 removed" in app.live.reload_text()
+        assert [it.id for it in app.live.removed_items] == ["e4"]
