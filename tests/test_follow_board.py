@@ -25,7 +25,7 @@ def board(sites: Sites, every: float) -> SitboardApp:
 async def test_a_push_reaches_the_following_board(sites: Sites) -> None:
     app = board(sites, every=0.5)
     async with app.run_test(size=(120, 30)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.syncs_applied >= 1)
+        await wait_until(pilot, lambda: app.situation is not None and app.follow.syncs_applied >= 1)
         assert app.reload_text().startswith("synced ") and "origin/main" in app.reload_text()
         sites.push({"sit/s.yaml": events(["a", "b", "c"], what="pushed")}, "add c")
         await wait_until(pilot, lambda: app.situation.item("c") is not None, timeout=20)
@@ -38,7 +38,7 @@ async def test_a_push_reaches_the_following_board(sites: Sites) -> None:
 async def test_offline_keeps_the_picture_and_says_so_in_one_line(sites: Sites, tmp_path: Path) -> None:
     app = board(sites, every=0.5)
     async with app.run_test(size=(120, 30)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.syncs_applied >= 1)
+        await wait_until(pilot, lambda: app.situation is not None and app.follow.syncs_applied >= 1)
         items = app.situation.item_count
         sites.remote.rename(tmp_path / "gone.git")
         await wait_until(pilot, lambda: "offline since" in app.reload_text(), timeout=20)
@@ -56,7 +56,7 @@ async def test_local_edits_and_a_diverged_branch_are_left_as_they_are(sites: Sit
     (sites.field / "sit" / "s.yaml").write_text(mine)
     app = board(sites, every=0.5)
     async with app.run_test(size=(120, 30)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.syncs_applied >= 1)
+        await wait_until(pilot, lambda: app.situation is not None and app.follow.syncs_applied >= 1)
         sites.push({"sit/s.yaml": events(["a", "b", "c"])}, "add c")
         await wait_until(pilot, lambda: "local edits: not pulled" in app.reload_text(), timeout=20)
         assert app.situation.item("c") is None and app.situation.item("a").what == "my draft a"
@@ -66,7 +66,7 @@ async def test_local_edits_and_a_diverged_branch_are_left_as_they_are(sites: Sit
 async def test_r_fetches_at_once(sites: Sites) -> None:
     app = board(sites, every=3600)  # the timer would wait an hour
     async with app.run_test(size=(120, 30)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.syncs_applied >= 1)
+        await wait_until(pilot, lambda: app.situation is not None and app.follow.syncs_applied >= 1)
         sites.push({"sit/s.yaml": events(["a", "b", "d"])}, "add d")
         await pilot.press("r")
         await wait_until(pilot, lambda: app.situation.item("d") is not None, timeout=20)

@@ -100,6 +100,7 @@ class BoardScreen(QuietStartScreen):
             self.show_situation(self.situation)
         self.show_problems(*self._problems)
         self.set_reload_state(self._reload_state)
+        self.show_changes(self.marks, self.changed_ids)
         # A key typed at start-up (`3`) may have chosen a pane before this runs: keep it.
         if self._last_pane is None and self.focused is None:
             self.panes[0].focus()
@@ -180,7 +181,8 @@ class BoardScreen(QuietStartScreen):
         self.situation = situation
         if not self._panes_ready:
             return  # on_mount shows it
-        self.header.show_situation(situation)
+        for header in self.query(BoardHeader):  # (none while the app closes)
+            header.show_situation(situation)
         for pane in self.panes:
             pane.show_situation(situation, keep_id=pane.selected_id)
         self.refresh_bindings()
@@ -194,13 +196,15 @@ class BoardScreen(QuietStartScreen):
         """Every problem in the error bar (none: the bar hides)."""
         self._problems = (list(messages), kind)
         if self._panes_ready:
-            self.errorbar.show_problems(messages, kind=kind)
+            for bar in self.query(ErrorBar):  # (none while the app closes)
+                bar.show_problems(messages, kind=kind)
 
     def set_reload_state(self, text: str) -> None:
         """The header's reload slot ("paused", "+3 changes waiting", ...)."""
         self._reload_state = text
         if self._panes_ready:
-            self.header.set_reload_state(text)
+            for header in self.query(BoardHeader):  # (none while the app closes)
+                header.set_reload_state(text)
 
     def show_changes(self, marks: dict[str, str], changed_ids: set[str]) -> None:
         """The change marks of the last reload (drawn in the panes) and what c / C visit."""
