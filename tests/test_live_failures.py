@@ -23,7 +23,9 @@ def logs(state: Path) -> list[Path]:
 
 
 async def open_board(pilot, app) -> None:
-    await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed)
+    await wait_until(
+        pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed
+    )
     await pilot.pause(0.2)
 
 

@@ -76,7 +76,9 @@ def settled(app: SitboardApp, writer: threading.Thread):
 
 
 async def open_board(pilot, app) -> None:
-    await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed)
+    await wait_until(
+        pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed
+    )
     await pilot.pause(0.2)
 
 
