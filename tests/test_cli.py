@@ -368,7 +368,7 @@ fronts:
     got = [re.sub(r"^\S*bad\.yaml:", "", ln).split(";")[0] for ln in lines[:-1]]
     assert got == [
         "10:13: fronts[0].status: 'winning' is not one of advancing, contested, holding, stabilized,"
-        " withdrawing, buildup, quiet",
+        " withdrawing, buildup, quiet, unknown",
         "11:15: fronts[0].sources[0]: unknown source 'reutres'",
         "12:13: fronts[0].about[0]: unknown item id 'no-such-item' in about",
         "13:5: fronts[1]: duplicate id 'north-axis': fronts[0] at bad.yaml:9:5 has it too",

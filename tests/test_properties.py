@@ -112,7 +112,7 @@ def situations(draw):
             lines += [f"  {sid}:", f"    name: {yq(name)}", f"    reliability: {draw(st.sampled_from('ABCDEF'))}"]
     expected = []
     serial = 0
-    for pane in PANES:
+    for pane in PANE_TEXT:  # format 1's lists (the December 2026 ones: tests/test_properties_ranges.py)
         items = draw(st.lists(st.tuples(names, st.lists(texts, min_size=5, max_size=5)), max_size=3))
         if not items:
             continue

@@ -47,7 +47,9 @@ def _written(kind: str, n: str, moment: dt.date, shape: int) -> str:
 def test_any_number_or_time_in_any_field_is_shown_or_a_placed_error(field_spec, n, moment, shape) -> None:
     spec, f = field_spec
     value = _written(f.kind, n, moment, shape)
-    lines = [f"{spec.name}:", f"  - {spec.label}: Label"] + [f"    {k}: words" for k in spec.one_of[:1]]
+    needed = [g.name for g in spec.fields if g.required and g.name != spec.label] + list(spec.one_of[:1])
+    lines = [f"{spec.name}:", f"  - {spec.label}: Label"]
+    lines += [f"    {k}: {spec.field(k).example}" for k in needed if k != f.name]
     text = HEADER + "\n".join(lines + [f"    {f.name}: {value}"]) + "\n"
     pf = parse_bytes(text.encode(), "f.yaml")
     for d in pf.diagnostics:

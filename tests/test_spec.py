@@ -11,13 +11,16 @@ from tui.model.load import parse_bytes
 from tui.model.schema import json_schema
 from tui.model.spec import COMMON, LIST, LISTS, SITUATION, SOURCE, Field, ListSpec
 from tui.model.types import ITEM_TYPES, PANE_TITLES, PANES
+from tui.model.types import LISTS as ALL_LISTS
 
 HEADER = "situation: {id: demo, title: Demo, as_of: 2024-08-09T12:00:00+03:00}\n"
 META = {"pane", "id_derived", "extensions", "origin"}
 
 
-def test_panes_are_the_lists_in_key_order() -> None:
-    assert tuple(spec.name for spec in sorted(LISTS, key=lambda s: s.key)) == PANES
+def test_the_lists_are_in_key_order_and_the_panes_among_them() -> None:
+    assert tuple(spec.name for spec in sorted(LISTS, key=lambda s: s.key)) == ALL_LISTS
+    assert ALL_LISTS[0] == "figures" and ALL_LISTS[-1] == "judgments"
+    assert [LIST[p].key for p in PANES] == [1, 2, 3, 4, 5]  # the board's panes until it shows all nine
     assert dict(PANE_TITLES) == {spec.name: spec.title for spec in LISTS}
     assert set(ITEM_TYPES) == set(LIST)
 
@@ -38,10 +41,10 @@ def test_the_label_property_reads_the_label_field(spec: ListSpec) -> None:
     assert item.label == getattr(item, spec.label)
 
 
-def _one_of(spec: ListSpec) -> str:
-    if not spec.one_of:
-        return ""
-    return f"    {spec.one_of[0]}: {spec.field(spec.one_of[0]).example}\n"
+def _one_of(spec: ListSpec, but: str = "") -> str:
+    """The other fields an item of this list needs (required, or the first of `one_of`)."""
+    needed = [f.name for f in spec.fields if f.required and f.name != spec.label] + list(spec.one_of[:1])
+    return "".join(f"    {name}: {spec.field(name).example}\n" for name in needed if name != but)
 
 
 def _every_field() -> list[tuple[ListSpec, Field]]:
@@ -54,7 +57,7 @@ def test_every_example_in_the_spec_is_valid(spec: ListSpec, field: Field) -> Non
     `about` and source ids are checked across parts, in tests/test_load.py)."""
     assert field.example and field.help
     label = spec.field(spec.label)
-    one_of = "" if field.name in spec.one_of else _one_of(spec)
+    one_of = _one_of(spec, but=field.name)
     text = f"{HEADER}{spec.name}:\n  - {spec.label}: {label.example}\n{one_of}    {field.name}: {field.example}\n"
     if field.name == "sources":
         text += "sources:\n  reuters: {name: Reuters}\n  seed: {name: Seed}\n"
@@ -81,7 +84,10 @@ def test_the_schema_covers_every_field_of_every_list() -> None:
 
 
 def test_the_common_fields_are_declared_once() -> None:
-    assert [f.name for f in COMMON] == ["id", "confidence", "sources", "updated", "about", "note"]
+    assert [f.name for f in COMMON] == [
+        *("id", "confidence", "sources", "updated", "about", "note"),
+        *("severity", "counts", "geo"),  # December 2026
+    ]
 
 
 def test_a_bad_field_kind_is_refused_at_once() -> None:

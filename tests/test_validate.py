@@ -112,7 +112,7 @@ def test_enum_value_outside():
             7,
             13,
             "fronts[0].status",
-            "'winning' is not one of advancing, contested, holding, stabilized, withdrawing, buildup, quiet",
+            "'winning' is not one of advancing, contested, holding, stabilized, withdrawing, buildup, quiet, unknown",
         )
     ]
 
@@ -124,7 +124,7 @@ def test_enum_value_outside():
             "evacuations",
             "area: X\n    status: done",
             "status",
-            "'done' is not one of planned, ordered, ongoing, completed, suspended",
+            "'done' is not one of planned, ordered, ongoing, completed, suspended, forced, blocked, unknown",
         ),
         (
             "infrastructure",
@@ -155,7 +155,12 @@ def test_quantity_text_is_explained():
         """
     )
     assert where(pf) == [
-        (7, 15, "fronts[0].depth_km", "expected a number or {value, qualifier} or {min, max}, found text 'twenty'")
+        (
+            7,
+            15,
+            "fronts[0].depth_km",
+            "expected a number or {value, qualifier} or {min, max} (or only one of them), found text 'twenty'",
+        )
     ]
 
 
@@ -301,18 +306,29 @@ def test_quantities_of_every_form():
     ("quantity", "column", "path", "message"),
     [
         ("-5", 13, "", "expected a number of zero or more, found -5"),
-        ("true", 13, "", "expected a number or {value, qualifier} or {min, max}, found the boolean true"),
+        (
+            "true",
+            13,
+            "",
+            "expected a number or {value, qualifier} or {min, max} (or only one of them), found the boolean true",
+        ),
         (
             "{value: 5, qualifier: roughly}",
             35,
             ".qualifier",
-            "'roughly' is not one of over, under, about, up_to, at_least",
+            "'roughly' is not one of over, under, about, up_to, at_least, almost",
         ),
         ("{min: 20, max: 10}", 13, "", "min 20 is more than max 10"),
-        ("{min: 20}", 13, "", "a range needs both min and max; 'max' is missing"),
+        ("{min: 20, max: x}", 28, ".max", "expected a number, found text 'x'"),
         ("{value: 5, min: 1, max: 9}", 13, "", "a quantity is either {value, qualifier} or {min, max}, not both"),
         ("{value: -1}", 21, ".value", "expected a number of zero or more, found -1"),
-        ("{vale: 5}", 14, ".vale", "unknown key 'vale' in evacuations[0].people; did you mean 'value'?"),
+        (
+            "{vale: 5}",
+            14,
+            ".vale",
+            "unknown key 'vale' in evacuations[0].people; did you mean 'value'?"
+            " (a quantity takes value, qualifier, min, max, unit)",
+        ),
         (".nan", 13, "", "expected a finite number, found nan"),
     ],
 )

@@ -27,12 +27,20 @@ def parse(text: str):
 
 
 def item_yaml(spec: ListSpec, field: str, value: str) -> str:
+    """One item of the list: its label, what else it needs (figures' value, a statement's
+    quote), and `field: value` (the needed fields come first: errors stay on line 7+)."""
     lines = [f"{spec.name}:", f"  - {spec.label}: Label"]
-    for name in spec.one_of[:1]:
+    needed = [f.name for f in spec.fields if f.required and f.name != spec.label] + list(spec.one_of[:1])
+    for name in needed:
         if name != field:
-            lines.append(f"    {name}: words")
+            lines.append(f"    {name}: {spec.field(name).example}")
     lines.append(f"    {field}: {value}")
     return HEADER + "\n".join(lines) + "\n"
+
+
+def field_line(spec: ListSpec, field: str) -> int:
+    needed = [f.name for f in spec.fields if f.required and f.name != spec.label] + list(spec.one_of[:1])
+    return 7 + len([n for n in needed if n != field])
 
 
 def fields_of(kind: str) -> list[tuple[ListSpec, str]]:
@@ -75,7 +83,7 @@ def test_numbers_beyond_the_range_are_placed_errors(spec: ListSpec, field: str, 
     assert errors, written[:20]
     d = errors[0]
     assert d.path == f"{spec.name}[0].{field}{sub}"
-    assert d.line == 7 + (1 if spec.one_of and spec.one_of[0] != field else 0)
+    assert d.line == field_line(spec, field)
     assert "10^15" in d.message or "zero or more" in d.message
     assert len(d.message) < 300  # never the 5,000 digits
     (item,) = pf.items[spec.name]

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from .limits import DEFAULT_LIMITS, Limits, total_items_error
-from .types import PANES, Diagnostic, Item, LoadResult, Location, Situation, Source, When
+from .types import LISTS, Diagnostic, Item, LoadResult, Location, Situation, Source, When
 from .validate import ParsedFile
 from .yamlpos import format_path
 
@@ -121,7 +121,7 @@ def _bound_total(groups: dict[str, list[ParsedFile]], diags: list[Diagnostic], l
                 continue
             first_cut = first_cut or pf.path
             keep: dict[str, tuple[Item, ...]] = {}
-            for pane in PANES:
+            for pane in LISTS:
                 keep[pane] = pf.items.get(pane, ())[:left]
                 left -= len(keep[pane])
             parts[k] = dataclasses.replace(pf, items=MappingProxyType(keep))
@@ -168,7 +168,7 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
     for pf in parts:
         if pf is head or pf in headers:
             continue
-        for key in ("area", "summary", "marking", "title", "as_of"):
+        for key in ("area", "summary", "marking", "next_update", "title", "as_of"):
             if key in pf.header:
                 diags.append(
                     _diag(
@@ -195,6 +195,7 @@ def _assemble_one(sid: str, parts: list[ParsedFile], diags: list[Diagnostic]) ->
         as_of=as_of if (as_of := header.get("as_of")) is not None else _fallback_as_of(head),
         area=header.get("area"),
         summary=header.get("summary"),
+        next_update=header.get("next_update"),
         marking=strictest_marking(pf.header.get("marking") for pf in [head, *parts]),
         sources=MappingProxyType(sources),
         files=tuple(pf.path for pf in parts),
@@ -259,7 +260,7 @@ def _merge_items(
     known_ids: Mapping[str, Any] | set[str] = seen
     if any(pf.check_item_ids for pf in parts):
         known_ids = set(seen).union(*(pf.check_item_ids for pf in parts))
-    panes: dict[str, list[Item]] = {pane: [] for pane in PANES}
+    panes: dict[str, list[Item]] = {pane: [] for pane in LISTS}
     for pf, pane, idx, item in kept:
         refs = item.sources
         bad_refs = [j for j, ref in enumerate(refs) if ref.source not in sources]

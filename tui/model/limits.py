@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .stale import DEFAULT_STALE_HOURS, ENV_STALE_HOURS, MAX_STALE_HOURS, parse_stale_hours
-from .types import PANES, Diagnostic
+from .types import LISTS, Diagnostic
 from .yamlpos import Path, format_path
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def check_limits(data: dict, file: str, locator: Locator, limits: Limits) -> lis
 
 
 def count_items(data: Mapping[str, Any]) -> int:
-    return sum(len(v) for k in PANES if isinstance(v := data.get(k), list))
+    return sum(len(v) for k in LISTS if isinstance(v := data.get(k), list))
 
 
 def _depth_exceeded(data: Any, max_depth: int) -> bool:

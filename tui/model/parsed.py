@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .types import PANES, BrokenItem, Diagnostic, Item, Location, Source
+from .types import LISTS, BrokenItem, Diagnostic, Item, Location, Source
 from .yamlpos import Locator
 
 
@@ -72,7 +72,7 @@ class ParsedFile:
     @property
     def broken_items(self) -> tuple[BrokenItem, ...]:
         """The items with errors, in list then file order."""
-        return tuple(it for pane in PANES for it in self.items.get(pane, ()) if isinstance(it, BrokenItem))
+        return tuple(it for pane in LISTS for it in self.items.get(pane, ()) if isinstance(it, BrokenItem))
 
     @property
     def declares_header(self) -> bool:
@@ -94,7 +94,7 @@ class ParsedFile:
 
     def all_items(self) -> list[tuple[str, int, Item]]:
         """(pane, index in the file's list, item) for every item."""
-        return [(pane, i, it) for pane in PANES for i, it in enumerate(self.items.get(pane, ()))]
+        return [(pane, i, it) for pane in LISTS for i, it in enumerate(self.items.get(pane, ()))]
 
     def locate(self, path: tuple, *, key: bool = False) -> Location:
         """Location of a path such as ("fronts", 2, "sources", 1) in this file."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from tui.model.serialize_values import (
     BROKEN_FIELDS,
@@ -35,7 +35,7 @@ from tui.model.serialize_values import (
     when_from_json,
     when_to_json,
 )
-from tui.model.types import ITEM_TYPES, PANES, BrokenItem, Item, Situation, Source
+from tui.model.types import ITEM_TYPES, LISTS, BrokenItem, Item, Situation, Source
 
 __all__ = [
     "SERIALIZED_KINDS",
@@ -95,8 +95,9 @@ def situation_to_dict(sit: Situation) -> dict[str, Any]:
         "area": sit.area,
         "summary": sit.summary,
         "marking": sit.marking,
+        "next_update": when_to_json(sit.next_update),
         "sources": [_source(s) for s in sit.sources.values()],
-        "panes": {pane: [_item(it) for it in sit.pane(pane)] for pane in PANES},
+        "panes": {pane: [_item(it) for it in sit.pane(pane)] for pane in LISTS},
         "files": list(sit.files),
         "extensions": pairs_to_json(sit.extensions),
         "origin": location_to_json(sit.origin),
@@ -184,14 +185,14 @@ def situation_from_dict(data: Any) -> Situation:
         )
         sources[src.id] = src
     panes_raw = as_dict(d.get("panes", {}), "panes")
-    unknown = set(panes_raw) - set(PANES)
+    unknown = set(panes_raw) - set(LISTS)
     if unknown:
         raise fail(f"unknown panes {sorted(unknown)}")
     panes = {
         pane: tuple(
             _read_item(pane, raw, f"{pane}[{i}]") for i, raw in enumerate(as_list(panes_raw.get(pane, []), pane))
         )
-        for pane in PANES
+        for pane in LISTS
     }
     as_of = when_from_json(d.get("as_of"), "as_of")
     if as_of is None:
@@ -203,11 +204,12 @@ def situation_from_dict(data: Any) -> Situation:
         area=as_str(d.get("area"), "area"),
         summary=as_str(d.get("summary"), "summary"),
         marking=as_str(d.get("marking"), "marking"),
+        next_update=when_from_json(d.get("next_update"), "next_update"),
         sources=MappingProxyType(sources),
         files=tuple(as_str(f, "files", False) for f in as_list(d.get("files", []), "files")),  # type: ignore[misc]
         extensions=pairs_from_json(d.get("extensions"), "extensions"),
         origin=location_from_json(d.get("origin"), "origin"),
-        **panes,
+        **cast(dict[str, Any], panes),  # each list's tuple holds its own item type (or BrokenItem)
     )
 
 

@@ -8,13 +8,14 @@ import datetime as dt
 from typing import Any
 
 from tui.model.spec import LIST
-from tui.model.types import BrokenItem, Diagnostic, Location, Quantity, SourceRef, When
+from tui.model.types import BrokenItem, Diagnostic, Funding, Geo, Location, Quantity, SeriesPoint, SourceRef, When
 
 # How each item field is written: by its kind in the spec (tui.model.spec), per list (a
 # name may have another kind in another list). The fields that are not in the spec:
 ITEM_META_FIELDS = frozenset({"pane", "id_derived", "extensions", "origin"})
 SCALAR_KINDS = frozenset({"text", "enum", "slug", "path"})
 SERIALIZED_KINDS = SCALAR_KINDS | {"time", "quantity", "textlist", "ids", "units", "sources"}
+SERIALIZED_KINDS |= {"counts", "breakdown", "series", "geo", "funding"}
 # A BrokenItem: these fields, and "broken": true.
 BROKEN_FIELDS = tuple(f.name for f in dataclasses.fields(BrokenItem))
 
@@ -34,8 +35,13 @@ class SerializeError(ValueError):
 def when_to_json(w: When | None) -> Any:
     if w is None:
         return None
-    kind = "datetime" if isinstance(w.value, dt.datetime) else "date"
-    out: dict[str, Any] = {kind: w.value.isoformat()}
+    out: dict[str, Any]
+    if w.kind == "month":
+        out = {"month": f"{w.value.year:04d}-{w.value.month:02d}"}
+    elif w.kind == "period" and w.end is not None:
+        out = {"period": [w.value.isoformat(), w.end.isoformat()]}
+    else:
+        out = {"datetime" if isinstance(w.value, dt.datetime) else "date": w.value.isoformat()}
     if w.approx:
         out["approx"] = True
     if w.extensions:
@@ -64,13 +70,34 @@ def ref_to_json(ref: SourceRef) -> dict[str, Any]:
     out: dict[str, Any] = {"source": ref.source}
     if ref.quote is not None:
         out["quote"] = ref.quote
+    if ref.via is not None:
+        out["via"] = ref.via
     if ref.extensions:
         out["extensions"] = pairs_to_json(ref.extensions)
     return out
 
 
+def _compound_to_json(kind: str, value: Any) -> Any:
+    if kind in ("counts", "breakdown"):
+        return [[label, quantity_to_json(q)] for label, q in value]
+    if kind == "series":
+        return [
+            {"at": when_to_json(p.at), "value": quantity_to_json(p.value), "extensions": pairs_to_json(p.extensions)}
+            for p in value
+        ]
+    if value is None:
+        return None
+    if kind == "geo":
+        return {"lat": value.lat, "lon": value.lon, "precision": value.precision, "pcode": value.pcode,
+                "extensions": pairs_to_json(value.extensions)}  # fmt: skip
+    return {"required": quantity_to_json(value.required), "received": quantity_to_json(value.received),
+            "extensions": pairs_to_json(value.extensions)}  # fmt: skip
+
+
 def to_json_value(kind: str | None, name: str, value: Any, owner: str) -> Any:
     """One item field as JSON, by its kind."""
+    if kind in ("counts", "breakdown", "series", "geo", "funding"):
+        return _compound_to_json(kind, value)
     if kind == "time":
         return when_to_json(value)
     if kind == "quantity":
@@ -138,11 +165,17 @@ def when_from_json(v: Any, what: str) -> When | None:
     if v is None:
         return None
     d = as_dict(v, what)
+    kind, end = "", None
     try:
         if "datetime" in d:
             value: dt.date | dt.datetime = dt.datetime.fromisoformat(as_str(d["datetime"], what, False))  # type: ignore[arg-type]
         elif "date" in d:
             value = dt.date.fromisoformat(as_str(d["date"], what, False))  # type: ignore[arg-type]
+        elif "month" in d:
+            value, kind = dt.date.fromisoformat(as_str(d["month"], what, False) + "-01"), "month"  # type: ignore[operator]
+        elif "period" in d:
+            first, last = [_iso(as_str(t, what, False)) for t in as_list(d["period"], what)]  # type: ignore[arg-type]
+            value, end, kind = first, last, "period"
         else:
             raise fail(f"{what} has no date")
     except (TypeError, ValueError) as exc:
@@ -152,7 +185,11 @@ def when_from_json(v: Any, what: str) -> When | None:
     approx = d.get("approx", False)
     if not isinstance(approx, bool):
         raise fail(f"{what}.approx should be true or false")
-    return When(value, approx, pairs_from_json(d.get("extensions"), what))
+    return When(value, approx, pairs_from_json(d.get("extensions"), what), kind, end)
+
+
+def _iso(text: str) -> dt.date | dt.datetime:
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
 
 
 def quantity_from_json(v: Any, what: str) -> Quantity | None:
@@ -188,11 +225,39 @@ def ref_from_json(v: Any, what: str) -> SourceRef:
         source=as_str(d.get("source"), what, False),  # type: ignore[arg-type]
         quote=as_str(d.get("quote"), what),
         extensions=pairs_from_json(d.get("extensions"), what),
+        via=as_str(d.get("via"), what),
     )
+
+
+def _compound_from_json(kind: str, value: Any, where: str) -> Any:
+    if kind in ("counts", "breakdown"):
+        pairs = pairs_from_json(value, where)
+        return tuple((label, quantity_from_json(q, where)) for label, q in pairs)
+    if kind == "series":
+        points = []
+        for raw in as_list(value, where):
+            d = as_dict(raw, where)
+            at, q = when_from_json(d.get("at"), where), quantity_from_json(d.get("value"), where)
+            if at is None or q is None:
+                raise fail(f"{where} should be {{at, value}} points")
+            points.append(SeriesPoint(at, q, pairs_from_json(d.get("extensions"), where)))
+        return tuple(points)
+    if value is None:
+        return None
+    d = as_dict(value, where)
+    ext = pairs_from_json(d.get("extensions"), where)
+    if kind == "geo":
+        lat, lon = as_number(d.get("lat"), where), as_number(d.get("lon"), where)
+        if lat is None or lon is None:
+            raise fail(f"{where} should have lat and lon")
+        return Geo(float(lat), float(lon), as_str(d.get("precision"), where), as_str(d.get("pcode"), where), ext)
+    return Funding(quantity_from_json(d.get("required"), where), quantity_from_json(d.get("received"), where), ext)
 
 
 def from_json_value(kind: str | None, name: str, value: Any, where: str) -> Any:
     """One item field from JSON, by its kind."""
+    if kind in ("counts", "breakdown", "series", "geo", "funding"):
+        return _compound_from_json(kind, value, where)
     if kind == "time":
         return when_from_json(value, where)
     if kind == "quantity":

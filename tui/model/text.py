@@ -12,14 +12,25 @@ UI-free (no Rich, no Textual): used by the board, `sitboard check`, brief and ex
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import fields as _dc_fields
 from typing import Any
 
-from tui.model.types import Item, Quantity, SourceRef, When
+from tui.model.textvalues import (
+    format_age,
+    format_counts,
+    format_funding,
+    format_geo,
+    format_likelihood,
+    format_number,
+    format_quantity,
+    format_series,
+    format_units,
+    format_when,
+)
+from tui.model.types import Funding, Geo, Item, Quantity, SeriesPoint, SourceRef, When
 
 __all__ = [
     "visible",
@@ -30,6 +41,11 @@ __all__ = [
     "format_when",
     "format_age",
     "format_units",
+    "format_counts",
+    "format_likelihood",
+    "format_geo",
+    "format_funding",
+    "format_series",
     "fold",
     "search_text",
     "ELLIPSIS",
@@ -189,125 +205,6 @@ def truncate(s: str, width: int) -> str:
 
 
 # ---------------------------------------------------------------------------
-# numbers, quantities, times
-# ---------------------------------------------------------------------------
-
-
-def format_number(n: int | float) -> str:
-    """76000 -> "76,000"; 2.5 -> "2.5"; 12.0 -> "12"; 0.125 -> "0.13"."""
-    if isinstance(n, bool) or not isinstance(n, (int, float)):
-        return str(n)
-    if isinstance(n, float):
-        if n != n or n in (float("inf"), float("-inf")):
-            return str(n)
-        if n.is_integer():
-            return f"{int(n):,}"
-        text = f"{n:,.2f}".rstrip("0").rstrip(".")
-        if text in ("0", "-0"):  # tiny but not zero: do not show it as nothing
-            return f"{n:g}"
-        return text
-    return f"{n:,}"
-
-
-_QUALIFIER_WORDS = {
-    "over": "over",
-    "under": "under",
-    "about": "about",
-    "up_to": "up to",
-    "at_least": "at least",
-}
-
-
-def _with_unit(text: str, unit: str | None) -> str:
-    if not unit:
-        return text
-    if unit == "%":
-        return text + unit
-    return f"{text} {unit}"
-
-
-def format_quantity(q: Quantity | int | float | None, unit_default: str | None = None) -> str:
-    """A figure as people read it: "over 76,000", "up to 20 km", "1,000–2,000".
-
-    A range with only `min` reads "at least …", with only `max` "up to …".
-    An empty quantity gives "".
-    """
-    if q is None:
-        return ""
-    if isinstance(q, (int, float)) and not isinstance(q, bool):
-        return _with_unit(format_number(q), unit_default)
-    unit = q.unit or unit_default
-    if q.value is not None:
-        text = format_number(q.value)
-        if q.qualifier:
-            word = _QUALIFIER_WORDS.get(q.qualifier, q.qualifier.replace("_", " "))
-            text = f"{word} {text}"
-        return _with_unit(text, unit)
-    if q.min is not None and q.max is not None:
-        if q.min == q.max:
-            return _with_unit(format_number(q.min), unit)
-        return _with_unit(f"{format_number(q.min)}–{format_number(q.max)}", unit)
-    if q.min is not None:
-        return _with_unit(f"at least {format_number(q.min)}", unit)
-    if q.max is not None:
-        return _with_unit(f"up to {format_number(q.max)}", unit)
-    return ""
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_when(w: When | None, with_year: bool = False, *, tz: dt.tzinfo | None = None) -> str:
-    """ "07 Aug" / "07 Aug 2024" / "~07 Aug" / "09 Aug 12:00" (time as written, or in `tz`)."""
-    if w is None:
-        return ""
-    value = w.value
-    if isinstance(value, dt.datetime) and tz is not None and value.tzinfo is not None:
-        value = value.astimezone(tz)
-    text = f"{value.day:02d} {_MONTHS[value.month - 1]}"
-    if with_year:
-        text += f" {value.year}"
-    if isinstance(value, dt.datetime):
-        text += f" {value.hour:02d}:{value.minute:02d}"
-    return ("~" + text) if w.approx else text
-
-
-def format_age(as_of: When | dt.date | dt.datetime, now: dt.datetime) -> str:
-    """How old a picture is: "just now", "12 min ago", "3 h ago", "2 d ago", "in 5 min".
-
-    Naive datetimes count as UTC; a bare date as its midnight UTC.
-    """
-    if not isinstance(as_of, When):
-        as_of = When(as_of)
-    then = as_of.as_datetime()
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=dt.UTC)
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=dt.UTC)
-    seconds = (now - then).total_seconds()
-    future = seconds < 0
-    seconds = abs(seconds)
-    if seconds < 60:
-        return "just now"
-    minutes = int(seconds // 60)
-    if minutes < 60:
-        span = f"{minutes} min"
-    elif minutes < 24 * 60:
-        span = f"{minutes // 60} h"
-    elif minutes < 365 * 24 * 60:
-        span = f"{minutes // (24 * 60)} d"
-    else:
-        span = f"{minutes // (365 * 24 * 60)} y"
-    return f"in {span}" if future else f"{span} ago"
-
-
-def format_units(units: Iterable[tuple[str, int]] | Mapping[str, int]) -> str:
-    """(("operational", 2), ("shut_down", 2)) -> "2 operational · 2 shut down" (author's words)."""
-    pairs = units.items() if isinstance(units, Mapping) else units
-    return " · ".join(f"{format_number(count)} {str(state).replace('_', ' ')}" for state, count in pairs)
-
-
-# ---------------------------------------------------------------------------
 # search
 # ---------------------------------------------------------------------------
 
@@ -342,6 +239,13 @@ def _texts(value: Any, out: list[str]) -> None:
         out.append(format_quantity(value))
     elif isinstance(value, When):
         out.append(format_when(value, with_year=True))
+    elif isinstance(value, SeriesPoint):
+        _texts(value.at, out)
+        _texts(value.value, out)
+    elif isinstance(value, Funding):
+        out.append(format_funding(value))
+    elif isinstance(value, Geo):
+        out.append(format_geo(value))
     elif isinstance(value, SourceRef):
         out.append(value.source)
         if value.quote:

@@ -8,11 +8,10 @@ these objects or into `Diagnostic`s.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from .spec import (  # the vocabularies live in the spec; re-exported here for the rest of the code
     CONFIDENCES,
@@ -20,11 +19,31 @@ from .spec import (  # the vocabularies live in the spec; re-exported here for t
     EVACUATION_STATUSES,
     FORMAT_VERSION,
     FRONT_STATUSES,
+    GEO_PRECISIONS,
     INFRASTRUCTURE_STATUSES,
+    LIKELIHOOD_BANDS,
+    LIKELIHOODS,
     LIST,
     LIST_NAMES,
+    NEED_STATUSES,
     QUALIFIERS,
     RELIABILITY_GRADES,
+    SEVERITIES,
+    WATCH_STATUSES,
+)
+from .valuetypes import (
+    WHEN_KINDS,
+    Counts,
+    Diagnostic,
+    Funding,
+    Geo,
+    Location,
+    Quantity,
+    SeriesPoint,
+    Severity,
+    Source,
+    SourceRef,
+    When,
 )
 
 __all__ = [
@@ -37,6 +56,7 @@ __all__ = [
     "QUALIFIERS",
     "RELIABILITY_GRADES",
     "PANES",
+    "LISTS",
     "PANE_TITLES",
     "ITEM_TYPES",
     "Location",
@@ -52,128 +72,41 @@ __all__ = [
     "Statement",
     "Infrastructure",
     "Event",
+    "Figure",
+    "Judgment",
+    "Watch",
+    "Need",
+    "Geo",
+    "Funding",
+    "SeriesPoint",
+    "Counts",
+    "WHEN_KINDS",
+    "SEVERITIES",
+    "LIKELIHOODS",
+    "LIKELIHOOD_BANDS",
+    "WATCH_STATUSES",
+    "NEED_STATUSES",
+    "GEO_PRECISIONS",
     "Situation",
     "LoadResult",
     "Severity",
 ]
 
 # The lists of items, in the order of their keys on the board (tui.model.spec.LISTS).
-PANES: tuple[str, ...] = LIST_NAMES
-PANE_TITLES: Mapping[str, str] = MappingProxyType({name: LIST[name].title for name in PANES})
-
-Severity = Literal["error", "warning"]
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where something stands in a file; line and column count from 1."""
-
-    file: str
-    line: int = 1
-    column: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
-
-
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """One problem in a situation file: `file:line:col: path: message`."""
-
-    file: str
-    line: int
-    column: int
-    path: str  # "fronts[2].status"; "" for the whole file
-    message: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        kind = "" if self.severity == "error" else f"{self.severity}: "
-        if self.path:
-            return f"{where}: {kind}{self.path}: {self.message}"
-        return f"{where}: {kind}{self.message}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "path": self.path,
-            "message": self.message,
-            "severity": self.severity,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A figure as reported: exact, qualified ("over 76,000") or a range ("10-20")."""
-
-    value: int | float | None = None
-    qualifier: str | None = None  # one of QUALIFIERS
-    min: int | float | None = None
-    max: int | float | None = None
-    unit: str | None = None
-    extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys, kept as written
-
-    @property
-    def is_range(self) -> bool:
-        return self.min is not None or self.max is not None
-
-    def sort_key(self) -> float:
-        if self.value is not None:
-            return float(self.value)
-        return float(self.max if self.max is not None else self.min or 0)
-
-
-@dataclass(frozen=True, slots=True)
-class When:
-    """A date or an offset-aware date-time; `approx` when the report was vague ("on Wednesday")."""
-
-    value: dt.date | dt.datetime
-    approx: bool = False
-    extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys of {at, approx}, kept as written
-
-    @property
-    def has_time(self) -> bool:
-        return isinstance(self.value, dt.datetime)
-
-    def as_datetime(self) -> dt.datetime:
-        """The moment, for comparisons: a bare date counts as its midnight UTC."""
-        if isinstance(self.value, dt.datetime):
-            return self.value
-        return dt.datetime(self.value.year, self.value.month, self.value.day, tzinfo=dt.UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    id: str
-    name: str
-    type: str | None = None
-    reliability: str | None = None  # Admiralty letter A-F
-    url: str | None = None
-    document: str | None = None  # absolute path, resolved against the declaring file
-    extensions: tuple[tuple[str, Any], ...] = ()
-    origin: Location | None = None
-    # A source with errors keeps what validated (its name falls back to its id) and says
-    # what is wrong here; not compared (the same source in two parts is the same source).
-    problems: tuple[Diagnostic, ...] = field(default=(), compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """An item's reference to a source, optionally with the words quoted from it."""
-
-    source: str
-    quote: str | None = None
-    extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys, kept as written
+# Every list of items, in the order of their keys (figures 0, fronts 1 ... judgments 8).
+LISTS: tuple[str, ...] = LIST_NAMES
+# The lists the board has panes for. DESIGN: PANES holds all nine once the board shows the
+# December 2026 lists (figures, needs, watch, judgments); that is then `PANES = LISTS`
+# here. Until then the model covers them through LISTS and Situation.all_items().
+PANES: tuple[str, ...] = ("fronts", "evacuations", "statements", "infrastructure", "events")
+PANE_TITLES: Mapping[str, str] = MappingProxyType({name: LIST[name].title for name in LISTS})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Item:
     """Fields every item carries, whatever its pane."""
 
-    pane: str  # one of PANES
+    pane: str  # one of LISTS
     id: str
     id_derived: bool = False
     confidence: str = DEFAULT_CONFIDENCE
@@ -183,6 +116,10 @@ class Item:
     note: str | None = None
     extensions: tuple[tuple[str, Any], ...] = ()  # `x-` keys, kept as written
     origin: Location | None = None  # where the item starts in its file
+    # December 2026 additions.
+    severity: str | None = None  # one of SEVERITIES
+    counts: Counts = ()  # several figures on one item: (("killed", Quantity(17)), ...)
+    geo: Geo | None = None
 
     # An item with errors (BrokenItem) says so; every other item is whole.
     broken: ClassVar[bool] = False
@@ -268,6 +205,63 @@ class Event(Item):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Figure(Item):
+    """A headline figure: what is counted (`label`) and its value."""
+
+    pane: str = "figures"
+    label: str  # type: ignore[assignment]  # a field here, a property on the other items
+    value: Quantity
+    where: str | None = None
+    date: When | None = None
+    breakdown: Counts = ()  # the total in parts: (("Sudzha", Quantity(20000)), ...)
+    series: tuple[SeriesPoint, ...] = ()  # earlier values, oldest first
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Judgment(Item):
+    pane: str = "judgments"
+    text: str
+    likelihood: str | None = None  # one of LIKELIHOODS
+    by: str | None = None
+    basis: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Watch(Item):
+    pane: str = "watch"
+    what: str
+    due: When | None = None
+    trigger: str | None = None
+    status: str = "open"  # one of WATCH_STATUSES
+    owner: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.what
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Need(Item):
+    pane: str = "needs"
+    sector: str
+    need: str | None = None
+    people: Quantity | None = None
+    response: str | None = None
+    by: tuple[str, ...] = ()
+    gap: str | None = None
+    status: str | None = None  # one of NEED_STATUSES
+    funding: Funding | None = None
+
+    @property
+    def label(self) -> str:
+        return self.sector
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BrokenItem(Item):
     """An item with errors: what of it validated, and every problem of it, placed.
 
@@ -301,6 +295,10 @@ ITEM_TYPES: Mapping[str, type[Item]] = MappingProxyType(
         "statements": Statement,
         "infrastructure": Infrastructure,
         "events": Event,
+        "figures": Figure,
+        "judgments": Judgment,
+        "watch": Watch,
+        "needs": Need,
     }
 )
 
@@ -324,27 +322,39 @@ class Situation:
     files: tuple[str, ...] = ()  # the parts, in load order
     extensions: tuple[tuple[str, Any], ...] = ()
     origin: Location | None = None  # where title/as_of are declared
+    # December 2026 additions.
+    next_update: When | None = None
+    figures: tuple[Figure, ...] = ()
+    judgments: tuple[Judgment, ...] = ()
+    watch: tuple[Watch, ...] = ()
+    needs: tuple[Need, ...] = ()
 
     def pane(self, name: str) -> tuple[Item, ...]:
         return getattr(self, name)
 
     def items(self) -> Iterator[Item]:
+        """The items of the lists the board shows (PANES), list by list, in file order."""
         for name in PANES:
             yield from getattr(self, name)
 
+    def all_items(self) -> Iterator[Item]:
+        """Every item of every list (LISTS: the December 2026 lists too)."""
+        for name in LISTS:
+            yield from getattr(self, name)
+
     def item(self, item_id: str) -> Item | None:
-        for it in self.items():
+        for it in self.all_items():
             if it.id == item_id:
                 return it
         return None
 
     def backlinks(self, item_id: str) -> tuple[Item, ...]:
         """Items whose `about` names this one."""
-        return tuple(it for it in self.items() if item_id in it.about)
+        return tuple(it for it in self.all_items() if item_id in it.about)
 
     @property
     def item_count(self) -> int:
-        return sum(len(getattr(self, name)) for name in PANES)
+        return sum(len(getattr(self, name)) for name in LISTS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from .ids import SLUG_MAX, SLUG_RE, derive_id, slugify
 from .parsed import Fingerprint, ParsedFile, fingerprint_of
 from .positions import header_origin, item_lines
 from .spec import COMMON_KEYS, HEADER_FIELDS, TOP_KEYS
-from .types import PANES, BrokenItem, Diagnostic, Item, Location, Source
+from .types import LISTS, BrokenItem, Diagnostic, Item, Location, Source
 from .validate_header import (
     SITUATION_KEYS,
     SOURCE_KEYS,
@@ -36,16 +36,8 @@ from .validate_header import (
     check_situation,
 )
 from .validate_items import ItemChecker, Pending
-from .validate_values import (
-    QUANTITY_EXPECTED,
-    QUANTITY_KEYS,
-    SOURCE_REF_KEYS,
-    TIME_EXPECTED,
-    TIME_KEYS,
-    Checker,
-    parse_iso,
-    suggest,
-)
+from .validate_times import TIME_EXPECTED, TIME_KEYS, parse_iso
+from .validate_values import QUANTITY_EXPECTED, QUANTITY_KEYS, SOURCE_REF_KEYS, Checker, suggest
 from .yamlpos import Locator, format_path
 from .yamlread import describe
 
@@ -85,7 +77,7 @@ def _run(data: dict, c: Checker, sources: SourceChecker, items_c: ItemChecker) -
     check_situation(c, data, result)
     result["sources"] = sources.sources(data.get("sources"))
     items: dict[str, list[Item | Pending]] = {}
-    for pane in PANES:
+    for pane in LISTS:
         raw = data.get(pane)
         if raw is None:
             continue
@@ -110,7 +102,7 @@ def validate(
     base_dir = os.path.dirname(os.path.abspath(file))
     origins: dict[str, list[tuple[int, int]]] = {}
     if text:
-        counts = {pane: len(raw) for pane in PANES if isinstance(raw := data.get(pane), list)}
+        counts = {pane: len(raw) for pane in LISTS if isinstance(raw := data.get(pane), list)}
         if counts:
             origins = item_lines(text, counts)
     positions = _Positions(locator, text)
@@ -220,7 +212,7 @@ def _check_fields(
     if isinstance(raw_sources, dict):
         source_ids = frozenset(k for k in raw_sources if type(k) is str and not k.startswith("x-"))
     return {
-        "check_items": tuple((pane, i, it) for pane in PANES for i, it in enumerate(items.get(pane, ()))),
+        "check_items": tuple((pane, i, it) for pane in LISTS for i, it in enumerate(items.get(pane, ()))),
         "check_item_ids": frozenset(bad_ids),
         "check_source_ids": source_ids,
         "check_header": "title" in header_keys and "as_of" in header_keys,

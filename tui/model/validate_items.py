@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .ids import SLUG_RE, derive_id
-from .spec import COMMON_KEYS, CONFIDENCES, DEFAULT_CONFIDENCE, LIST, LISTS, ListSpec
+from .spec import COMMON, COMMON_KEYS, CONFIDENCES, DEFAULT_CONFIDENCE, LIST, LISTS, ListSpec
 from .text import visible
-from .types import ITEM_TYPES, Item, Location
+from .types import ITEM_TYPES, Item, Location, Quantity
+from .validate_compound import breakdown_mismatch
 from .validate_values import Checker
 from .yamlpos import format_path
 from .yamlread import describe
@@ -20,6 +21,11 @@ _KNOWN_SETS = {name: frozenset(keys) for name, keys in KNOWN_KEYS.items()}
 _OWN: Mapping[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     spec.name: {f.name: (f.kind, f.values) for f in spec.fields} for spec in LISTS
 }
+_REQUIRED = {spec.name: tuple(f.name for f in spec.fields if f.required) for spec in LISTS}
+_OTHER_COMMON = tuple(f for f in COMMON if f.name not in ("id", "confidence"))
+# Per list: the field whose parts must add up to the item's `value` (figures' breakdown).
+_BREAKDOWN = {spec.name: f.name for spec in LISTS for f in spec.fields if f.kind == "breakdown"}
+
 # What a BrokenItem keeps in its own attributes (the rest goes to its `values`).
 _COMMON = frozenset(COMMON_KEYS) | {"id_derived", "extensions", "origin"}
 
@@ -73,9 +79,15 @@ class ItemChecker:
                     c.enum(value, fpath, values)
             else:
                 kwargs[key] = c.checker_for(kind)(value, fpath)
+        parts = _BREAKDOWN.get(pane)
+        if parts is not None and kwargs.get(parts) and isinstance(total := kwargs.get("value"), Quantity):
+            why = breakdown_mismatch(total, kwargs[parts])
+            if why is not None:
+                c.warning(path + (parts,), why)
         label = kwargs.get(label_key)
-        if entry.get(label_key) is None:
-            c.error(path, f"missing required field {label_key!r} ({noun} needs {label_key!r})")
+        for name in _REQUIRED[pane]:
+            if entry.get(name) is None:
+                c.error(path, f"missing required field {name!r} ({noun} needs {name!r})")
         if spec.one_of and all(entry.get(k) is None for k in spec.one_of):
             c.error(path, f"{noun} {spec.one_of_rule}")
         self.common(spec, entry, path, label, kwargs)
@@ -121,11 +133,9 @@ class ItemChecker:
             kwargs["confidence"] = c.enum(entry["confidence"], path + ("confidence",), CONFIDENCES)
         else:
             kwargs["confidence"] = DEFAULT_CONFIDENCE
-        if entry.get("sources") is not None:
-            kwargs["sources"] = c.source_refs(entry["sources"], path + ("sources",))
-        if entry.get("updated") is not None:
-            kwargs["updated"] = c.time(entry["updated"], path + ("updated",))
-        if entry.get("about") is not None:
-            kwargs["about"] = c.textlist(entry["about"], path + ("about",))
-        if entry.get("note") is not None:
-            kwargs["note"] = c.text(entry["note"], path + ("note",))
+        for f in _OTHER_COMMON:  # sources, updated, about, note, severity, counts, geo
+            value = entry.get(f.name)
+            if value is None:
+                continue
+            fpath = path + (f.name,)
+            kwargs[f.name] = c.enum(value, fpath, f.values) if f.kind == "enum" else c.checker_for(f.kind)(value, fpath)

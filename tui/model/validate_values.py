@@ -7,25 +7,23 @@ looked up only once the file is known to have a problem (tui.model.validate).
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Callable, Collection
 from typing import Any
 
-from .spec import QUALIFIERS, QUANTITY, SOURCE_REF, TIME
+from . import validate_compound as compound
+from .spec import QUALIFIERS, QUANTITY, SOURCE_REF
 from .types import Quantity, Severity, SourceRef, When
+from .validate_times import check_time
 from .yamlpos import format_path
 from .yamlread import describe
 
 QUANTITY_KEYS = QUANTITY.keys
-TIME_KEYS = TIME.keys
 SOURCE_REF_KEYS = SOURCE_REF.keys
+_QUANTITY_SET = frozenset(QUANTITY_KEYS)
+_SOURCE_REF_SET = frozenset(SOURCE_REF_KEYS)
 
-QUANTITY_EXPECTED = "expected a number or {value, qualifier} or {min, max}"
-TIME_EXPECTED = (
-    "expected an ISO 8601 date (2024-08-07) or date-time with offset (2024-08-07T10:00:00+03:00),"
-    " or {at: <date>, approx: true}"
-)
+QUANTITY_EXPECTED = "expected a number or {value, qualifier} or {min, max} (or only one of them)"
 
 Problem = tuple[tuple, str, str, Severity]  # (path, "key" | "value", message, severity)
 
@@ -33,9 +31,6 @@ Problem = tuple[tuple, str, str, Severity]  # (path, "key" | "value", message, s
 # (and str() of a 5,000-digit integer raises), so it is an error, placed.
 MAX_NUMBER = 10**15
 NUMBER_RANGE = "0 to 10^15 (1,000,000,000,000,000)"
-# Every time has a range: outside it date arithmetic overflows (9999-12-31 + a day).
-YEARS = (1900, 2200)
-TIME_RANGE = f"times must fall in the years {YEARS[0]}-{YEARS[1]}"
 _EXTENSION_NODES = 10_000  # a bound on the walk over one x- value (nesting is bounded by the limits)
 
 
@@ -48,31 +43,6 @@ def close_matches(word: str, possibilities: Collection[str], n: int = 1, cutoff:
 def suggest(key: str, known: tuple[str, ...]) -> str:
     match = close_matches(key, known, n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else f"; expected one of {', '.join(known)}"
-
-
-def parse_iso(text: str) -> tuple[dt.date | dt.datetime | None, str | None]:
-    """ISO 8601 date or offset-aware date-time -> value, or (None, reason)."""
-    s = text.strip()
-    try:
-        return _in_range(dt.date.fromisoformat(s), text)
-    except ValueError:
-        pass
-    try:
-        value = dt.datetime.fromisoformat(s)
-    except ValueError:
-        return None, None
-    if value.tzinfo is None:
-        return None, (
-            f"{text!r} has a time but no UTC offset; write it with an offset,"
-            " e.g. 2024-08-07T10:00:00+03:00 or 2024-08-07T07:00:00Z"
-        )
-    return _in_range(value, text)
-
-
-def _in_range(value: dt.date, text: str) -> tuple[dt.date | None, str | None]:
-    if YEARS[0] <= value.year <= YEARS[1]:
-        return value, None
-    return None, f"{text.strip()!r} is out of range: {TIME_RANGE}"
 
 
 class Checker:
@@ -102,8 +72,10 @@ class Checker:
         known: tuple[str, ...],
         where_name: str | None = None,
         known_set: frozenset[str] | None = None,
+        what: str | None = None,
     ) -> tuple[tuple[str, Any], ...]:
-        """Check keys; return the x- extensions as written."""
+        """Check keys; return the x- extensions as written. `what` ("a quantity"): an
+        unknown key's message lists the keys it takes."""
         if known_set is not None and mapping.keys() <= known_set:
             return ()
         if where_name is None:
@@ -119,7 +91,12 @@ class Checker:
                 if self.extension_ok(value, path + (key,)):
                     ext.append((key, value))
                 continue
-            self.error(path + (key,), f"unknown key {key!r} in {where_name}{suggest(key, known)}", "key")
+            if what is None:
+                hint = suggest(key, known)
+            else:
+                match = close_matches(key, known, n=1, cutoff=0.6)
+                hint = (f"; did you mean {match[0]!r}?" if match else "") + f" ({what} takes {', '.join(known)})"
+            self.error(path + (key,), f"unknown key {key!r} in {where_name}{hint}", "key")
         return tuple(ext)
 
     def extension_ok(self, value: Any, path: tuple) -> bool:
@@ -217,7 +194,7 @@ class Checker:
             self.error(path, f"{QUANTITY_EXPECTED}, found {describe(value)}")
             return None
         before = len(self.problems)
-        ext = self.keys(value, path, QUANTITY_KEYS)
+        ext = self.keys(value, path, QUANTITY_KEYS, None, _QUANTITY_SET, "a quantity")
         unit = None
         if value.get("unit") is not None:
             unit = self.text(value["unit"], path + ("unit",))
@@ -237,12 +214,9 @@ class Checker:
         if has_range:
             if value.get("qualifier") is not None:
                 self.error(path + ("qualifier",), "a qualifier goes with `value`, not with a {min, max} range")
-            if value.get("min") is None or value.get("max") is None:
-                missing = "min" if value.get("min") is None else "max"
-                self.error(path, f"a range needs both min and max; {missing!r} is missing")
-                return None
-            lo = self.number(value["min"], path + ("min",))
-            hi = self.number(value["max"], path + ("max",))
+            # Half a range reads "at least 5" ({min: 5}) or "up to 5" ({max: 5}).
+            lo = self.number(value["min"], path + ("min",)) if value.get("min") is not None else None
+            hi = self.number(value["max"], path + ("max",)) if value.get("max") is not None else None
             if lo is not None and hi is not None and lo > hi:
                 self.error(path, f"min {lo!r} is more than max {hi!r}")
             if len(self.problems) > before:
@@ -252,34 +226,7 @@ class Checker:
         return None
 
     def time(self, value: Any, path: tuple) -> When | None:
-        if type(value) is str:
-            parsed, reason = parse_iso(value)
-            if parsed is None:
-                self.error(path, reason or f"{TIME_EXPECTED}, found {describe(value)}")
-                return None
-            return When(parsed)
-        if isinstance(value, dict):
-            ext = self.keys(value, path, TIME_KEYS)
-            approx = False
-            if "approx" in value and value["approx"] is not None:
-                if type(value["approx"]) is bool:
-                    approx = value["approx"]
-                else:
-                    self.error(path + ("approx",), f"expected true or false, found {describe(value['approx'])}")
-            at = value.get("at")
-            if at is None:
-                self.error(path, "missing required field 'at' (the date, e.g. {at: 2024-08-07, approx: true})")
-                return None
-            if type(at) is not str:
-                self.error(path + ("at",), f"{TIME_EXPECTED}, found {describe(at)}")
-                return None
-            parsed, reason = parse_iso(at)
-            if parsed is None:
-                self.error(path + ("at",), reason or f"{TIME_EXPECTED}, found {describe(at)}")
-                return None
-            return When(parsed, approx=approx, extensions=ext)
-        self.error(path, f"{TIME_EXPECTED}, found {describe(value)}")
-        return None
+        return check_time(self, value, path)
 
     def units(self, value: Any, path: tuple) -> tuple[tuple[str, int], ...] | None:
         if not isinstance(value, dict):
@@ -316,19 +263,21 @@ class Checker:
             if type(ref) is str:
                 out.append(SourceRef(ref))
             elif isinstance(ref, dict):
-                ext = self.keys(ref, rpath, SOURCE_REF_KEYS)
+                ext = self.keys(ref, rpath, SOURCE_REF_KEYS, None, _SOURCE_REF_SET, "a source reference")
                 src = ref.get("source")
                 if src is None:
                     self.error(rpath, "missing required field 'source' (the id of a source)")
                     continue
                 src = self.text(src, rpath + ("source",))
-                quote = None
+                quote = via = None
                 if ref.get("quote") is not None:
                     quote = self.text(ref["quote"], rpath + ("quote",))
+                if ref.get("via") is not None:
+                    via = self.text(ref["via"], rpath + ("via",))
                 if src is not None:
-                    out.append(SourceRef(src, quote, extensions=ext))
+                    out.append(SourceRef(src, quote, extensions=ext, via=via))
             else:
-                self.error(rpath, f"expected a source id or {{source, quote}}, found {describe(ref)}")
+                self.error(rpath, f"expected a source id or {{source, quote, via}}, found {describe(ref)}")
         return tuple(out)
 
     def checker_for(self, kind: str) -> Callable[[Any, tuple], Any]:
@@ -343,5 +292,10 @@ class Checker:
             "time": self.time,
             "units": self.units,
             "sources": self.source_refs,
+            "counts": lambda v, p: compound.counts(self, v, p),
+            "breakdown": lambda v, p: compound.counts(self, v, p),
+            "series": lambda v, p: compound.series(self, v, p),
+            "geo": lambda v, p: compound.geo(self, v, p),
+            "funding": lambda v, p: compound.funding(self, v, p),
         }
         return table[kind]

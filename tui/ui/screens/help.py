@@ -21,8 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.model.plain import CONFIDENCE_SYMBOLS
-from tui.model.spec import COMMON, LISTS, QUALIFIERS, SITUATION, SOURCE, Field, ListSpec
-from tui.model.text import visible
+from tui.model.spec import COMMON, LIKELIHOODS, LISTS, QUALIFIERS, SITUATION, SOURCE, Field, ListSpec
+from tui.model.text import format_likelihood, visible
 from tui.model.types import CONFIDENCES
 
 
@@ -142,7 +142,17 @@ def files_block(files: Iterable[str]) -> RenderableType:
 
 
 # How a kind of value is hinted at after its name (enums list their values).
-_KIND_HINTS = {"units": " (state: count)", "sources": " (id or {source, quote})", "ids": " (ids)", "slug": " (slug)"}
+_KIND_HINTS = {
+    "units": " (state: count)",
+    "sources": " (id or {source, quote, via})",
+    "ids": " (ids)",
+    "slug": " (slug)",
+    "counts": " (label: quantity)",
+    "breakdown": " (label: quantity, adding up to value)",
+    "series": " ([{at, value}], oldest first)",
+    "geo": " ({lat, lon, precision, pcode})",
+    "funding": " ({required, received})",
+}
 
 
 def _field_words(f: Field) -> str:
@@ -176,12 +186,15 @@ def format_reference() -> RenderableType:
         ("confidence", "  ".join(f"{CONFIDENCE_SYMBOLS[c]} {c}" for c in CONFIDENCES) + "  (default reported)"),
         (
             "quantity",
-            "76000 | {value: 76000, qualifier: " + "/".join(QUALIFIERS) + "} | {min: 10, max: 20}; optional unit",
+            "76000 | {value: 76000, qualifier: " + "/".join(QUALIFIERS) + "} | {min: 10, max: 20} | {max: 5}"
+            " (up to 5) | {min: 5} (at least 5); optional unit",
         ),
         (
             "time",
-            "ISO 8601 date 2024-08-07 or date-time 2024-08-09T12:00+03:00; {at: 2024-08-07, approx: true} shows ~",
+            "ISO 8601 date 2024-08-07, month 2024-07 or date-time 2024-08-09T12:00+03:00 (with its offset);"
+            " {at: 2024-08-07, approx: true} shows ~; a period {from: 2022-11-28, to: 2022-11-29}",
         ),
+        ("likelihood", ", ".join(format_likelihood(name) for name in LIKELIHOODS)),
     ]
     for what, how in rows:
         table.add_row(Text(what), Text(how))
