@@ -123,3 +123,17 @@ def test_search_finds_the_new_values():
     for word in ("almost 1,000", "jul 2024", "ua59", "killed", "17"):
         assert word in figure_text, word
     assert "5 usd required" in search_text(pf.items["needs"][0])
+
+
+def test_the_latest_moment_of_a_month_or_period_is_its_end():
+    """Overdue and stale read the latest moment a time may mean (tui.model.stale)."""
+    from tui.model.stale import latest_moment
+
+    assert latest_moment(When(dt.date(2024, 4, 1), kind="month")) == dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    days = When(dt.date(2022, 11, 28), kind="period", end=dt.date(2022, 11, 29))
+    assert latest_moment(days) == dt.datetime(2022, 11, 30, tzinfo=dt.UTC)
+    hours = When(
+        dt.datetime(2024, 8, 6, 5, tzinfo=UTC3), kind="period", end=dt.datetime(2024, 8, 6, 9, 30, tzinfo=UTC3)
+    )
+    assert latest_moment(hours) == dt.datetime(2024, 8, 6, 9, 30, tzinfo=UTC3)
+    assert latest_moment(When(dt.date(2024, 8, 7))) == dt.datetime(2024, 8, 8, tzinfo=dt.UTC)  # as before

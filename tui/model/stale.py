@@ -28,7 +28,6 @@ __all__ = [
 
 DEFAULT_STALE_HOURS = 24.0
 ENV_STALE_HOURS = "SITBOARD_STALE_HOURS"
-_DAY = dt.timedelta(days=1)
 
 
 MAX_STALE_HOURS = 87_600.0  # ten years: past that, nothing is ever stale (and 1e15 h overflows dates)
@@ -69,10 +68,9 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 
 def latest_moment(when: When) -> dt.datetime:
-    """The latest moment `when` can mean: a date-time itself, a bare date its end (UTC)."""
-    if when.has_time:
-        return _aware(when.value)  # type: ignore[arg-type]
-    return when.as_datetime() + _DAY
+    """The latest moment `when` can mean: a date-time itself, a bare date its end (UTC), a
+    month its last day's end, a period its end (When.end_datetime)."""
+    return _aware(when.end_datetime())
 
 
 def _max_age(max_age: dt.timedelta | float | int | None) -> dt.timedelta:
