@@ -1,23 +1,12 @@
-"""A row for an item that did not validate (issue 10): ✗ where the confidence goes, its
-label, and its first problem across the rest of the row.
-
-The loader's BrokenItem (tui.model.types) is on its way; the pane reads `problems` from
-any item, so a Front carrying problems stands in for it here."""
+"""A row for an item that did not validate (issue 10, tui.model.types.BrokenItem): ✗ where
+the confidence goes, its label, and its first problem across the rest of the row."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from screen_support import screen_lines
 from test_board_support import kursk, make_app, result, settle
 
-from tui.model.types import Diagnostic, Front
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BrokenFront(Front):
-    problems: tuple[Diagnostic, ...] = ()
-
+from tui.model.types import BrokenItem, Diagnostic
 
 PROBLEMS = (
     Diagnostic("/tmp/kursk.yaml", 12, 13, "fronts[1].status", "unknown status 'winning'"),
@@ -27,7 +16,7 @@ PROBLEMS = (
 
 async def test_a_broken_item_is_a_flagged_row_with_its_first_problem():
     sit = kursk()
-    broken = BrokenFront(id="north-axis", name="North axis", problems=PROBLEMS)
+    broken = BrokenItem(pane="fronts", id="north-axis", label="North axis", problems=PROBLEMS)
     app = make_app(result(kursk(fronts=(sit.fronts[0], broken, *sit.fronts[1:]))))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)

@@ -20,7 +20,7 @@ from rich.text import Text
 # view and the plain-text exports) plus a colour.
 from tui.model.plain import CONFIDENCE_SYMBOLS  # noqa: E402
 from tui.model.text import fold, format_quantity, format_units, format_when, visible
-from tui.model.types import Item, Situation, When
+from tui.model.types import BrokenItem, Diagnostic, Item, Situation, When
 
 CONFIDENCE_STYLES: dict[str, str] = {
     "verified": "bold green",
@@ -58,10 +58,9 @@ DEFAULT_LOOK = CellLook()
 BROKEN_FLAG = "✗"
 
 
-def problems_of(item: Item) -> tuple:
-    """The problems of an item that did not validate (a BrokenItem: tui.model.types),
-    else ()."""
-    return tuple(getattr(item, "problems", ()) or ())
+def problems_of(item: Item) -> tuple[Diagnostic, ...]:
+    """The problems of an item that did not validate (a BrokenItem), else ()."""
+    return item.problems if isinstance(item, BrokenItem) else ()
 
 
 def broken_cells(item: Item, look: CellLook | None = None) -> list[Text]:
@@ -71,17 +70,14 @@ def broken_cells(item: Item, look: CellLook | None = None) -> list[Text]:
     look = look or DEFAULT_LOOK
     problems = problems_of(item)
     first = problems[0] if problems else None
-    field = ""
-    if first is not None:
-        path = str(getattr(first, "path", "") or "")
-        field = path.split("].", 1)[1] if "]." in path else ""
-    message = str(getattr(first, "message", first)) if first is not None else "does not validate"
+    field = first.path.split("].", 1)[1] if first is not None and "]." in first.path else ""
+    message = first.message if first is not None else "does not validate"
     flag = Text(BROKEN_FLAG, style=look.broken, no_wrap=True, end="")
     flag.append(" " * (CONF_COL_WIDTH - 1))
     more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
     return [
         flag,
-        cell(str(item.label or "")),
+        cell(item.label or ""),
         cell(f"{field}: {message}{more}" if field else f"{message}{more}", style=look.broken),
     ]
 
