@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import dataclasses
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from tui.model.load import parse_bytes
 from tui.model.schema import json_schema
-from tui.model.spec import COMMON, LIST, LISTS, SITUATION, SOURCE, Field, ListSpec
+from tui.model.spec import (
+    COMMON,
+    FUNDING,
+    GEO,
+    LIST,
+    LISTS,
+    QUANTITY,
+    SERIES_POINT,
+    SITUATION,
+    SOURCE,
+    SOURCE_REF,
+    TIME,
+    Field,
+    ListSpec,
+)
 from tui.model.types import ITEM_TYPES, PANE_TITLES, PANES
 from tui.model.types import LISTS as ALL_LISTS
 
@@ -95,3 +110,30 @@ def test_a_bad_field_kind_is_refused_at_once() -> None:
         Field("x", "colour", "help")
     with pytest.raises(ValueError, match="enum needs values"):
         Field("x", "enum", "help")
+
+
+# -- docs/format.md keeps up with the spec ------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "format.md"
+
+
+def test_docs_name_every_list_field_and_value_of_the_spec() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    missing = [f"`{spec.name}`" for spec in LISTS if f"`{spec.name}`" not in text]
+    for block in (SITUATION, SOURCE, QUANTITY, TIME, SOURCE_REF, GEO, FUNDING, SERIES_POINT):
+        missing += [f"`{f.name}` ({block.name})" for f in block.fields if f"`{f.name}`" not in text]
+    for spec in LISTS:
+        for f in spec.all_fields:
+            if f"`{f.name}`" not in text:
+                missing.append(f"`{f.name}` ({spec.name})")
+            missing += [f"`{v}` ({spec.name}.{f.name})" for v in f.values if f"`{v}`" not in text]
+    assert missing == []
+
+
+def test_the_worked_example_of_the_new_lists_in_the_docs_loads() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:]]
+    (example,) = [b for b in blocks if b.startswith("figures:")]
+    pf = parse_bytes((HEADER + "sources:\n  seed: {name: Seed}\n" + example).encode(), "f.yaml")
+    assert pf.ok, [str(d) for d in pf.diagnostics]
+    assert {name for name, its in pf.items.items() if its} == {"figures", "judgments", "watch", "needs"}
