@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from git_support import ENV as GIT_ENV  # git: no global or system config, a fixed identity
+
+ROOT = Path(__file__).resolve().parent.parent
 
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
 
@@ -27,19 +32,38 @@ def write(tmp_path: Path) -> Callable[..., Path]:
     return _write
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_state_dir(tmp_path_factory: pytest.TempPathFactory):
-    """The board keeps state (last good versions, baselines, crash logs) in the user's
-    state directory: tests keep theirs in a temporary one, never in ~/.local/state.
-    A test that sets XDG_STATE_HOME or SITBOARD_STATE_DIR itself still wins."""
-    import os
+# The machine's settings that would change what the board or git does in a test: the
+# user's sitboard variables, an SSH session (the mouse default), a tmux session (y would
+# copy into the user's real tmux buffer), NO_COLOR, and git's repository variables (set when
+# the tests run inside a git hook).
+_MACHINE_ENV = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "TMUX", "TMUX_PANE", "NO_COLOR")
+_MACHINE_ENV_PREFIXES = ("SITBOARD_", "GIT_")
 
-    saved = {k: os.environ.get(k) for k in ("XDG_STATE_HOME", "SITBOARD_STATE_DIR")}
-    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state-home"))
-    os.environ.pop("SITBOARD_STATE_DIR", None)
-    yield
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
+
+@dataclass(frozen=True)
+class UserDirs:
+    home: Path  # $HOME
+    state: Path  # $XDG_STATE_HOME: the board's state is state / "sitboard"
+    config: Path  # $XDG_CONFIG_HOME: keymap.toml is config / "sitboard" / "keymap.toml"
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> UserDirs:
+    """Every test has its own home, state and config folders (outside its tmp_path, which
+    stays the test's own), so no test reads or writes the user's real ~/.local/state,
+    ~/.config/sitboard or ~/.gitconfig, and no test sees another's state. Subprocesses
+    inherit them, and PYTHONPATH (this checkout). A test that sets one itself still wins."""
+    base = tmp_path_factory.mktemp("user")
+    dirs = UserDirs(home=base / "home", state=base / "state", config=base / "config")
+    dirs.home.mkdir()
+    for name in list(os.environ):
+        if name in _MACHINE_ENV or name.startswith(_MACHINE_ENV_PREFIXES):
+            monkeypatch.delenv(name)
+    # `python -m tui` and `sitboard` in a subprocess run this checkout, not an installed copy
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    monkeypatch.setenv("HOME", str(dirs.home))
+    monkeypatch.setenv("XDG_STATE_HOME", str(dirs.state))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(dirs.config))
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    return dirs

@@ -47,9 +47,6 @@ class Sites:
     """remote.git (bare), hq/ (the analyst, pushes), field/ (the board, follows)."""
 
     def __init__(self, tmp: Path) -> None:
-        # the tests' own git config too: no global config, a fixed identity
-        for k, v in ENV.items():
-            os.environ.setdefault(k, v)
         self.remote = tmp / "remote.git"
         git(tmp, "init", "-q", "--bare", "-b", "main", str(self.remote))
         self.hq = tmp / "hq"
