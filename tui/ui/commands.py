@@ -51,12 +51,19 @@ def literal_match(matcher: Matcher, candidate: str) -> tuple[float, Content]:
     return score, content
 
 
+def literal_help(text: str) -> str:
+    """A hit's help text shown as written. Textual types `Hit.help` as a str and reads a
+    str as markup (`Content.from_markup`), which returns a Content given to it unchanged
+    (as its docstring says): item names from a file must never become markup."""
+    return Content(text)  # type: ignore[return-value]  # a Content where Textual's annotation says str: see above
+
+
 @dataclass(frozen=True, slots=True)
 class _ItemEntry:
     item_id: str
     heading: str  # visible, single line
     folded: str  # heading.lower(), as the fuzzy matcher compares
-    help: Content
+    help: str  # literal_help()
 
 
 def _current_situation(app: Any) -> Situation | None:
@@ -79,7 +86,7 @@ class ItemCommands(Provider):
                 item_id=item.id,
                 heading=heading,
                 folded=heading.lower(),
-                help=Content(visible(f"{confidence_text(item.confidence)} · {item.id}", single_line=True)),
+                help=literal_help(visible(f"{confidence_text(item.confidence)} · {item.id}", single_line=True)),
             )
             self._entries.append(entry)
             if per_pane.get(item.pane, 0) < DISCOVER_PER_PANE:
@@ -220,18 +227,18 @@ class BoardCommands(Provider):
             return None
         return keys, node, action
 
-    def _commands(self) -> Iterator[tuple[str, Content, Any]]:
+    def _commands(self) -> Iterator[tuple[str, str, Any]]:
         for command in BOARD_COMMANDS:
             resolved = self._resolve(command)
             if resolved is None:
                 continue
             keys, node, action = resolved
             help_text = command.help + (f"  [{' / '.join(keys)}]" if keys else "")
-            yield command.title, Content(help_text), partial(self.app.run_action, action, node)
+            yield command.title, literal_help(help_text), partial(self.app.run_action, action, node)
         for system in self.app.get_system_commands(self.screen):
             if system.title in _REPLACED_SYSTEM:
                 continue
-            yield system.title, Content(system.help), system.callback
+            yield system.title, literal_help(system.help), system.callback
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():
