@@ -100,3 +100,18 @@ def test_cli_brief_short(tmp_path: Path) -> None:
     lines = check_page(proc.stdout)
     assert lines[0] == "TLP:AMBER" and lines[-1] == "TLP:AMBER"
     assert "no baseline" in proc.stdout
+
+
+def test_a_judgment_reads_its_likelihood_band(tmp_path: Path) -> None:
+    """The band from the probability yardstick, as the detail view shows it (was the raw
+    tuple: 'likely ((55, 75))')."""
+    (tmp_path / "s.yaml").write_text(
+        "situation: {id: s, title: S, as_of: 2024-08-09T12:00:00+03:00}\n"
+        "judgments:\n  - text: The bridge will be retaken\n    likelihood: likely\n"
+        "  - text: The dam holds\n    likelihood: almost_certain\n",
+        encoding="utf-8",
+    )
+    (sit,) = load([tmp_path]).situations
+    text = render_short(sit, fmt="text", now=NOW)
+    assert "The bridge will be retaken — likely (55-75 %)" in text
+    assert "The dam holds — almost certain (≥95 %)" in text

@@ -24,6 +24,7 @@ from tui.model.markup import md_escape
 from tui.model.plain import CONFIDENCE_SYMBOLS, item_heading
 from tui.model.provenance import best_grade
 from tui.model.text import cell_width, format_age, format_quantity, format_when, truncate
+from tui.model.textvalues import format_likelihood
 from tui.model.types import Item, Quantity, Situation, When
 from tui.model.values import field_name, one_line, value_text, when_full
 
@@ -187,26 +188,11 @@ def _figures(page: _Page, s: Situation, before: Situation | None) -> _Section:
     return sec
 
 
-def _likelihood(item: Item) -> str:
-    word = getattr(item, "likelihood", None)
-    if not word:
-        return ""
-    try:
-        from tui.model import spec  # type: ignore[attr-defined]
-
-        bands = getattr(spec, "LIKELIHOOD_BANDS", {})
-    except ImportError:
-        bands = {}
-    band = bands.get(word)
-    text = word.replace("_", " ")
-    return f"{text} ({band})" if band else text
-
-
 def _judgments(page: _Page, s: Situation) -> _Section:
     sec = _Section(page.title("Key judgments"), cap=_CAPS["judgments"], empty=page.entry("none recorded")[0])
     for it in _by_severity(_listed(s, "judgments")):
         text = one_line(it.label)
-        likely = _likelihood(it)
+        likely = format_likelihood(getattr(it, "likelihood", None))
         by = getattr(it, "by", None)
         lead = f"{SEVERITY_MARKS.get(getattr(it, 'severity', None) or '', '')}{_conf(it, s)} "
         tail = "".join([f" — {likely}" if likely else "", f" ({one_line(by)})" if by else ""])

@@ -209,7 +209,7 @@ class Figure(Item):
     """A headline figure: what is counted (`label`) and its value."""
 
     pane: str = "figures"
-    label: str  # type: ignore[assignment]  # a field here, a property on the other items
+    label: str  # a field here, a property on the other items
     value: Quantity
     where: str | None = None
     date: When | None = None
@@ -278,7 +278,7 @@ class BrokenItem(Item):
     - `problems`: every problem of this item (errors first, then warnings), placed.
     """
 
-    label: str  # type: ignore[assignment]  # a field here, a property on the other items
+    label: str  # a field here, a property on the other items
     problems: tuple[Diagnostic, ...] = ()
     values: tuple[tuple[str, Any], ...] = ()
     broken: ClassVar[bool] = True
