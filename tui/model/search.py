@@ -90,9 +90,10 @@ class _Generation:
             old.ensure(pane)
             keep = _same_items(old.panes[pane], self.panes[pane])
             if same_texts:  # (source names are part of the text)
-                for news, olds in ((self.strings[pane], old.strings[pane]), (self.bounds[pane], old.bounds[pane])):
-                    for i, j, length in keep:
-                        news[i : i + length] = olds[j : j + length]  # type: ignore[assignment]
+                strings, bounds = self.strings[pane], self.bounds[pane]
+                for i, j, length in keep:
+                    strings[i : i + length] = old.strings[pane][j : j + length]
+                    bounds[i : i + length] = old.bounds[pane][j : j + length]
             if same_flags:
                 self.flags.carry(old.flags, pane, keep)
             del self.pending[pane]
@@ -306,10 +307,12 @@ class Searcher:
         if isinstance(query, str):
             query = parse(query)
         gen = self._gen
-        narrow = previous is not None and previous.generation is gen and query.narrows(previous.query)
+        narrowed = (
+            previous if previous is not None and previous.generation is gen and query.narrows(previous.query) else None
+        )
         out: dict[str, PaneHits] = {}
         for pane, items in gen.panes.items():
-            rows: Sequence[int] = previous.panes[pane].rows if narrow else range(len(items))  # type: ignore[union-attr]
+            rows: Sequence[int] = narrowed.panes[pane].rows if narrowed is not None else range(len(items))
             if not query.empty:
                 rows = self._scan(gen, pane, rows, query)
             out[pane] = PaneHits(pane, list(rows), gen, query.words)

@@ -31,6 +31,7 @@ from tui.model.serialize_values import (
     location_to_json,
     pairs_from_json,
     pairs_to_json,
+    req_str,
     to_json_value,
     when_from_json,
     when_to_json,
@@ -174,8 +175,8 @@ def situation_from_dict(data: Any) -> Situation:
     for i, raw in enumerate(as_list(d.get("sources", []), "sources")):
         s = as_dict(raw, f"sources[{i}]")
         src = Source(
-            id=as_str(s.get("id"), "source id", False),  # type: ignore[arg-type]
-            name=as_str(s.get("name"), "source name", False),  # type: ignore[arg-type]
+            id=req_str(s.get("id"), "source id"),
+            name=req_str(s.get("name"), "source name"),
             type=as_str(s.get("type"), "source type"),
             reliability=as_str(s.get("reliability"), "source reliability"),
             url=as_str(s.get("url"), "source url"),
@@ -198,15 +199,15 @@ def situation_from_dict(data: Any) -> Situation:
     if as_of is None:
         raise fail("no as_of")
     return Situation(
-        id=as_str(d.get("id"), "id", False),  # type: ignore[arg-type]
-        title=as_str(d.get("title"), "title", False),  # type: ignore[arg-type]
+        id=req_str(d.get("id"), "id"),
+        title=req_str(d.get("title"), "title"),
         as_of=as_of,
         area=as_str(d.get("area"), "area"),
         summary=as_str(d.get("summary"), "summary"),
         marking=as_str(d.get("marking"), "marking"),
         next_update=when_from_json(d.get("next_update"), "next_update"),
         sources=MappingProxyType(sources),
-        files=tuple(as_str(f, "files", False) for f in as_list(d.get("files", []), "files")),  # type: ignore[misc]
+        files=tuple(req_str(f, "files") for f in as_list(d.get("files", []), "files")),
         extensions=pairs_from_json(d.get("extensions"), "extensions"),
         origin=location_from_json(d.get("origin"), "origin"),
         **cast(dict[str, Any], panes),  # each list's tuple holds its own item type (or BrokenItem)

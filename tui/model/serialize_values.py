@@ -119,9 +119,13 @@ def fail(what: str) -> SerializeError:
     return SerializeError(f"not a saved situation: {what}")
 
 
-def as_str(v: Any, what: str, optional: bool = True) -> str | None:
-    if v is None and optional:
-        return None
+def as_str(v: Any, what: str) -> str | None:
+    """Optional text: None, or a str."""
+    return None if v is None else req_str(v, what)
+
+
+def req_str(v: Any, what: str) -> str:
+    """Required text."""
     if not isinstance(v, str):
         raise fail(f"{what} should be text")
     return v
@@ -168,13 +172,13 @@ def when_from_json(v: Any, what: str) -> When | None:
     kind, end = "", None
     try:
         if "datetime" in d:
-            value: dt.date | dt.datetime = dt.datetime.fromisoformat(as_str(d["datetime"], what, False))  # type: ignore[arg-type]
+            value: dt.date | dt.datetime = dt.datetime.fromisoformat(req_str(d["datetime"], what))
         elif "date" in d:
-            value = dt.date.fromisoformat(as_str(d["date"], what, False))  # type: ignore[arg-type]
+            value = dt.date.fromisoformat(req_str(d["date"], what))
         elif "month" in d:
-            value, kind = dt.date.fromisoformat(as_str(d["month"], what, False) + "-01"), "month"  # type: ignore[operator]
+            value, kind = dt.date.fromisoformat(req_str(d["month"], what) + "-01"), "month"
         elif "period" in d:
-            first, last = [_iso(as_str(t, what, False)) for t in as_list(d["period"], what)]  # type: ignore[arg-type]
+            first, last = [_iso(req_str(t, what)) for t in as_list(d["period"], what)]
             value, end, kind = first, last, "period"
         else:
             raise fail(f"{what} has no date")
@@ -222,7 +226,7 @@ def location_from_json(v: Any, what: str) -> Location | None:
 def ref_from_json(v: Any, what: str) -> SourceRef:
     d = as_dict(v, what)
     return SourceRef(
-        source=as_str(d.get("source"), what, False),  # type: ignore[arg-type]
+        source=req_str(d.get("source"), what),
         quote=as_str(d.get("quote"), what),
         extensions=pairs_from_json(d.get("extensions"), what),
         via=as_str(d.get("via"), what),
@@ -263,7 +267,7 @@ def from_json_value(kind: str | None, name: str, value: Any, where: str) -> Any:
     if kind == "quantity":
         return quantity_from_json(value, where)
     if kind in ("textlist", "ids"):
-        return tuple(as_str(s, where, False) for s in as_list(value, where))
+        return tuple(req_str(s, where) for s in as_list(value, where))
     if kind == "units":
         pairs = pairs_from_json(value, where)
         if not all(isinstance(n, int) and not isinstance(n, bool) for _, n in pairs):
@@ -279,7 +283,7 @@ def from_json_value(kind: str | None, name: str, value: Any, where: str) -> Any:
         if not isinstance(value, bool):
             raise fail(f"{where} should be true or false")
         return value
-    return as_str(value, where, optional=name not in ("pane", "id", "confidence", "label"))
+    return req_str(value, where) if name in ("pane", "id", "confidence", "label") else as_str(value, where)
 
 
 def diagnostic_from_json(v: Any, where: str) -> Diagnostic:
@@ -291,5 +295,5 @@ def diagnostic_from_json(v: Any, where: str) -> Diagnostic:
     if not (isinstance(diag.line, int) and isinstance(diag.column, int) and diag.severity in ("error", "warning")):
         raise fail(f"{where} is not a problem")
     for text in (diag.file, diag.path, diag.message):
-        as_str(text, where, False)
+        req_str(text, where)
     return diag
