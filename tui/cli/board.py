@@ -190,7 +190,7 @@ def run(argv: list[str]) -> int:
     from tui.runtime.clipboard import mouse_default
 
     preload.start(paths)
-    from tui.ui.app import run_board
+    from tui.ui.run import run_board
 
     wanted: dict[str, object] = {}
     if args.follow:

@@ -4,7 +4,8 @@
     tl.load()                     # the commits that changed them, newest first (blocking)
     pos = tl.step(+1)             # `[`: one version back; `]` is step(-1); None: no further
     result = tl.result(pos)       # the situation as of that version (blocking, cached)
-    tl.banner(pos)                # "viewing the version of 14:02, 3 commits ago: a1b2c3d “…” (Anna)"
+    tl.headline(pos)              # "viewing the version of 14:02, 3 commits ago"
+    tl.banner(pos)                # the headline, then ": a1b2c3d “subject” (Anna)"
 
 Positions: `LIVE` (-1) is the working tree, as the board follows it; 0 .. n-1 index the
 commits, newest first. The first step back skips the newest commit when the files on disk
@@ -111,7 +112,8 @@ class Timeline:
         """Commits that changed the files between that version and the files on disk."""
         return position if self.disk_is_newest else position + 1
 
-    def banner(self, position: int, today: dt.date | None = None) -> str:
+    def headline(self, position: int, today: dt.date | None = None) -> str:
+        """ "viewing the version of 14:02, 3 commits ago" (the header's words)."""
         change = self.commit(position)
         if change is None:
             return ""
@@ -120,5 +122,12 @@ class Timeline:
             t = change.time.astimezone()
             when = t.strftime("%H:%M") if t.date() == (today or dt.date.today()) else t.strftime("%d %b %Y %H:%M")
         n = self.ago(position)
+        return f"viewing the version of {when}, {n} commit{'s' if n != 1 else ''} ago"
+
+    def banner(self, position: int, today: dt.date | None = None) -> str:
+        """The headline with the commit: "...: a1b2c3d “subject” (author)" (git's text visible)."""
+        change = self.commit(position)
+        if change is None:
+            return ""
         subject, author = visible(change.subject[:120], single_line=True), visible(change.author[:60], single_line=True)
-        return f"viewing the version of {when}, {n} commit{'s' if n != 1 else ''} ago: {change.short} “{subject}” ({author})"
+        return f"{self.headline(position, today)}: {change.short} “{subject}” ({author})"

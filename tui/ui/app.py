@@ -1,5 +1,5 @@
 """The Textual app (thin): app-level keys, screens, what goes down to the board.
-`run_board(paths, ...) -> int` is what `sitboard` calls."""
+`tui.ui.run.run_board(paths, ...) -> int` is what `sitboard` calls."""
 
 from __future__ import annotations
 
@@ -18,9 +18,19 @@ from textual.binding import Binding
 
 from tui.ui import provenance
 from tui.ui.crash import CrashGuard
-from tui.ui.follow import GitFollow, work_trees
+from tui.ui.follow import GitFollow
+from tui.ui.history import GitHistory
 from tui.ui.live import LiveReload
-from tui.ui.messages import FilesChanged, GitSynced, ItemSeen, OpenItem, ReloadBuilt, ReloadFailed, SituationLoaded
+from tui.ui.messages import (
+    FilesChanged,
+    GitSynced,
+    HistoryShown,
+    ItemSeen,
+    OpenItem,
+    ReloadBuilt,
+    ReloadFailed,
+    SituationLoaded,
+)
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -70,6 +80,8 @@ class SitboardApp(App[None]):
         Binding("S", "sources", "Sources", show=False, id="sources"),
         Binding("b", "mark_baseline", "Baseline", show=False, id="baseline"),
         Binding("B", "toggle_changes", "Changes", show=False, id="changes"),
+        Binding("left_square_bracket", "history(1)", "Older", show=False, id="history_back"),
+        Binding("right_square_bracket", "history(-1)", "Newer", show=False, id="history_forward"),
     ]
 
     def __init__(
@@ -90,6 +102,7 @@ class SitboardApp(App[None]):
         baseline_store: BaselineStore | None = None,
         follow: Iterable[str | os.PathLike[str]] | None = None,
         every: float = 60.0,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
         from tui.model.stale import stale_hours as _stale_hours
@@ -119,6 +132,8 @@ class SitboardApp(App[None]):
         self.live = LiveReload(self, self.paths, watch=watch, poll=poll, incremental=loader is None)
         # --follow: the git work trees to keep following their upstream (tui/ui/follow.py)
         self.follow = GitFollow(self, follow, every)
+        self.history = GitHistory(self)  # [ and ]: versions from git (tui/ui/history.py)
+        self.read_only = read_only  # --read-only: b and p refused (wall displays, shared tmux)
 
     def notify(
         self,
@@ -249,7 +264,7 @@ class SitboardApp(App[None]):
         chosen = next((sit for sit in result.situations if sit.id == wanted), None)
         if chosen is None and result.situations:
             chosen = result.situations[0]
-        self.situation = chosen
+        self.situation = chosen = self.history.shown(chosen)  # a version from git while one is viewed
         self.board.show_situation(chosen)
         problems = self.problems()
         if chosen is None and not problems:
@@ -271,10 +286,9 @@ class SitboardApp(App[None]):
 
     def reload_text(self) -> str:
         """The header's reload slot: the sync state first (--follow), then the live reload's."""
-        text, sync = self.live.reload_text(), self.follow.text()
-        if sync and not self.live.paused:  # "offline since 11:40" matters most
-            text = f"{sync} · {text}" if text else sync
-        return text
+        sync = self.follow.text() if not self.live.paused else ""  # "offline since 11:40" matters most
+        words = [self.history.text(), sync, self.live.reload_text()]  # a version from git: said first
+        return " · ".join(w for w in words if w)
 
     def refresh_screens(self) -> None:
         """The detail, sources and changes screens show the new picture too."""
@@ -294,6 +308,9 @@ class SitboardApp(App[None]):
         """Text of the header's reload slot ("paused", "+3 changes waiting", ...)."""
         self.reload_state = text
         self.board.set_reload_state(text)
+
+    def on_history_shown(self, message: HistoryShown) -> None:
+        self.history.shown_version(message)
 
     def on_item_seen(self, message: ItemSeen) -> None:
         if self.live.seen(message.item_id):
@@ -325,6 +342,10 @@ class SitboardApp(App[None]):
         n = i + 2 if i + 1 < len(sits) else 1
         self.notify(f"Situation {n}/{len(sits)}: {self.situation.title}", timeout=3, markup=False)
 
+    def action_history(self, delta: int) -> None:
+        """`[` (1): one version back in the files' git history; `]` (-1): forward, then live."""
+        self.history.step(delta)
+
     def on_open_item(self, message: OpenItem) -> None:
         self.open_detail(message.item_id)
 
@@ -332,7 +353,7 @@ class SitboardApp(App[None]):
         from tui.ui.screens.detail import DetailScreen
 
         if self.situation is not None:
-            self.push_screen(DetailScreen(self.situation, item_id))
+            self.push_screen(DetailScreen(self.situation, item_id, blame=self.history.viewing is None))
 
     @property
     def baseline_store(self) -> BaselineStore:
@@ -352,7 +373,9 @@ class SitboardApp(App[None]):
         provenance.mark_baseline(self, self.baseline_store, self.situation)
 
     def action_toggle_changes(self) -> None:
-        """`B`: the changes since the baseline (again: back to where you were)."""
+        """`B`: the changes since the baseline, or since the version viewed (again: back)."""
+        if self.history.viewing is not None:
+            return self.history.toggle_changes()
         provenance.toggle_changes(self, self.baseline_store, self.situation)
 
     def action_help(self) -> None:
@@ -368,32 +391,3 @@ class SitboardApp(App[None]):
             self.pop_screen()
         if not self.board.jump_to_item(item_id):
             self.notify(f"No item {item_id!r}", severity="warning", timeout=3, markup=False)
-
-
-def run_board(
-    paths: Iterable[str],
-    mouse: bool = True,
-    situation_id: str | None = None,
-    poll: bool = False,
-    crash_test: bool = False,
-    stale_hours: float | None = None,
-    follow: bool = False,
-    every: float = 60.0,
-) -> int:
-    """Open the board on `paths`; returns the process exit code. `poll`: watch files by
-    polling (network file systems are detected; this forces it). A crash returns 3 after
-    one line on stderr (the traceback is in a log file: tui/ui/crash.py)."""
-    app = SitboardApp(
-        paths,
-        mouse=mouse,
-        situation_id=situation_id,
-        poll=poll,
-        crash_test=crash_test,
-        stale_hours=stale_hours,
-        follow=work_trees(paths) if follow else None,
-        every=every,
-    )
-    app.run(mouse=mouse)
-    if app.crash_log is not None:
-        return 3
-    return app.return_code or 0

@@ -185,6 +185,10 @@ BOARD_COMMANDS: tuple[BoardCommand, ...] = (
         "changes",
         "toggle_changes",
     ),
+    BoardCommand("Older version", "Step back through the git history of the files ([)", "history_back", "history(1)"),
+    BoardCommand(
+        "Newer version", "Step forward; after the newest, the live picture (])", "history_forward", "history(-1)"
+    ),
     BoardCommand("Help", "Every key, the files loaded, the format in brief", "help", "help"),
     BoardCommand("Jump to Fronts", "Focus the Fronts pane", "pane_1", "jump_pane(0)"),
     BoardCommand("Jump to Evacuations", "Focus the Evacuations pane", "pane_2", "jump_pane(1)"),
@@ -197,7 +201,7 @@ BOARD_COMMANDS: tuple[BoardCommand, ...] = (
 # Textual's own system commands that the board commands above replace.
 _REPLACED_SYSTEM = {"Quit", "Maximize"}
 
-_KEY_NAMES = {"question_mark": "?", "colon": ":", "slash": "/"}
+_KEY_NAMES = {"question_mark": "?", "colon": ":", "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]"}
 
 
 class BoardCommands(Provider):

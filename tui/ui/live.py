@@ -254,6 +254,9 @@ class LiveReload:
             self.start_reload()
 
     def toggle_pause(self) -> None:
+        if self.app.read_only:  # --read-only: what others see never stops following
+            self.app.notify("Read-only board: p (pause) is off", severity="warning", timeout=3)
+            return
         ctl = self.reloader
         self.paused = not self.paused
         if ctl is not None:

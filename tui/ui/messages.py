@@ -85,3 +85,18 @@ class ItemSeen(Message):
     def __init__(self, item_id: str) -> None:
         super().__init__()
         self.item_id = item_id
+
+
+class HistoryShown(Message):
+    """`[` / `]`: a version of the situation from git (`result`, at timeline `position`),
+    or the live picture again (no result, no problem), or why not (`problem`)."""
+
+    def __init__(
+        self, result: LoadResult | None, position: int, headline: str = "", banner: str = "", problem: str = ""
+    ) -> None:
+        super().__init__()
+        self.result = result
+        self.position = position
+        self.headline = headline
+        self.banner = banner
+        self.problem = problem

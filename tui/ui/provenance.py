@@ -26,6 +26,9 @@ def toggle_sources(app: App[Any], situation: Situation | None) -> None:
 def mark_baseline(app: App[Any], store: BaselineStore, situation: Situation | None) -> None:
     from tui.model.text import format_when
 
+    if getattr(app, "read_only", False):  # --read-only: nothing written
+        app.notify("Read-only board: b (baseline) is off", severity="warning", timeout=3)
+        return
     if situation is None:
         app.notify("No situation loaded yet: nothing to mark", severity="warning", timeout=3)
         return

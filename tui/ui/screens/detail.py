@@ -34,6 +34,7 @@ from tui.model.plain import (
 from tui.model.provenance import grade_text, weak_basis
 from tui.model.text import visible
 from tui.model.types import Item, Situation
+from tui.ui.blame import BlameLine
 from tui.ui.widgets.cells import CONFIDENCE_STYLES
 
 WEAK_MARK = "!"  # as on the board and the sources screen: reads without colour
@@ -134,8 +135,9 @@ class DetailScreen(Screen[None]):
 
     AUTO_FOCUS = "#detail-body"
 
-    def __init__(self, situation: Situation, item_id: str) -> None:
+    def __init__(self, situation: Situation, item_id: str, *, blame: bool = True) -> None:
         super().__init__()
+        self.blame = blame  # "Last changed" from git blame (not for a version from git: issue 15)
         self.situation = situation
         self.item_id = item_id
         self.back_stack: list[str] = []
@@ -148,6 +150,7 @@ class DetailScreen(Screen[None]):
         yield Static(id="detail-title")
         with DetailBody(id="detail-body"):
             yield Static(id="detail-fields")
+            yield BlameLine(id="detail-blame")
             yield Static("Sources", id="detail-sources-title", classes="section")
             yield Static(id="detail-sources")
             yield Static("Links", id="detail-links-title", classes="section")
@@ -170,6 +173,7 @@ class DetailScreen(Screen[None]):
         links = self.query_one("#detail-links", LinkList)
         links.clear_options()
         self._link_targets = []
+        self.query_one(BlameLine).show_for(self.situation, item, enabled=self.blame)
         if item is None:
             title.update(_text(self.item_id, single_line=True))
             fields.update(Text(MISSING_ITEM, style="bold"))

@@ -63,6 +63,11 @@ KEYMAP: tuple[KeyEntry, ...] = (
     KeyEntry(("S",), "sources: each source's grade and the items resting on it", ("sources",)),
     KeyEntry(("b",), "mark a baseline (the picture now, saved for the next briefing)", ("baseline", "mark_baseline")),
     KeyEntry(("B",), "changes since the baseline: new, changed (old → new), removed", ("changes", "toggle_changes")),
+    KeyEntry(
+        ("[", "]"),
+        "step back / forward through the git history of the files (] after the newest: live again)",
+        ("history_back", "history_forward"),
+    ),
     KeyEntry(("?", "f1"), "this help", ("help",)),
     KeyEntry(("ctrl+p", ":"), "command palette", ("command_palette",)),
     KeyEntry(("y",), "copy the selected item as plain text", ("copy", "copy_item")),
