@@ -9,6 +9,11 @@ from pathlib import Path
 
 from tui.cli.common import EXIT_USAGE, PROG, Parser, UsageError, check_paths, err, safe
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (start-up time)
+    from collections.abc import Callable
+    from typing import TextIO
+
 USAGE = (
     f"{PROG} [PATH ...] [--mouse|--no-mouse] [--situation ID] [--stale-hours H] [--poll]\n"
     f"       {PROG} [PATH ...] --follow [--every SECONDS] [--read-only]\n"
@@ -133,11 +138,11 @@ def _check_follow(paths: list[Path]) -> None:
             raise UsageError(f"--follow: {safe(path)} is not in a git work tree (nothing to follow)")
 
 
-def _board_options(run_board: object, wanted: dict[str, object]) -> dict[str, object]:
+def _board_options(run_board: Callable[..., object], wanted: dict[str, object]) -> dict[str, object]:
     """The options this board takes; one it does not take yet is a usage error, not a crash."""
     import inspect
 
-    accepted = inspect.signature(run_board).parameters  # type: ignore[arg-type]
+    accepted = inspect.signature(run_board).parameters
     flags = {"follow": "--follow", "every": "--every", "read_only": "--read-only"}
     for name in wanted:
         if name not in accepted:
@@ -145,9 +150,9 @@ def _board_options(run_board: object, wanted: dict[str, object]) -> dict[str, ob
     return wanted
 
 
-def _is_terminal(stream: object) -> bool:
+def _is_terminal(stream: TextIO | None) -> bool:
     try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
+        return stream is not None and stream.isatty()
     except Exception:  # closed or replaced stream
         return False
 
@@ -204,6 +209,7 @@ def run(argv: list[str]) -> int:
         poll=args.poll,
         crash_test=args.crash_test,
         stale_hours=stale_hours,
+        # checked against run_board's parameters just above; their types are the flags' own
         **_board_options(run_board, wanted),  # type: ignore[arg-type]
     )
     return int(code or 0)

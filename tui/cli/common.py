@@ -19,6 +19,7 @@ from pathlib import Path
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs start-up time
     from collections.abc import Sequence
+    from typing import Any, NoReturn
 
     from tui.model.types import LoadResult, Situation
 
@@ -133,9 +134,9 @@ class Parser(argparse.ArgumentParser):
     `--<ESC>]0;x<BEL>.yaml` given by a shell glob would otherwise put an escape sequence on
     the terminal. `error()` is argparse's documented hook for exactly this."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:  # argparse's own keywords, passed through
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
     def print_help(self, file: object = None) -> None:
         out(self.format_help())  # a full disk is reported, not swallowed as argparse does
@@ -147,7 +148,7 @@ class Parser(argparse.ArgumentParser):
         """--version, printed through `out()` like everything else."""
         self.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         text = safe(message)
         if "unrecognized arguments:" in message and any(s in message for s in (".yaml", ".yml", "/")):
             text += "\n  (a file whose name starts with '-': write it as ./NAME, or put -- before it)"

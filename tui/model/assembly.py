@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from .limits import DEFAULT_LIMITS, Limits, total_items_error
-from .types import LISTS, Diagnostic, Item, LoadResult, Location, Situation, Source, When
+from .types import LISTS, Diagnostic, Item, LoadResult, Location, Severity, Situation, Source, When
 from .validate import ParsedFile
 from .yamlpos import format_path
 
@@ -52,8 +52,8 @@ def strictest_marking(markings: Iterable[str | None]) -> str | None:
     return " / ".join(shown + unknown)
 
 
-def _diag(loc: Location, path: tuple, message: str, severity: str = "error") -> Diagnostic:
-    return Diagnostic(loc.file, loc.line, loc.column, format_path(path), message, severity)  # type: ignore[arg-type]
+def _diag(loc: Location, path: tuple, message: str, severity: Severity = "error") -> Diagnostic:
+    return Diagnostic(loc.file, loc.line, loc.column, format_path(path), message, severity)
 
 
 def _clock(mtime_ns: int) -> str:

@@ -70,12 +70,20 @@ class Field:
             raise ValueError(f"spec: field {self.name!r}: an enum needs values, and only an enum has them")
 
 
-def _f(name: str, kind: str, help: str, example: str = "", **kw: object) -> Field:
-    return Field(name, kind, help, example, **kw)  # type: ignore[arg-type]
+def _f(
+    name: str,
+    kind: str,
+    help: str,
+    example: str = "",
+    *,
+    required: bool = False,
+    range: tuple[float, float] | None = None,
+) -> Field:
+    return Field(name, kind, help, example, required=required, range=range)
 
 
-def _enum(name: str, values: tuple[str, ...], help: str, example: str = "", **kw: object) -> Field:
-    return Field(name, "enum", help, example or values[0], values=values, **kw)  # type: ignore[arg-type]
+def _enum(name: str, values: tuple[str, ...], help: str, example: str = "", *, default: str | None = None) -> Field:
+    return Field(name, "enum", help, example or values[0], values=values, default=default)
 
 
 @dataclass(frozen=True, slots=True)
