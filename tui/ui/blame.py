@@ -34,8 +34,8 @@ class BlameLine(Static):
 
     DEFAULT_CSS = "BlameLine { height: auto; color: $text-muted; }"
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.item_id: str | None = None
         self.display = False
 
