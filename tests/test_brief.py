@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from tui.model.brief import md_escape, render_brief, render_changes
 from tui.model.load import load
-from tui.model.types import Quantity, When
+from tui.model.types import LISTS, Quantity, When
 from tui.runtime.paths import default_situation_path
 
 NOW = dt.datetime(2024, 8, 10, 9, 0, tzinfo=dt.UTC)
@@ -96,7 +96,7 @@ def test_default_brief_reads_as_a_briefing(default, fmt: str) -> None:
 def test_default_markdown_structure(default) -> None:
     html = _html(render_brief(default, fmt="md", now=NOW))
     assert html.count("<h1>") == 1
-    assert len(re.findall(r"<h2>", html)) == 7  # summary, five panes, sources
+    assert len(re.findall(r"<h2>", html)) == 2 + len(LISTS)  # summary, every list, sources
     assert len(re.findall(r"<h3>", html)) == default.item_count
     assert "<table>" in html and html.count("<tr>") == len(default.sources) + 1
     assert "<a " not in html  # no links, not even from source URLs

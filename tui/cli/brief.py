@@ -131,7 +131,7 @@ def _authors(sit: Situation, paths: list[str]) -> dict[str, str]:
 
     if root_of(paths) is None:
         raise UsageError(f"--authors: {safe(paths[0])} is not in a git work tree")
-    items = list(sit.items())
+    items = list(sit.all_items())
     broken = {it.id for it in items if is_broken(it)}
     changes = Blamer().items(items)  # one git blame per file, not one per item
     return {iid: describe(change) for iid, change in changes.items() if iid not in broken}

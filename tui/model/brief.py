@@ -26,7 +26,7 @@ from tui.model.leftout import LeftOut, is_broken
 from tui.model.markup import FORMATS, Writer, md_escape, writer
 from tui.model.order import brief_lists, ordered
 from tui.model.plain import confidence_text, field_title, item_fields
-from tui.model.provenance import best_grade, grade_text, source_usage, weak_basis
+from tui.model.provenance import best_grade, grade_text, weak_basis
 from tui.model.spec import LIST
 from tui.model.stale import freshest_update, is_stale, latest_moment
 from tui.model.text import format_age
@@ -54,7 +54,7 @@ def _item_block(w: Writer, ctx: _Context, item: Item) -> None:
     heading = one_line(item.label)
     status = getattr(item, "status", None)
     if status:
-        heading += f" — {one_line(status)}"
+        heading += f" — {one_line(str(status).replace('_', ' '))}"
     kind = ctx.changes.kind(item.id) if ctx.changes is not None else None  # type: ignore[attr-defined]
     if kind:
         heading += f" ({kind})"
@@ -113,10 +113,10 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 def _sources_table(w: Writer, s: Situation) -> None:
     e = w.esc
     rows = []
-    total = sum(1 for it in s.items() if not is_broken(it))
-    for usage in source_usage(s):
-        src = usage.source
-        items = [it for it in usage.items if not is_broken(it)]
+    shown = [it for it in s.all_items() if not is_broken(it)]
+    total = len(shown)
+    for src in s.sources.values():
+        items = [it for it in shown if any(ref.source == src.id for ref in it.sources)]  # every list
         if not items:
             used = "no items"
         elif len(items) == total:
@@ -160,7 +160,7 @@ def render_brief(
     now = now or dt.datetime.now(dt.UTC)
     marking = one_line(s.marking) if s.marking else None
     max_age = dt.timedelta(hours=stale_hours)
-    shown = [it for it in s.items() if not is_broken(it)]
+    shown = [it for it in s.all_items() if not is_broken(it)]
     stale = {it.id for it in shown if is_stale(it, s, max_age)}
     weak = [it for it in shown if weak_basis(it, s)]
     changes = None

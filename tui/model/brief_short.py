@@ -194,7 +194,8 @@ def _judgments(page: _Page, s: Situation) -> _Section:
         text = one_line(it.label)
         likely = format_likelihood(getattr(it, "likelihood", None))
         by = getattr(it, "by", None)
-        lead = f"{SEVERITY_MARKS.get(getattr(it, 'severity', None) or '', '')}{_conf(it, s)} "
+        sev = SEVERITY_MARKS.get(getattr(it, "severity", None) or "")
+        lead = f"{sev} {_conf(it, s)} " if sev else f"{_conf(it, s)} "
         tail = "".join([f" — {likely}" if likely else "", f" ({one_line(by)})" if by else ""])
         sec.entries.append(page.entry(page.esc(lead + text + tail)))
     return sec
@@ -208,7 +209,7 @@ def _watch(page: _Page, s: Situation, now: dt.datetime) -> _Section:
         due = getattr(it, "due", None)
         when, late = due_text(due, now) if isinstance(due, When) else ("no due date", False)
         overdue += late
-        mark = "⚠ " if late else ""
+        mark = "⚠ " if late else "· "
         text = f"{mark}{one_line(it.label)} — {when}"
         owner = getattr(it, "owner", None)
         if owner:
@@ -255,14 +256,14 @@ def _changes(page: _Page, s: Situation, before: Situation | None, label: str | N
 
 def _critical(page: _Page, s: Situation, shown: set[str]) -> _Section:
     sec = _Section(page.title("Critical and high"), empty=page.entry("none")[0])
-    for it in _by_severity(i for i in s.items() if not is_broken(i) and i.id not in shown):
+    for it in _by_severity(i for i in s.all_items() if not is_broken(i) and i.id not in shown):
         sev = getattr(it, "severity", None)
         if sev not in SEVERITY_MARKS:
             continue
         status = getattr(it, "status", None)
         text = f"{SEVERITY_MARKS[sev]} {sev} · {one_line(item_heading(it))}"
         if status:
-            text += f" — {one_line(status)}"
+            text += f" — {one_line(str(status).replace('_', ' '))}"
         sec.entries.append(page.entry(page.esc(text)))
     return sec
 
@@ -276,8 +277,13 @@ def _listed(s: Situation, pane: str) -> list[Item]:
 
 
 def _by_severity(items: Iterable[Item]) -> list[Item]:
+    """Critical, then high ...; within a level, in briefing order (figures, judgments, watch,
+    needs, then the panes), each list in file order."""
+    from tui.model.order import brief_lists
+
     rank = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-    return sorted(items, key=lambda it: rank.get(getattr(it, "severity", None) or "", 4))
+    lists = {name: i for i, name in enumerate(brief_lists())}
+    return sorted(items, key=lambda it: (rank.get(getattr(it, "severity", None) or "", 4), lists.get(it.pane, 99)))
 
 
 def _without_broken(s: Situation) -> Situation:

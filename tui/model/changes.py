@@ -93,14 +93,14 @@ def write_changes(w: Writer, old: Situation, new: Situation, diff: SituationDiff
 def without_broken(old: Situation, new: Situation) -> tuple[Situation, Situation]:
     """Both versions without the items that have errors on EITHER side: a broken item is
     neither removed (it is still in the file) nor new, and its changes cannot be known."""
-    from tui.model.types import PANES
+    from tui.model.types import LISTS
 
-    broken = {it.id for s in (old, new) for it in s.items() if is_broken(it)}
+    broken = {it.id for s in (old, new) for it in s.all_items() if is_broken(it)}
     if not broken:
         return old, new
 
     def keep(s: Situation) -> Situation:
-        panes: dict[str, Any] = {p: tuple(it for it in s.pane(p) if it.id not in broken) for p in PANES}
+        panes: dict[str, Any] = {p: tuple(it for it in s.pane(p) if it.id not in broken) for p in LISTS}
         return dataclasses.replace(s, **panes)
 
     return keep(old), keep(new)

@@ -162,13 +162,13 @@ def diff_situations(old: Situation | None, new: Situation | None) -> SituationDi
     """
     old_items: dict[str, Item] = {}
     if old is not None:
-        for it in old.items():
+        for it in old.all_items():
             old_items.setdefault(it.id, it)
     new_ids: list[str] = []
     changed: dict[str, tuple[FieldChange, ...]] = {}
     seen: set[str] = set()
     if new is not None:
-        for it in new.items():
+        for it in new.all_items():
             if it.id in seen:  # duplicate ids are the loader's error; count once
                 continue
             seen.add(it.id)

@@ -72,7 +72,7 @@ class LeftOut:
 
 def left_out(result: LoadResult, situation: Situation) -> LeftOut:
     """What of `situation` (loaded in `result`) no output shows, and why."""
-    broken = tuple(it for it in situation.items() if is_broken(it))
+    broken = tuple(it for it in situation.all_items() if is_broken(it))
     placed = {(d.file, d.line, d.column, d.message) for it in broken for d in getattr(it, "problems", ())}
     others = {f for s in result.situations if s is not situation for f in s.files}
     problems = tuple(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from tui.model.types import PANES, Item, When
+from tui.model.types import LISTS, Item, When
 
 __all__ = ["BRIEF_FIRST", "SEVERITY_RANK", "brief_lists", "ordered", "is_overdue", "moment"]
 
@@ -25,14 +25,13 @@ _FAR = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 def brief_lists() -> list[str]:
-    return [p for p in BRIEF_FIRST if p in PANES] + [p for p in PANES if p not in BRIEF_FIRST]
+    return [p for p in BRIEF_FIRST if p in LISTS] + [p for p in LISTS if p not in BRIEF_FIRST]
 
 
 def moment(w: When) -> dt.datetime:
-    """The latest moment a time may mean (a date: its end), offset-aware."""
-    from tui.model.stale import latest_moment
-
-    return latest_moment(w)
+    """When a time is over (a date: its end; a month: its last day's end; a period: its
+    end), offset-aware: a watch item due then is overdue from that moment."""
+    return w.end_datetime()
 
 
 def is_overdue(item: Item, now: dt.datetime) -> bool:

@@ -16,7 +16,17 @@ from collections.abc import Callable
 from typing import Any
 
 from tui.model.spec import COMMON, LIST
-from tui.model.text import format_quantity, format_units, format_when, visible
+from tui.model.text import (
+    format_counts,
+    format_funding,
+    format_geo,
+    format_likelihood,
+    format_quantity,
+    format_series,
+    format_units,
+    format_when,
+    visible,
+)
 from tui.model.types import PANE_TITLES, Item, Quantity, Situation, SourceRef, When
 
 # One symbol per confidence; they differ in SHAPE so they read without colour.
@@ -93,18 +103,47 @@ def _bool(_name: str, value: Any) -> str | None:
     return None if value is None else ("yes" if value else "no")
 
 
+def _enum(name: str, value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if name == "likelihood":
+        return format_likelihood(value)  # "likely (55-75 %)": the word with its band
+    return str(value).replace("_", " ")
+
+
+def _counts(_name: str, value: Any) -> str | None:
+    return format_counts(value) if value else None
+
+
+def _series(_name: str, value: Any) -> str | None:
+    return format_series(value) if value else None
+
+
+def _geo(_name: str, value: Any) -> str | None:
+    return format_geo(value) or None
+
+
+def _funding(_name: str, value: Any) -> str | None:
+    return format_funding(value) or None
+
+
 # How each kind of value reads (tui.model.spec: Field.kind); a kind not listed reads through
 # the generic value_text (a new kind shows, plainly, until it gets its own line here).
 KIND_TEXT: dict[str, Callable[[str, Any], str | None]] = {
     "text": _text,
     "slug": _text,
-    "enum": _text,
+    "enum": _enum,
     "quantity": _quantity,
     "time": _time,
     "exact_time": _time,
     "textlist": _textlist,
     "units": _units,
     "bool": _bool,
+    "counts": _counts,
+    "breakdown": _counts,
+    "series": _series,
+    "geo": _geo,
+    "funding": _funding,
 }
 
 

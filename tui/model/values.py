@@ -15,8 +15,18 @@ import datetime as dt
 from typing import Any
 
 from tui.model.plain import extension_value
-from tui.model.text import format_quantity, format_units, format_when, visible
-from tui.model.types import Quantity, Situation, Source, SourceRef, When
+from tui.model.text import (
+    format_counts,
+    format_funding,
+    format_geo,
+    format_likelihood,
+    format_quantity,
+    format_series,
+    format_units,
+    format_when,
+    visible,
+)
+from tui.model.types import Funding, Geo, Quantity, SeriesPoint, Situation, Source, SourceRef, When
 
 __all__ = ["when_full", "value_text", "field_name", "one_line", "cut", "VALUE_MAX"]
 
@@ -54,6 +64,12 @@ def value_text(field: str, value: Any, situation: Situation | None) -> str:
         return "(none)"
     if isinstance(value, Quantity):
         return format_quantity(value, unit_default="km" if field == "depth_km" else None)
+    if isinstance(value, Geo):
+        return format_geo(value)
+    if isinstance(value, Funding):
+        return format_funding(value) or "(none)"
+    if field == "likelihood" and isinstance(value, str):
+        return format_likelihood(value)
     if isinstance(value, When):
         return when_full(value)
     if isinstance(value, bool):
@@ -66,6 +82,10 @@ def value_text(field: str, value: Any, situation: Situation | None) -> str:
                 name = src.name if src is not None else ref.source
                 names.append(f"{name} “{cut(ref.quote, 60)}”" if ref.quote else name)
             return "; ".join(names)
+        if all(isinstance(v, SeriesPoint) for v in value):
+            return format_series(value)
+        if all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], Quantity) for v in value):
+            return format_counts(value)
         if field == "units":
             return format_units(value)
         if all(isinstance(v, tuple) and len(v) == 2 for v in value):
