@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.model.types import LISTS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 HEAD = """\
@@ -222,10 +224,8 @@ def test_export_all_into_a_folder(tmp_path: Path) -> None:
     proc = run("export", "--csv", "all", "--out", tmp_path / "out", d, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(
-        f"split-{p}.csv" for p in ("fronts", "evacuations", "statements", "infrastructure", "events")
-    )
-    assert len(proc.stdout.splitlines()) == 5
+    assert names == sorted(f"split-{p}.csv" for p in LISTS)
+    assert len(proc.stdout.splitlines()) == len(LISTS)  # every list, the December 2026 ones too
     one = run("export", "--csv", "events", "--out", tmp_path / "one", d, cwd=tmp_path)
     assert one.returncode == 0 and (tmp_path / "one" / "split-events.csv").is_file()
 

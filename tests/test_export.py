@@ -10,7 +10,7 @@ import pytest
 
 from tui.model.export import PANE_COLUMNS, export_all, export_csv, safe_cell
 from tui.model.load import load
-from tui.model.types import PANES
+from tui.model.types import LISTS
 from tui.runtime.paths import default_situation_path
 
 
@@ -48,7 +48,7 @@ def test_evacuations_of_the_default_with_hxl_row(default) -> None:
     assert row["#meta+id"] == "kursk-border-evacuation"
 
 
-@pytest.mark.parametrize("pane", PANES)
+@pytest.mark.parametrize("pane", LISTS)
 def test_every_pane_has_header_hxl_and_one_row_per_item(default, pane: str) -> None:
     rows = _rows(export_csv(default, pane))
     assert len(rows) == 2 + len(default.pane(pane))
@@ -151,11 +151,11 @@ def test_split_situation_injection_ranges_extensions(tmp_path: Path) -> None:
 
 def test_export_all_writes_one_file_per_pane(tmp_path: Path, default) -> None:
     paths = export_all(default, tmp_path / "out")
-    assert [p.name for p in paths] == [f"kursk-2024-08-{pane}.csv" for pane in PANES]
-    for pane, p in zip(PANES, paths):
+    assert [p.name for p in paths] == [f"kursk-2024-08-{pane}.csv" for pane in LISTS]
+    for pane, p in zip(LISTS, paths):
         assert p.read_bytes().decode("utf-8") == export_csv(default, pane)
     assert sorted(x.name for x in (tmp_path / "out").iterdir()) == sorted(p.name for p in paths)  # no temp files
 
 
 def test_every_pane_has_columns() -> None:
-    assert set(PANE_COLUMNS) == set(PANES)
+    assert set(PANE_COLUMNS) == set(LISTS)  # the December 2026 lists too

@@ -16,9 +16,7 @@ Safe for spreadsheets: a cell that starts with = + - @ TAB CR or LF, or with whi
 or invisible characters before one of = + - @, is prefixed with a single quote (CSV
 injection); control characters are made visible.
 
-Each column's tag is distinct: no column's hashtag and attributes are a subset of another's
-(HXL reads `#affected+idps` as every column tagged `#affected+idps+...`), so a query for the
-number displaced finds the number, never its qualifier or its bounds.
+Each column's tag is distinct (tui/model/export_columns.py: the columns of every list).
 """
 
 from __future__ import annotations
@@ -27,15 +25,14 @@ import csv
 import io
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tui.model.export_columns import COMMON_TAIL, MARKING, PANE_COLUMNS, Column
 from tui.model.leftout import valid_items
 from tui.model.plain import extension_value
-from tui.model.provenance import best_grade
-from tui.model.text import format_quantity, format_units, visible
-from tui.model.types import PANES, Item, Quantity, Situation, When
+from tui.model.text import visible
+from tui.model.types import LISTS, Item, Situation
 
 __all__ = ["export_csv", "export_all", "columns", "safe_cell", "PANE_COLUMNS"]
 
@@ -50,8 +47,6 @@ _BLANK_LEAD = re.compile(
     r"(?:[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]"
     r"|⟨U\+[0-9A-F]{4,6}⟩|[\u2400-\u2421])+"
 )
-
-Column = tuple[str, str, Callable[[Item, Situation], Any]]
 
 
 def _formula_like(text: str) -> bool:
@@ -82,157 +77,10 @@ def safe_cell(value: Any) -> str:
     return text
 
 
-def _iso(w: When | None) -> str:
-    return "" if w is None else w.value.isoformat()
-
-
-def _approx(w: When | None) -> str:
-    return "" if w is None or not w.approx else "approx"
-
-
-def _num(q: Quantity | None) -> Any:
-    return None if q is None else q.value
-
-
-def _qual(q: Quantity | None) -> str:
-    return "" if q is None or not q.qualifier else q.qualifier
-
-
-def _min(q: Quantity | None) -> Any:
-    return None if q is None else q.min
-
-
-def _max(q: Quantity | None) -> Any:
-    return None if q is None else q.max
-
-
-def _sources(item: Item, sit: Situation) -> str:
-    names = []
-    for ref in item.sources:
-        src = sit.sources.get(ref.source)
-        name = src.name if src is not None else ref.source
-        if name not in names:
-            names.append(name)
-    return "; ".join(names)
-
-
-def _grades(item: Item, sit: Situation) -> str:
-    out = []
-    for ref in item.sources:
-        src = sit.sources.get(ref.source)
-        grade = (src.reliability if src is not None else None) or "?"
-        if grade not in out:
-            out.append(grade)
-    return "; ".join(out)
-
-
-def _join(values: tuple[str, ...]) -> str:
-    return "; ".join(values)
-
-
-def _get(name: str) -> Callable[[Item, Situation], Any]:
-    return lambda it, _s: getattr(it, name, None)
-
-
-def _q(name: str, fn: Callable[[Quantity | None], Any]) -> Callable[[Item, Situation], Any]:
-    return lambda it, _s: fn(getattr(it, name, None))
-
-
-def _w(name: str, fn: Callable[[When | None], Any]) -> Callable[[Item, Situation], Any]:
-    return lambda it, _s: fn(getattr(it, name, None))
-
-
-def _text_q(name: str, unit: str | None = None) -> Callable[[Item, Situation], Any]:
-    def f(it: Item, _s: Situation) -> str:
-        q = getattr(it, name, None)
-        return "" if q is None else format_quantity(q, unit_default=unit)
-
-    return f
-
-
-_ID: Column = ("ID", "#meta+id", _get("id"))
-# The handling marking on every row, first: a row copied, filtered or sorted away from the
-# header keeps it.
-_MARKING: Column = ("Marking", "#meta+marking", lambda it, s: s.marking or "")
-_COMMON_TAIL: tuple[Column, ...] = (
-    ("Confidence", "#x_confidence", _get("confidence")),
-    ("Sources", "#meta+source", _sources),
-    ("Source grades", "#x_reliability+list", _grades),
-    ("Best grade", "#x_reliability+best", lambda it, s: best_grade(it, s) or ""),
-    ("Updated", "#date+reported", _w("updated", _iso)),
-    ("Note", "#description+note", _get("note")),
-    ("Situation", "#crisis+code", lambda it, s: s.id),
-)
-
-PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
-    "fronts": (
-        _ID,
-        ("Name", "#x_front+name", _get("name")),
-        ("Status", "#status", _get("status")),
-        ("Sides", "#group+name", lambda it, s: _join(it.sides)),  # type: ignore[attr-defined]
-        ("Depth", "#x_depth+text", _text_q("depth_km", "km")),
-        ("Depth km", "#x_depth+km+num", _q("depth_km", _num)),
-        ("Depth qualifier", "#x_depth+qualifier", _q("depth_km", _qual)),
-        ("Depth km min", "#x_depth+km+min", _q("depth_km", _min)),
-        ("Depth km max", "#x_depth+km+max", _q("depth_km", _max)),
-        ("Strength", "#x_strength", _get("strength")),
-        ("Since", "#date+start", _w("since", _iso)),
-        ("Since approx", "#meta+approx", _w("since", _approx)),
-        ("Places", "#adm1+name", lambda it, s: _join(it.places)),  # type: ignore[attr-defined]
-    ),
-    "evacuations": (
-        _ID,
-        ("Area", "#adm1+name", _get("area")),
-        ("People", "#x_people+text", _text_q("people")),
-        ("People displaced", "#affected+idps", _q("people", _num)),
-        ("People qualifier", "#x_people+qualifier", _q("people", _qual)),
-        ("People min", "#x_people+min", _q("people", _min)),
-        ("People max", "#x_people+max", _q("people", _max)),
-        ("Status", "#status", _get("status")),
-        ("Authority", "#org+name", _get("authority")),
-        ("Destination", "#loc+dest+name", _get("destination")),
-        ("Since", "#date+start", _w("since", _iso)),
-        ("Since approx", "#meta+approx", _w("since", _approx)),
-    ),
-    "statements": (
-        _ID,
-        ("Actor", "#x_actor+name", _get("actor")),
-        ("Role", "#x_actor+role", _get("role")),
-        ("Quote", "#x_quote", _get("quote")),
-        ("Summary", "#description+summary", _get("summary")),
-        ("Date", "#date+occurred", _w("date", _iso)),
-        ("Date approx", "#meta+approx", _w("date", _approx)),
-        ("Channel", "#x_medium", _get("channel")),
-    ),
-    "infrastructure": (
-        _ID,
-        ("Name", "#loc+name", _get("name")),
-        ("Kind", "#loc+type", _get("kind")),
-        ("Status", "#status", _get("status")),
-        ("Location", "#adm1+name", _get("location")),
-        ("Units", "#x_units", lambda it, s: format_units(it.units)),  # type: ignore[attr-defined]
-        ("Significance", "#x_significance", _get("significance")),
-    ),
-    "events": (
-        _ID,
-        ("What", "#event+name", _get("what")),
-        ("Date", "#date+occurred", _w("date", _iso)),
-        ("Date approx", "#meta+approx", _w("date", _approx)),
-        ("Where", "#adm1+name", _get("where")),
-        ("Count", "#x_count+text", _text_q("count")),
-        ("Count number", "#x_count+num", _q("count", _num)),
-        ("Count qualifier", "#x_count+qualifier", _q("count", _qual)),
-        ("Count min", "#x_count+min", _q("count", _min)),
-        ("Count max", "#x_count+max", _q("count", _max)),
-        ("Count unit", "#x_count+unit", lambda it, s: (it.count.unit or "") if it.count else ""),  # type: ignore[attr-defined]
-    ),
-}
-
-
 def columns(pane: str) -> tuple[Column, ...]:
     if pane not in PANE_COLUMNS:
-        raise ValueError(f"unknown pane {pane!r}; one of: {', '.join(PANES)}")
-    return (_MARKING,) + PANE_COLUMNS[pane] + _COMMON_TAIL
+        raise ValueError(f"unknown pane {pane!r}; one of: {', '.join(LISTS)}")
+    return (MARKING,) + PANE_COLUMNS[pane] + COMMON_TAIL
 
 
 def _extension_keys(items: tuple[Item, ...]) -> list[str]:
@@ -283,7 +131,7 @@ def export_all(situation: Situation, folder: str | os.PathLike[str]) -> list[Pat
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for pane in PANES:
+    for pane in LISTS:
         path = out / f"{situation.id}-{pane}.csv"
         tmp = path.with_name(f".{path.name}.tmp")
         with open(tmp, "w", encoding="utf-8", newline="") as f:
