@@ -54,6 +54,23 @@ def check_page(text: str) -> list[str]:
     return lines
 
 
+# The worked examples: the embedded default and every example under examples/.
+EXAMPLES = [ROOT / "data", *sorted(ROOT.glob("examples/*.yaml"))]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_every_worked_example_fits_one_page(path: Path, fmt: str) -> None:
+    result = load([path])
+    assert result.ok and len(result.situations) == 1, [str(d) for d in result.errors]
+    sit = result.situations[0]
+    lines = check_page(render_short(sit, fmt=fmt, now=NOW))
+    assert lines[0].strip("*") == sit.marking and lines[-1].strip("*") == sit.marking
+    text = "\n".join(lines)
+    positions = [text.find(word) for word in SECTIONS]
+    assert all(p > 0 for p in positions) and positions == sorted(positions), positions
+
+
 @pytest.mark.parametrize("fmt", ["text", "md"])
 def test_the_embedded_default_fits_one_page(fmt: str) -> None:
     sit = load([default_situation_path()]).situations[0]
@@ -179,7 +196,7 @@ def test_the_short_brief_reads_the_new_lists_in_order(tmp_path: Path) -> None:
     text = "\n".join(lines)
     assert lines[2] == "As of 09 Aug 2024 12:00 UTC+03:00 (3 h ago) · next update in 3 h (09 Aug 18:00)"
     figures = lines[lines.index("Key figures") + 1 : lines.index("Key figures") + 3]
-    assert figures == ["  ◐B 2,601 deaths ↑ from 2,100 on 08 Aug", "  ◐D almost 1,300 houses destroyed"]
+    assert figures == ["  ◐B deaths: 2,601 ↑ from 2,100 on 08 Aug", "  ◐D houses destroyed: almost 1,300"]
     judgments = lines[lines.index("Key judgments") + 1 : lines.index("Key judgments") + 3]
     assert judgments == [  # high first, each with its likelihood band
         "  ! ◐- Aftershocks will continue for weeks — very likely (80-90 %) (Analysis desk)",

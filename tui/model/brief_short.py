@@ -121,10 +121,11 @@ class _Page:
         self.md = fmt == "md"
         self.esc: Callable[[str], str] = md_escape if self.md else (lambda s: s)
 
-    def wrap(self, text: str, lead: str = "  ", max_lines: int = _ENTRY_LINES) -> list[str]:
-        """`text` (already escaped) wrapped at WIDTH cells, at most `max_lines` lines."""
+    def wrap(self, text: str, lead: str = "  ", max_lines: int = _ENTRY_LINES, hang: int = 2) -> list[str]:
+        """`text` (already escaped) wrapped at WIDTH cells, at most `max_lines` lines; lines
+        after the first are indented `hang` more than the lead."""
         body = textwrap.wrap(
-            text, WIDTH, initial_indent=lead, subsequent_indent=" " * (len(lead) + 2), max_lines=max_lines,
+            text, WIDTH, initial_indent=lead, subsequent_indent=" " * (len(lead) + hang), max_lines=max_lines,
             placeholder=" …", break_on_hyphens=False,
         ) or [lead.rstrip()]  # fmt: skip
         return [line if cell_width(line) <= WIDTH else truncate(line, WIDTH) for line in body]
@@ -180,7 +181,7 @@ def _figures(page: _Page, s: Situation, before: Situation | None) -> _Section:
     sec = _Section(page.title("Key figures"), cap=_CAPS["figures"], empty=page.entry("none reported")[0])
     for it in _listed(s, "figures"):
         q = _quantity_of(it)
-        text = f"{_conf(it, s)} {format_quantity(q) if q else ''} {one_line(it.label)}"
+        text = f"{_conf(it, s)} {one_line(it.label)}: {format_quantity(q) if q else '(no value)'}"
         trend = _trend(it, before)
         if trend:
             text += f" {trend}"
@@ -326,7 +327,8 @@ def render_short(
     sections: list[_Section] = []
     if s.summary:
         summary = _Section(page.title("Summary"))
-        lines = page.wrap(page.esc(one_line(s.summary)), "", _SUMMARY_LINES)
+        lead = "" if page.md else "  "  # a paragraph in Markdown, indented like the entries in text
+        lines = page.wrap(page.esc(one_line(s.summary)), lead, _SUMMARY_LINES, hang=0)
         summary.entries = [[line] for line in lines]
         sections.append(summary)
     figures = _figures(page, s, since)
