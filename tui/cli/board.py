@@ -11,7 +11,6 @@ from tui.cli.common import EXIT_USAGE, PROG, Parser, UsageError, check_paths, er
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only (start-up time)
-    from collections.abc import Callable
     from typing import TextIO
 
 USAGE = (
@@ -138,18 +137,6 @@ def _check_follow(paths: list[Path]) -> None:
             raise UsageError(f"--follow: {safe(path)} is not in a git work tree (nothing to follow)")
 
 
-def _board_options(run_board: Callable[..., object], wanted: dict[str, object]) -> dict[str, object]:
-    """The options this board takes; one it does not take yet is a usage error, not a crash."""
-    import inspect
-
-    accepted = inspect.signature(run_board).parameters
-    flags = {"follow": "--follow", "every": "--every", "read_only": "--read-only"}
-    for name in wanted:
-        if name not in accepted:
-            raise UsageError(f"{flags.get(name, name)} is not available in this version of the board")
-    return wanted
-
-
 def _is_terminal(stream: TextIO | None) -> bool:
     try:
         return stream is not None and stream.isatty()
@@ -197,11 +184,6 @@ def run(argv: list[str]) -> int:
     preload.start(paths)
     from tui.ui.run import run_board
 
-    wanted: dict[str, object] = {}
-    if args.follow:
-        wanted.update(follow=True, every=every)
-    if args.read_only:
-        wanted["read_only"] = True
     code = run_board(
         [str(p) for p in paths],
         mouse=mouse_default() if args.mouse is None else args.mouse,
@@ -209,7 +191,8 @@ def run(argv: list[str]) -> int:
         poll=args.poll,
         crash_test=args.crash_test,
         stale_hours=stale_hours,
-        # checked against run_board's parameters just above; their types are the flags' own
-        **_board_options(run_board, wanted),  # type: ignore[arg-type]
+        follow=args.follow,
+        every=every,
+        read_only=args.read_only,
     )
     return int(code or 0)
