@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from tui.model.brief_short import next_update_text
 from tui.model.changes import render_changes, without_broken, write_changes
-from tui.model.diff import diff_situations
+from tui.model.diff import SituationDiff, diff_situations
 from tui.model.leftout import LeftOut, is_broken
 from tui.model.markup import FORMATS, Writer, md_escape, writer
 from tui.model.order import brief_lists, ordered
@@ -38,7 +38,12 @@ __all__ = ["render_brief", "render_changes", "md_escape", "FORMATS"]
 
 class _Context:
     def __init__(
-        self, situation: Situation, stale: set[str], changes: object, stale_hours: float, authors: Mapping[str, str]
+        self,
+        situation: Situation,
+        stale: set[str],
+        changes: SituationDiff | None,
+        stale_hours: float,
+        authors: Mapping[str, str],
     ) -> None:
         self.authors = authors
         self.situation = situation
@@ -55,7 +60,7 @@ def _item_block(w: Writer, ctx: _Context, item: Item) -> None:
     status = getattr(item, "status", None)
     if status:
         heading += f" — {one_line(str(status).replace('_', ' '))}"
-    kind = ctx.changes.kind(item.id) if ctx.changes is not None else None  # type: ignore[attr-defined]
+    kind = ctx.changes.kind(item.id) if ctx.changes is not None else None
     if kind:
         heading += f" ({kind})"
     w.item(e(heading))

@@ -92,6 +92,10 @@ def _join(values: tuple[str, ...]) -> str:
     return "; ".join(values)
 
 
+def _list(name: str) -> Callable[[Item, Situation], str]:
+    return lambda it, _s: _join(getattr(it, name, ()))
+
+
 def _get(name: str) -> Callable[[Item, Situation], Any]:
     return lambda it, _s: getattr(it, name, None)
 
@@ -137,7 +141,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         _ID,
         ("Name", "#x_front+name", _get("name")),
         ("Status", "#status", _get("status")),
-        ("Sides", "#group+name", lambda it, s: _join(it.sides)),  # type: ignore[attr-defined]
+        ("Sides", "#group+name", _list("sides")),
         ("Depth", "#x_depth+text", _text_q("depth_km", "km")),
         ("Depth km", "#x_depth+km+num", _q("depth_km", _num)),
         ("Depth qualifier", "#x_depth+qualifier", _q("depth_km", _qual)),
@@ -146,7 +150,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         ("Strength", "#x_strength", _get("strength")),
         ("Since", "#date+start", _w("since", _iso)),
         ("Since approx", "#meta+approx", _w("since", _approx)),
-        ("Places", "#adm1+name", lambda it, s: _join(it.places)),  # type: ignore[attr-defined]
+        ("Places", "#adm1+name", _list("places")),
     ),
     "evacuations": (
         _ID,
@@ -178,7 +182,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         ("Kind", "#loc+type", _get("kind")),
         ("Status", "#status", _get("status")),
         ("Location", "#adm1+name", _get("location")),
-        ("Units", "#x_units", lambda it, s: format_units(it.units)),  # type: ignore[attr-defined]
+        ("Units", "#x_units", lambda it, s: format_units(getattr(it, "units", ()))),
         ("Significance", "#x_significance", _get("significance")),
     ),
     "events": (
@@ -192,7 +196,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
         ("Count qualifier", "#x_count+qualifier", _q("count", _qual)),
         ("Count min", "#x_count+min", _q("count", _min)),
         ("Count max", "#x_count+max", _q("count", _max)),
-        ("Count unit", "#x_count+unit", lambda it, s: (it.count.unit or "") if it.count else ""),  # type: ignore[attr-defined]
+        ("Count unit", "#x_count+unit", _q("count", _unit)),
     ),
     "figures": (
         _ID,
