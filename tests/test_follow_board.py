@@ -70,3 +70,17 @@ async def test_r_fetches_at_once(sites: Sites) -> None:
         sites.push({"sit/s.yaml": events(["a", "b", "d"])}, "add d")
         await pilot.press("r")
         await wait_until(pilot, lambda: app.situation.item("d") is not None, timeout=20)
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_a_long_sync_state_never_pushes_the_marking_off_the_header(width: int) -> None:
+    from tui.runtime.paths import default_situation_path
+
+    app = SitboardApp([str(default_situation_path())], read_user_keymap=False, watch=False)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await wait_until(pilot, lambda: app.situation is not None)
+        app.set_reload_state("synced 10:54 · origin/main 5d19095 · reloaded 10:54:03 · title changed · 3 new commits")
+        await pilot.pause()
+        marking = app.board.query_one("#header-marking")
+        assert marking.region.right <= width and marking.region.width >= len(" TLP:CLEAR ")
+        assert "TLP:CLEAR" in str(marking.render())
