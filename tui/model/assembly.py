@@ -258,8 +258,8 @@ def _merge_items(
 
     # An explicit id written but invalid is not "unknown" in an `about` either.
     known_ids: Mapping[str, Any] | set[str] = seen
-    if any(pf.check_item_ids for pf in parts):
-        known_ids = set(seen).union(*(pf.check_item_ids for pf in parts))
+    if any(pf.invalid_item_ids for pf in parts):
+        known_ids = set(seen).union(*(pf.invalid_item_ids for pf in parts))
     panes: dict[str, list[Item]] = {pane: [] for pane in LISTS}
     for pf, pane, idx, item in kept:
         refs = item.sources

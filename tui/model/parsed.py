@@ -37,10 +37,8 @@ class ParsedFile:
     `ok` is False when the file has errors (`sitboard check` exits 1); what validated
     is usable all the same.
 
-    Transitional (until assembly reads the above): the `check_*` fields, filled only
-    when the file has errors, as before: check_items = all_items(), check_item_ids =
-    explicit ids written but invalid, check_source_ids = every source id declared,
-    check_header = the file writes both title and as_of.
+    `invalid_item_ids`: ids written on items that are not valid slugs (such an item has
+    another id): a reference to one is wrong for that reason, not "unknown".
     """
 
     path: str
@@ -55,19 +53,11 @@ class ParsedFile:
     fingerprint: Fingerprint | None = None
     locator: Locator | None = field(default=None, repr=False)
     header_keys: frozenset[str] = frozenset()
-    check_items: tuple[tuple[str, int, Item], ...] = field(default=(), repr=False)
-    check_item_ids: frozenset[str] = field(default=frozenset(), repr=False)
-    check_source_ids: frozenset[str] = field(default=frozenset(), repr=False)
-    check_header: bool = False
+    invalid_item_ids: frozenset[str] = field(default=frozenset(), repr=False)
 
     @property
     def ok(self) -> bool:
         return not any(d.severity == "error" for d in self.diagnostics)
-
-    @property
-    def for_check_only(self) -> bool:
-        """This parse has errors (kept for callers written before BrokenItem)."""
-        return not self.ok
 
     @property
     def broken_items(self) -> tuple[BrokenItem, ...]:

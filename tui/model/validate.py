@@ -130,9 +130,6 @@ def validate(
         # No problem, no Pending: every entry is an Item.
         items = {pane: tuple(cast(list[Item], its)) for pane, its in raw_items.items()}
     header_keys = _header_keys(data)
-    check: dict[str, Any] = {}
-    if any(d.severity == "error" for d in diags):
-        check = _check_fields(data, items, header_keys, items_c.bad_ids)
     return ParsedFile(
         path=file,
         situation_id=result.get("situation_id"),
@@ -146,7 +143,7 @@ def validate(
         fingerprint=fingerprint,
         locator=locator,
         header_keys=header_keys,
-        **check,
+        invalid_item_ids=frozenset(items_c.bad_ids),
     )
 
 
@@ -201,19 +198,3 @@ def _header_keys(data: dict) -> frozenset[str]:
     if not isinstance(sit, dict):
         return frozenset()
     return frozenset(k for k in HEADER_FIELDS if sit.get(k) is not None)
-
-
-def _check_fields(
-    data: dict, items: Mapping[str, tuple[Item, ...]], header_keys: frozenset[str], bad_ids: set[str]
-) -> dict[str, Any]:
-    """The transitional `check_*` fields of a file with errors (see ParsedFile)."""
-    raw_sources = data.get("sources")
-    source_ids: frozenset[str] = frozenset()
-    if isinstance(raw_sources, dict):
-        source_ids = frozenset(k for k in raw_sources if type(k) is str and not k.startswith("x-"))
-    return {
-        "check_items": tuple((pane, i, it) for pane in LISTS for i, it in enumerate(items.get(pane, ()))),
-        "check_item_ids": frozenset(bad_ids),
-        "check_source_ids": source_ids,
-        "check_header": "title" in header_keys and "as_of" in header_keys,
-    }
