@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,3 +68,22 @@ def user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
     return dirs
+
+
+# Root's capabilities that read and write past any mode bits.
+_DAC_CAPS = "-dac_override,-dac_read_search"
+
+
+@pytest.fixture
+def without_root_powers() -> list[str]:
+    """A command prefix for a permission that must hold (chmod 000, a read-only folder):
+    root reads and writes past any mode bits, and the tests run as root in CI containers.
+    As root: util-linux `setpriv` runs the program still as root but without the two
+    capabilities that override file permissions, so a file root owns with mode 000 is as
+    unreadable to it as to anyone; as an ordinary user: nothing to drop. Either way the
+    test runs and can fail."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "the tests run as root: they need util-linux's setpriv to drop root's file powers"
+    return [setpriv, f"--inh-caps={_DAC_CAPS}", f"--bounding-set={_DAC_CAPS}", "--"]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from live_support import wait_until
@@ -74,15 +76,22 @@ def test_full_disk_read_only_or_blocked_folder_never_raises(tmp_path: Path) -> N
     assert store.last_error and "could not keep" in store.last_error and store.load(tmp_path / "a.yaml") is None
     full = LastGoodStore("/dev/full/lastgood")
     assert not full.save(tmp_path / "a.yaml", b"a: 1\n", 1) and full.last_error
+
+
+def test_a_read_only_folder_is_reported_never_raised(tmp_path: Path, without_root_powers: list[str]) -> None:
     ro = tmp_path / "ro"
     ro.mkdir()
     os.chmod(ro, 0o500)
-    try:
-        store = LastGoodStore(ro / "lastgood")
-        if os.geteuid() != 0:  # root writes anywhere
-            assert not store.save(tmp_path / "a.yaml", b"a: 1\n", 1)
-    finally:
-        os.chmod(ro, 0o700)
+    code = (
+        "import sys\nfrom tui.runtime.laststore import LastGoodStore\n"
+        "store = LastGoodStore(sys.argv[1])\n"
+        "print(store.save(sys.argv[2], b'a: 1\\n', 1), store.last_error)\n"
+    )
+    cmd = [*without_root_powers, sys.executable, "-c", code, str(ro / "lastgood"), str(tmp_path / "a.yaml")]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("False ") and "could not keep" in proc.stdout, proc.stdout
+    assert not (ro / "lastgood").exists()
 
 
 def test_a_fresh_controller_on_a_broken_part_shows_the_kept_version(tmp_path: Path) -> None:
