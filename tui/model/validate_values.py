@@ -53,6 +53,7 @@ class Checker:
         self.problems: list[Problem] = []
         # The text of a plain scalar as written (Locator.scalar_text): `quote: 08` -> "08".
         self.written = written
+        self._by_kind: dict[str, Callable[[Any, tuple], Any]] | None = None
 
     # -- problems --------------------------------------------------------------------------
     def error(self, path: tuple, message: str, where: str = "value") -> None:
@@ -282,7 +283,13 @@ class Checker:
 
     def checker_for(self, kind: str) -> Callable[[Any, tuple], Any]:
         """The method that checks a value of this kind (tui.model.spec.KINDS)."""
-        table: dict[str, Callable[[Any, tuple], Any]] = {
+        table = self._by_kind
+        if table is None:  # built once per file: this is on the path of every field
+            table = self._by_kind = self._kind_table()
+        return table[kind]
+
+    def _kind_table(self) -> dict[str, Callable[[Any, tuple], Any]]:
+        return {
             "text": self.text,
             "textlist": self.textlist,
             "ids": self.textlist,
@@ -298,4 +305,3 @@ class Checker:
             "geo": lambda v, p: compound.geo(self, v, p),
             "funding": lambda v, p: compound.funding(self, v, p),
         }
-        return table[kind]
