@@ -16,7 +16,9 @@ from tui.model.text import search_text
 from tui.model.types import Situation
 
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
-FIELDS = [(spec, f) for spec in LISTS for f in spec.all_fields if f.kind in ("quantity", "time", "units")]
+# Every field that holds a number or a time, directly or inside (counts, series, geo ...).
+NUMERIC = ("quantity", "time", "units", "counts", "breakdown", "series", "geo", "funding")
+FIELDS = [(spec, f) for spec in LISTS for f in spec.all_fields if f.kind in NUMERIC]
 
 # Numbers as written: small, near the bound, far beyond it (thousands of digits), negative, decimals.
 numbers = st.one_of(
@@ -34,11 +36,19 @@ moments = st.one_of(
 
 
 def _written(kind: str, n: str, moment: dt.date, shape: int) -> str:
+    text = moment.isoformat()
     if kind == "time":
-        text = moment.isoformat()
-        return text if shape % 2 else f"{{at: '{text}', approx: true}}"
+        return [text, f"{{at: '{text}', approx: true}}", f"{{from: '{text}', to: '{text}'}}", text[:7]][shape % 4]
     if kind == "units":
         return f"{{operational: {n}}}"
+    if kind in ("counts", "breakdown"):
+        return f"{{killed: {n}, missing: {{min: 0, max: {n}}}}}"
+    if kind == "series":
+        return f"[{{at: '{text}', value: {n}}}]"
+    if kind == "geo":
+        return [f"{{lat: {n}, lon: 0}}", f"{{lat: 0, lon: {n}}}"][shape % 2]
+    if kind == "funding":
+        return f"{{required: {n}, received: {{value: {n}, unit: USD}}}}"
     return [f"{n}", f"{{value: {n}, qualifier: about}}", f"{{min: 0, max: {n}}}", f"{{max: {n}}}"][shape % 4]
 
 
