@@ -216,7 +216,7 @@ PANE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "judgments": (
         _ID,
         ("Judgment", "#description+judgment", _get("text")),
-        ("Likelihood", "#x_likelihood", _get("likelihood")),
+        ("Likelihood", "#x_likelihood+code", _get("likelihood")),
         ("Likelihood band", "#x_likelihood+text", lambda it, s: format_likelihood(getattr(it, "likelihood", None))),
         ("By", "#org+name", _get("by")),
         ("Basis", "#x_basis", _get("basis")),
