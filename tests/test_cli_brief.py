@@ -238,3 +238,68 @@ def test_export_errors(tmp_path: Path) -> None:
     blocker.write_text("x")
     unwritable = run("export", "--csv", "all", "--out", blocker / "sub", cwd=tmp_path)
     assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr
+
+
+NEW_LISTS = """\
+situation: {id: nl, title: New lists, as_of: 2024-08-09T12:00:00+03:00, marking: TLP:AMBER,
+  next_update: 2024-08-09T18:00:00+03:00}
+sources:
+  ocha: {name: OCHA, reliability: B}
+figures:
+  - id: deaths
+    label: deaths
+    value: 2100
+    series: [{at: 2024-08-07, value: 1000}]
+    geo: {lat: 34.35, lon: 62.2}
+judgments:
+  - id: aftershocks
+    text: Aftershocks will continue
+    likelihood: likely
+watch:
+  - id: road
+    what: Road reopens
+    due: 2024-08-10
+needs:
+  - id: shelter
+    sector: shelter
+    funding: {required: {value: 1000, unit: USD}, received: {value: 100, unit: USD}}
+events:
+  - id: quake
+    what: Aftershock
+    counts: {killed: 17}
+"""
+
+
+def test_diff_covers_the_new_lists_and_fields(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(NEW_LISTS, encoding="utf-8")
+    newer = (
+        NEW_LISTS.replace("value: 2100\n", "value: 2601\n")
+        .replace(
+            "series: [{at: 2024-08-07, value: 1000}]",
+            "series: [{at: 2024-08-07, value: 1000}, {at: 2024-08-08, value: 2100}]",
+        )
+        .replace("likelihood: likely", "likelihood: very_likely")
+        .replace("due: 2024-08-10", "due: 2024-08-11\n    status: triggered")
+        .replace("received: {value: 100, unit: USD}", "received: {value: 400, unit: USD}")
+        .replace("counts: {killed: 17}", "counts: {killed: 17, missing: 83}\n    severity: high")
+        .replace("lat: 34.35", "lat: 34.4")
+        .replace("next_update: 2024-08-09T18:00:00+03:00", "next_update: 2024-08-10T09:00:00+03:00")
+    )
+    (tmp_path / "b.yaml").write_text(newer, encoding="utf-8")
+    proc = run("diff", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    out = " ".join(proc.stdout.split())
+    assert proc.stdout.startswith("TLP:AMBER\n") and proc.stdout.endswith("TLP:AMBER\n")
+    for words in (
+        "Next update: 09 Aug 2024 18:00 UTC+03:00 → 10 Aug 2024 09:00 UTC+03:00",
+        "Value: 2,100 → 2,601",
+        "Series: 07 Aug 2024: 1,000 → 07 Aug 2024: 1,000 → 08 Aug 2024: 2,100",
+        "Geo: 34.35° N 62.2° E → 34.4° N 62.2° E",
+        "Likelihood: likely (55-75 %) → very likely (80-90 %)",
+        "Due: 10 Aug 2024 → 11 Aug 2024",
+        "Status: open → triggered",
+        "Funding: 100 USD received of 1,000 USD required (10 %) → 400 USD received of 1,000 USD required (40 %)",
+        "Counts: 17 killed → 17 killed · 83 missing",
+        "Severity: (none) → high",
+    ):
+        assert words in out, words

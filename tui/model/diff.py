@@ -29,7 +29,7 @@ __all__ = [
 # Fields that say where an item is, or how its id came about, not what it says.
 IGNORED_ITEM_FIELDS = frozenset({"origin", "id", "id_derived"})
 # Situation-level fields compared for `situation_changes` (items are compared separately).
-SITUATION_FIELDS = ("title", "as_of", "area", "summary", "marking", "sources", "extensions")
+SITUATION_FIELDS = ("title", "as_of", "next_update", "area", "summary", "marking", "sources", "extensions")
 
 _MISSING = object()
 
