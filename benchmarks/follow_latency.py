@@ -88,8 +88,10 @@ async def measure(pushes: int, every: float) -> tuple[list[float], list[tuple[st
         remote, hq, field = setup(tmp)
         app = SitboardApp([str(field / "sit")], read_user_keymap=False, follow=[field], every=every)
         async with app.run_test(size=(120, 30)):
-            await until(lambda: app.situation is not None and app.syncs_applied >= 1 and app.watcher is not None)
-            headers.append(("synced", app.sync_text()))
+            await until(
+                lambda: app.situation is not None and app.follow.syncs_applied >= 1 and app.live.watcher is not None
+            )
+            headers.append(("synced", app.follow.text()))
             for n in range(1, pushes + 1):
                 await asyncio.sleep(random.uniform(0, every))
                 tag = f"v{n}"
@@ -97,37 +99,37 @@ async def measure(pushes: int, every: float) -> tuple[list[float], list[tuple[st
                 t0 = time.perf_counter()
                 await until(lambda tag=tag: app.situation.item("e0").what == f"event 0 {tag}")
                 samples.append(time.perf_counter() - t0)
-            await until(lambda: "new commit" in app.sync_text() or app.sync_text().startswith("synced"))
-            headers.append(("after a push", app.sync_text()))
+            await until(lambda: "new commit" in app.follow.text() or app.follow.text().startswith("synced"))
+            headers.append(("after a push", app.follow.text()))
 
             gone = tmp / "gone.git"
             remote.rename(gone)
-            await until(lambda: "offline" in app.sync_text())
-            headers.append(("server gone", app.sync_text()))
+            await until(lambda: "offline" in app.follow.text())
+            headers.append(("server gone", app.follow.text()))
             headers.append(("  error bar", next((m for m in app.board.errorbar.messages if m.startswith("git:")), "")))
             gone.rename(remote)
-            await until(lambda: app.sync_text().startswith("synced"))
+            await until(lambda: app.follow.text().startswith("synced"))
 
             (field / "sit" / "s.yaml").write_text(events(20, "local draft"))
             push(hq, events(21, "w"), "one more")
-            await until(lambda: "local edits" in app.sync_text())
-            headers.append(("local edits", app.sync_text()))
+            await until(lambda: "local edits" in app.follow.text())
+            headers.append(("local edits", app.follow.text()))
             git(field, "checkout", "-q", "--", "sit/s.yaml")
 
             (field / "sit" / "local.yaml").write_text("situation: {id: s}\nfronts:\n  - {id: f1, name: Local}\n")
             git(field, "add", "sit/local.yaml")
             git(field, "commit", "-q", "-m", "a local commit")
             push(hq, events(22, "x"), "and another")
-            await until(lambda: "diverged" in app.sync_text())
-            headers.append(("diverged branch", app.sync_text()))
+            await until(lambda: "diverged" in app.follow.text())
+            headers.append(("diverged branch", app.follow.text()))
             git(field, "reset", "-q", "--hard", "origin/main")
-            await until(lambda: app.sync_text().startswith("synced"))
+            await until(lambda: app.follow.text().startswith("synced"))
 
             (hq / "sit" / "s.yaml").write_text(events(22, "rewritten"))
             git(hq, "commit", "-q", "-a", "--amend", "-m", "rewritten")
             git(hq, "push", "-q", "--force", "origin", "main")
-            await until(lambda: "diverged" in app.sync_text())
-            headers.append(("force-pushed remote", app.sync_text()))
+            await until(lambda: "diverged" in app.follow.text())
+            headers.append(("force-pushed remote", app.follow.text()))
     return samples, headers
 
 

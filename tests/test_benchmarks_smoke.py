@@ -265,3 +265,25 @@ def test_bytes_quick_run_counts_start_up_and_tab_on_a_pty(tmp_path):
         assert b["total"] > 0 and b["text_bytes"] > 0 and b["style_count"] > 0, s
         assert b["style_bytes"] + b["cursor_bytes"] + b["other_bytes"] + b["text_bytes"] == b["total"], s
         assert s["rows_written"] and s["cells_written"] > 0, s
+
+
+def test_follow_latency_runs_with_real_repositories():
+    """benchmarks/follow_latency.py: one push reaches the board, and each failure's header
+    is printed (no timing asserted)."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "follow_latency.py"), "--pushes", "1", "--every", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=str(ROOT),
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    out = proc.stdout
+    assert "push to picture, --every 1: median" in out and "n 1" in out
+    for what, header in (
+        ("server gone", "offline since"),
+        ("local edits", "local edits: not pulled"),
+        ("diverged branch", "diverged from origin/main"),
+        ("force-pushed remote", "diverged from origin/main"),
+    ):
+        assert any(line.startswith(what) and header in line for line in out.splitlines()), out
