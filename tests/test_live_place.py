@@ -119,7 +119,7 @@ async def test_search_filter_stays_across_a_reload(tmp_path):
     app = SitboardApp([str(d)], read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_board(pilot, app)
-        await pilot.press("slash", *"event 02", "enter")
+        await pilot.press("slash", *'"event 02"', "enter")  # a phrase: words apart would find e002 too
         await pilot.pause()
         pane = app.board.pane("events")
         assert pane.row_ids == [f"e02{i}" for i in range(10)]
@@ -127,7 +127,7 @@ async def test_search_filter_stays_across_a_reload(tmp_path):
         assert pane.selected_id == "e022"
         # a save that adds a hit and changes a non-hit
         await saved(pilot, app, d / "events.yaml", events(30, extra={3: "event 029b", 0: "other"}))
-        assert app.board.searchbar.value == "event 02"
+        assert app.board.searchbar.value == '"event 02"'
         assert pane.row_ids == ["e003"] + [f"e02{i}" for i in range(10)]
         assert pane.selected_id == "e022" and app.focused is pane
         assert pane.title_plain.startswith("5 Events 11/30")

@@ -233,10 +233,17 @@ async def test_search_hits_highlighted_in_lazily_built_rows():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         pane = app.board.pane("statements")
-        pane.set_search("koren")
+        search(app.board, "koren")
         assert pane.row_count == 200 and pane.row_ids[-1] == "s399"
         text = pane.row_cells("s399")[3]
         assert any(str(sp.style) == HIT_STYLE for sp in text.spans)
+
+
+def search(board, text: str) -> None:
+    """What typing `text` in the search box does (the board's search, applied now)."""
+    board.searchbar.display = True
+    board.searchbar.value = text
+    board.apply_query()
 
 
 def _many_statements(n: int):
@@ -257,7 +264,7 @@ async def test_big_tables_show_every_row_at_once():
         await pilot.pause()
         await app.workers.wait_for_complete()
         pane = app.board.pane("statements")
-        pane.set_search("")  # no-op
+        search(app.board, "")  # no-op
         pane.show_situation(None)
         pane.show_situation(app.situation)
         assert pane.row_count == pane.hit_count == 3000
@@ -274,17 +281,17 @@ async def test_narrowing_search_gives_the_same_rows_as_a_full_scan():
     app = make_app(_many_statements(1500))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        pane = app.board.pane("statements")
+        pane, board = app.board.pane("statements"), app.board
         for q in ("k", "ko", "kor", "kore", "koren"):
-            pane.set_search(q)
+            search(board, q)
         narrowed = list(pane.row_ids)
-        pane.set_search("")
-        pane.set_search("koren")  # from scratch
+        search(board, "")
+        search(board, "koren")  # from scratch
         assert narrowed == list(pane.row_ids) and len(narrowed) == 1000
         assert pane.title_plain.startswith("3 Statements 1000/1500")
-        pane.set_search("korex")  # narrows to nothing
+        search(board, "korex")  # narrows to nothing
         assert pane.hit_count == 0 and pane.border_subtitle == "no match"
-        pane.set_search("sudzh")  # not a longer query: a full scan again
+        search(board, "sudzh")  # not a longer query: a full scan again
         assert pane.hit_count == 500
 
 
@@ -292,13 +299,13 @@ async def test_search_texts_are_warmed_in_the_background():
     app = make_app(_many_statements(800))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        pane = app.board.pane("statements")
-        for _ in range(100):
-            if pane.row_filter.warm_done:
+        searcher = app.board.search.searcher
+        for _ in range(200):
+            if searcher.warmed:
                 break
             await pilot.pause(0.02)
-        texts = pane.row_filter.texts
-        assert len(texts) == 800 and "korenevo" in texts["s1"]
+        assert searcher.warmed
+        assert "s1" in searcher.search("korenevo").pane("statements").ids
 
 
 async def test_search_applies_on_each_keystroke_without_waiting():
@@ -307,7 +314,7 @@ async def test_search_applies_on_each_keystroke_without_waiting():
         await settle(app, pilot)
         await pilot.press("slash", "s", "u", "d")
         pane = app.board.pane("statements")
-        assert pane.search_query == "sud" and pane.hit_count == 1000
+        assert pane.search.words == ("sud",) and pane.hit_count == 1000
 
 
 async def test_a_live_reload_puts_every_row_in_place_at_once():

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from tui.model.brief import render_brief
 from tui.model.load import assemble, parse_bytes
 from tui.model.plain import item_as_text
+from tui.model.searchtext import item_tiers
 from tui.model.spec import LISTS
-from tui.model.text import search_text
 from tui.model.types import Situation
 
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
@@ -70,7 +70,7 @@ def test_any_number_or_time_in_any_field_is_shown_or_a_placed_error(field_spec, 
     assert item.broken == (not pf.ok)
     sit = Situation(id="demo", title="Demo", as_of=pf.header["as_of"], **dict(pf.items))
     item_as_text(sit, item)
-    search_text(item)
+    item_tiers(item)  # what search reads
     render_brief(sit, fmt="text")
     assemble([pf])
     assemble([pf], for_check=True)

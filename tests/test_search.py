@@ -20,7 +20,7 @@ from tui.model.query import MAX_TERMS, parse
 from tui.model.search import Searcher, item_tiers, spans
 from tui.model.stale import stale_items
 from tui.model.text import fold
-from tui.model.types import PANES, Event, Item, Situation, When
+from tui.model.types import PANES, Event, Situation, When
 from tui.runtime.paths import default_situation_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,8 +48,8 @@ def ids(result, pane: str, ranked: bool = False) -> list[str]:
     return list(hits.ranked_ids if ranked else hits.ids)
 
 
-def all_ids(result) -> set[str]:
-    return {i for p in PANES for i in result.pane(p).ids}
+def all_ids(result, lists=PANES) -> set[str]:
+    return {i for p in lists for i in result.pane(p).ids}
 
 
 # -- the query language --------------------------------------------------------------
@@ -279,54 +279,55 @@ def test_filters_and_words_combine(generated: Situation) -> None:
     assert all_ids(s.search("weak koren reported")) == expected
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class _Watch(Item):
-    """A watch item as the format additions describe it (what, due, status, severity):
-    the real type lands with the format work; the predicates only read these fields."""
-
-    pane: str = "events"
-    what: str
-    due: When | None = None
-    status: str | None = None
-    severity: str | None = None
-
-    @property
-    def label(self) -> str:
-        return self.what
-
-
-def _watch_situation() -> Situation:
-    tz = dt.timezone(dt.timedelta(hours=3))
-    items = (
-        _Watch(id="past-open", what="Push-back expected", due=When(dt.datetime(2024, 8, 9, 10, 0, tzinfo=tz))),
-        _Watch(id="past-closed", what="Closed one", due=When(dt.date(2024, 8, 1)), status="closed"),
-        _Watch(id="today", what="Due today", due=When(dt.date(2024, 8, 9)), status="open", severity="critical"),
-        _Watch(id="future", what="Later", due=When(dt.date(2024, 9, 1)), severity="high"),
-        _Watch(id="no-due", what="Whenever", severity="medium"),
-        Event(id="plain", what="An event", severity="low")
-        if "severity" in Event.__slots__
-        else Event(id="plain", what="An event"),
-    )
-    return Situation(id="w", title="W", as_of=When(dt.datetime(2024, 8, 9, 12, 0, tzinfo=tz)), events=items)
+WATCH = """\
+situation: {id: w, title: W, as_of: 2024-08-09T12:00:00+03:00}
+watch:
+  - {id: past-open, what: Push-back expected, due: 2024-08-09T10:00:00+03:00}
+  - {id: past-closed, what: Closed one, due: 2024-08-01, status: closed}
+  - {id: today, what: Due today, due: 2024-08-09, status: open, severity: critical}
+  - {id: month, what: Due in July, due: 2024-07}
+  - {id: future, what: Later, due: 2024-09-01, severity: high}
+  - {id: no-due, what: Whenever, severity: medium}
+events:
+  - {id: plain, what: An event, severity: low}
+  - {id: grave, what: A grave event, severity: high}
+  - {id: unrated, what: Another event}
+"""
 
 
-def test_overdue_is_open_and_past_due() -> None:
-    sit = _watch_situation()
-    now = dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.UTC)
-    s = Searcher(sit, now=lambda: now)
-    assert all_ids(s.search("overdue")) == {"past-open"}  # a bare date is due until its end
-    later = Searcher(sit, now=lambda: dt.datetime(2024, 8, 10, 0, 1, tzinfo=dt.UTC))
-    assert all_ids(later.search("overdue")) == {"past-open", "today"}
-    naive = Searcher(sit, now=lambda: dt.datetime(2024, 8, 10, 0, 1))  # counts as UTC
-    assert all_ids(naive.search("overdue push")) == {"past-open"}
+@pytest.fixture
+def watch(write) -> Situation:
+    return load([write("watch.yaml", WATCH)]).situations[0]
 
 
-def test_severity_is_that_level_and_above() -> None:
-    s = Searcher(_watch_situation())
-    assert all_ids(s.search("sev:high")) == {"today", "future"}
-    assert all_ids(s.search("sev:critical")) == {"today"}
-    assert all_ids(s.search("sev:medium-high")) == {"future", "no-due"}
-    assert "past-open" not in all_ids(s.search("sev:low"))  # no severity: never matches
+def test_overdue_is_open_and_past_due(watch: Situation) -> None:
+    from tui.model.types import LISTS
+
+    def overdue(now: dt.datetime) -> set[str]:
+        return all_ids(Searcher(watch, now=lambda: now, lists=LISTS).search("overdue"), LISTS)
+
+    # a date-time at once, a month once it is over, a bare date once its day is over; never
+    # a closed one, nor one with no due
+    assert overdue(dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.UTC)) == {"past-open", "month"}
+    assert overdue(dt.datetime(2024, 8, 10, 0, 1, tzinfo=dt.UTC)) == {"past-open", "month", "today"}
+    assert overdue(dt.datetime(2024, 8, 10, 0, 1)) == {"past-open", "month", "today"}  # naive: UTC
+    s = Searcher(watch, now=lambda: dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.UTC), lists=LISTS)
+    assert all_ids(s.search("overdue push"), LISTS) == {"past-open"}
+    # the board's panes (PANES) are searched by default: a list it does not show is not
+    assert all_ids(Searcher(watch).search("push-back")) == set()
+    assert all_ids(Searcher(watch, lists=LISTS).search("push-back"), LISTS) == {"past-open"}
+
+
+def test_severity_is_that_level_and_above(watch: Situation) -> None:
+    from tui.model.types import LISTS
+
+    s = Searcher(watch, lists=LISTS)
+    assert all_ids(s.search("sev:high"), LISTS) == {"today", "future", "grave"}
+    assert all_ids(s.search("sev:critical"), LISTS) == {"today"}
+    assert all_ids(s.search("sev:medium-high"), LISTS) == {"future", "no-due", "grave"}
+    assert "unrated" not in all_ids(s.search("sev:low"), LISTS)  # no severity: never matches
+    assert all_ids(s.search("sev:high pane:events"), LISTS) == {"grave"}
+    assert all_ids(s.search("pane:watch sev:c"), LISTS) == {"today"}
 
 
 # -- narrowing, caching, updates ----------------------------------------------------------
@@ -542,3 +543,41 @@ def test_several_words_side_by_side_rank_first(tmp_path: Path) -> None:
     # label ("front 1999"), then in another field (a place)
     assert ids(result, "fronts", ranked=True) == ["f999", "f9990", "f1999", "apart"]
     assert result.best.id == "f999"
+
+
+def test_item_tiers_cover_every_text_field() -> None:
+    """(Was tui.model.text.search_text's test: the same needles, each in its tier.)"""
+    from tui.model.types import Front, Infrastructure, Quantity, SourceRef, Statement
+
+    front = Front(
+        id="sudzha-axis",
+        name="Sudža axis",
+        status="advancing",
+        sides=("Ukraine", "Russia"),
+        places=("Sudzha", "Makhnovka"),
+        depth_km=Quantity(value=30, qualifier="up_to", unit="km"),
+        note="Reported by ISW",
+        sources=(SourceRef("isw", quote="Ukrainian forces advanced"),),
+        extensions=(("x-desk", "East"),),
+    )
+    label, shown, rest = item_tiers(front, {"isw": "Institute for the Study of War"})
+    assert label == "sudza axis"
+    for needle in ("advancing", "russia", "makhnovka", "up to 30 km"):
+        assert needle in shown, needle
+    for needle in (
+        "sudzha-axis",
+        "reported by isw",
+        "isw",
+        "ukrainian forces advanced",
+        "east",
+        "x-desk",
+        "study of war",
+    ):
+        assert needle in rest, needle
+    st_ = Statement(id="s", actor="Zelensky", quote="Russia brought war", date=When(dt.date(2024, 8, 10)))
+    assert "10 aug 2024" in item_tiers(st_)[1] and "2024-08-10" in item_tiers(st_)[1]
+    plant = Infrastructure(id="kursk-npp", name="Kursk NPP", units=(("shut_down", 2),))
+    assert "2 shut down" in item_tiers(plant)[1] and "shut_down" in item_tiers(plant)[1]
+    ev = Event(id="e", what="Drone strike", count=Quantity(value=3))
+    assert "drone strike" in item_tiers(ev)[0]
+    assert "nothing like this" not in "".join(item_tiers(ev))

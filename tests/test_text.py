@@ -18,11 +18,10 @@ from tui.model.text import (
     format_quantity,
     format_units,
     format_when,
-    search_text,
     truncate,
     visible,
 )
-from tui.model.types import Event, Front, Infrastructure, Quantity, SourceRef, Statement, When
+from tui.model.types import Quantity, When
 
 UTC = dt.UTC
 
@@ -199,28 +198,3 @@ def test_fold() -> None:
     assert fold("КУРСКАЯ") == fold("курская")
     assert fold("Straße") == "strasse"
     assert fold("ÉCOLE") == "ecole"
-
-
-def test_search_text_covers_every_text_field() -> None:
-    front = Front(
-        id="sudzha-axis",
-        name="Sudža axis",
-        status="advancing",
-        sides=("Ukraine", "Russia"),
-        places=("Sudzha", "Makhnovka"),
-        depth_km=Quantity(value=30, qualifier="up_to", unit="km"),
-        note="Reported by ISW",
-        sources=(SourceRef("isw", quote="Ukrainian forces advanced"),),
-        extensions=(("x-desk", "East"),),
-    )
-    text = search_text(front)
-    for needle in ["sudza axis", "sudzha-axis", "advancing", "russia", "makhnovka", "up to 30 km",
-                   "reported by isw", "isw", "ukrainian forces advanced", "east"]:  # fmt: skip
-        assert needle in text, needle
-    st_ = Statement(id="s", actor="Zelensky", quote="Russia brought war", date=When(dt.date(2024, 8, 10)))
-    assert "10 aug 2024" in search_text(st_)
-    plant = Infrastructure(id="kursk-npp", name="Kursk NPP", units=(("shut_down", 2),))
-    assert "shut_down" in search_text(plant)
-    ev = Event(id="e", what="Drone strike", count=Quantity(value=3))
-    assert "drone strike" in search_text(ev)
-    assert "nothing like this" not in search_text(ev)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tui.model.load import parse_bytes
+from tui.model.searchtext import item_tiers
 from tui.model.text import (
     format_counts,
     format_funding,
@@ -15,7 +16,6 @@ from tui.model.text import (
     format_quantity,
     format_series,
     format_when,
-    search_text,
 )
 from tui.model.types import Funding, Geo, Quantity, SeriesPoint, When
 
@@ -119,10 +119,10 @@ def test_search_finds_the_new_values():
     )
     pf = parse_bytes(text.encode(), "f.yaml")
     assert pf.ok, [str(d) for d in pf.diagnostics]
-    figure_text = search_text(pf.items["figures"][0])
+    figure_text = "\n".join(item_tiers(pf.items["figures"][0]))  # what search reads
     for word in ("almost 1,000", "jul 2024", "ua59", "killed", "17"):
         assert word in figure_text, word
-    assert "5 usd required" in search_text(pf.items["needs"][0])
+    assert "5 usd required" in "\n".join(item_tiers(pf.items["needs"][0]))
 
 
 def test_the_latest_moment_of_a_month_or_period_is_its_end():

@@ -14,7 +14,6 @@ from tui.model.load import assemble, parse_bytes
 from tui.model.plain import item_as_text, item_fields
 from tui.model.searchtext import item_tiers
 from tui.model.spec import LIST, LISTS, ListSpec
-from tui.model.text import search_text
 from tui.model.types import Situation
 
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
@@ -54,8 +53,7 @@ def shows_without_crashing(pf) -> None:  # type: ignore[no-untyped-def]
     for item in sit.items():
         item_fields(item)
         item_as_text(sit, item)
-        item_tiers(item)
-        search_text(item)
+        item_tiers(item)  # what search reads
     render_brief(sit, fmt="text")
 
 

@@ -28,14 +28,12 @@ from dataclasses import dataclass, field
 
 from tui.model.spec import LIST
 from tui.model.text import fold
-from tui.model.types import CONFIDENCES, PANE_TITLES, PANES, RELIABILITY_GRADES
+from tui.model.types import CONFIDENCES, LISTS, RELIABILITY_GRADES, SEVERITIES
 
 __all__ = ["Filter", "Query", "parse", "SEVERITIES", "PANE_NUMBERS", "BARE_FILTERS", "MAX_TERMS", "MAX_QUERY"]
 
-# Severity, most severe first (format additions of December 2026).
-SEVERITIES: tuple[str, ...] = ("critical", "high", "medium", "low")
 # The lists' key numbers on the board (`pane:5` is events), from the format spec.
-PANE_NUMBERS: dict[str, int] = {name: LIST[name].key for name in PANES}
+PANE_NUMBERS: dict[str, int] = {name: LIST[name].key for name in LISTS}
 
 BARE_FILTERS = ("weak", "stale", "overdue")
 _KEYS = {
@@ -51,7 +49,7 @@ _HELP = {
     "conf": "conf: takes a confidence: " + ", ".join(CONFIDENCES),
     "grade": "grade: takes a grade A-F, a range (grade:a-b) or none",
     "sev": "sev: takes a severity: " + ", ".join(SEVERITIES) + " (sev:high = high and above)",
-    "pane": "pane: takes a list: " + ", ".join(PANES) + " (or its number)",
+    "pane": "pane: takes a list: " + ", ".join(LISTS) + " (or its number)",
 }
 MAX_QUERY = 500  # characters read from the box
 MAX_TERMS = 32  # words and filters (each costs a pass over the text of every item)
@@ -184,9 +182,9 @@ def _pane(value: str) -> tuple[set[str | None], str | None]:
         if part.isdigit():
             hits = {name for name, n in PANE_NUMBERS.items() if str(n) == part}
         else:
-            hits = _choose(part, PANES) | {name for name in PANES if fold(PANE_TITLES.get(name, name)).startswith(part)}
+            hits = _choose(part, LISTS) | {name for name in LISTS if fold(LIST[name].title).startswith(part)}
         if not hits:
-            return set(), f"pane:{value}: no list is called {part!r} ({', '.join(PANES)})"
+            return set(), f"pane:{value}: no list is called {part!r} ({', '.join(LISTS)})"
         allowed |= hits
     return allowed, None
 

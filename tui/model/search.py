@@ -59,11 +59,15 @@ class _Generation:
     before `strings[r]`, and a string is only ever set, never cleared."""
 
     def __init__(
-        self, situation: Situation | None, stale_hours: float, panes: dict[str, Sequence[Item]] | None = None
+        self,
+        situation: Situation | None,
+        stale_hours: float,
+        panes: dict[str, Sequence[Item]] | None = None,
+        lists: Sequence[str] = PANES,
     ) -> None:
         self.situation = situation
         if panes is None:
-            panes = {p: situation.pane(p) if situation is not None else () for p in PANES}
+            panes = {p: situation.pane(p) if situation is not None else () for p in lists}
         self.panes = panes
         self.names: dict[str, str] = {}
         if situation is not None:
@@ -237,7 +241,8 @@ class SearchResult:
 class Searcher:
     """Searches one situation at a time. `update` swaps in a new version, keeping each
     item's text while the item is the same (the flags too while the sources, the as-of
-    and the threshold are). `warm()` may run in a worker thread while the UI searches."""
+    and the threshold are). `warm()` may run in a worker thread while the UI searches.
+    `lists`: the lists searched (the board's panes; every list: types.LISTS)."""
 
     def __init__(
         self,
@@ -245,9 +250,11 @@ class Searcher:
         *,
         stale_hours: float = DEFAULT_STALE_HOURS,
         now: Callable[[], dt.datetime] | None = None,
+        lists: Sequence[str] = PANES,
     ) -> None:
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
-        self._gen = _Generation(None, stale_hours)
+        self.lists = tuple(lists)
+        self._gen = _Generation(None, stale_hours, lists=self.lists)
         self.update(situation, stale_hours=stale_hours)
 
     @property
@@ -261,7 +268,7 @@ class Searcher:
     def update(self, situation: Situation | None, *, stale_hours: float | None = None) -> None:
         old = self._gen
         hours = old.flags.stale_hours if stale_hours is None else stale_hours
-        new = _Generation(situation, hours)
+        new = _Generation(situation, hours, lists=self.lists)
         prev = old.situation
         if situation is not None and prev is not None:
             same_texts = prev.sources is situation.sources or prev.sources == situation.sources

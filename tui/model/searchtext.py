@@ -19,8 +19,8 @@ from dataclasses import fields as dc_fields
 from typing import Any
 
 from tui.model.query import Query, parse
-from tui.model.text import fold, format_number, format_quantity, format_when
-from tui.model.types import Item, Quantity, SourceRef, When
+from tui.model.text import fold, format_funding, format_geo, format_number, format_quantity, format_when
+from tui.model.types import Funding, Geo, Item, Quantity, SourceRef, When
 
 __all__ = ["item_tiers", "spans", "word_start_offsets"]
 
@@ -50,6 +50,10 @@ def _value_texts(value: Any, out: list[str], depth: int = 0) -> None:
     elif isinstance(value, When):
         out.append(format_when(value, with_year=True))
         out.append(value.value.isoformat()[:10])  # the date as written in the file
+    elif isinstance(value, Funding):
+        out.append(format_funding(value))
+    elif isinstance(value, Geo):
+        out.append(format_geo(value))
     elif isinstance(value, SourceRef):
         out.append(value.source)
         _value_texts(value.quote, out, depth + 1)

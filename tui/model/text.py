@@ -7,7 +7,7 @@ UI-free (no Rich, no Textual): used by the board, `sitboard check`, brief and ex
 - `truncate(s, width)` / `cell_width(s)`: terminal cells, without Rich.
 - `format_number`, `format_quantity`, `format_when`, `format_age`, `format_units`:
   "76,000", "over 76,000", "~07 Aug", "3 h ago", "2 operational · 1 shut down".
-- `fold(s)`, `search_text(item)`: casefolded, accent-stripped text for search as you type.
+- `fold(s)`: casefolded, accent-stripped (search: tui/model/search.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import fields as _dc_fields
-from typing import Any
 
 from tui.model.textvalues import (
     format_age,
@@ -30,7 +28,6 @@ from tui.model.textvalues import (
     format_units,
     format_when,
 )
-from tui.model.types import Funding, Geo, Item, Quantity, SeriesPoint, SourceRef, When
 
 __all__ = [
     "visible",
@@ -47,7 +44,6 @@ __all__ = [
     "format_funding",
     "format_series",
     "fold",
-    "search_text",
     "ELLIPSIS",
 ]
 
@@ -216,60 +212,3 @@ def fold(s: str) -> str:
     decomposed = unicodedata.normalize("NFKD", s)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-_SKIP_FIELDS = frozenset({"pane", "id_derived", "origin", "extensions"})
-
-
-def _item_fields(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = tuple(f.name for f in _dc_fields(cls) if f.name not in _SKIP_FIELDS)
-        _FIELD_NAMES[cls] = names
-    return names
-
-
-def _texts(value: Any, out: list[str]) -> None:
-    if value is None or isinstance(value, bool):
-        return
-    if isinstance(value, str):
-        out.append(value)
-    elif isinstance(value, Quantity):
-        out.append(format_quantity(value))
-    elif isinstance(value, When):
-        out.append(format_when(value, with_year=True))
-    elif isinstance(value, SeriesPoint):
-        _texts(value.at, out)
-        _texts(value.value, out)
-    elif isinstance(value, Funding):
-        out.append(format_funding(value))
-    elif isinstance(value, Geo):
-        out.append(format_geo(value))
-    elif isinstance(value, SourceRef):
-        out.append(value.source)
-        if value.quote:
-            out.append(value.quote)
-    elif isinstance(value, (int, float)):
-        out.append(format_number(value))
-    elif isinstance(value, (tuple, list)):
-        for v in value:
-            _texts(v, out)
-    elif isinstance(value, Mapping):
-        for k, v in value.items():
-            _texts(k, out)
-            _texts(v, out)
-
-
-def search_text(item: Item) -> str:
-    """Every text field of an item (and its `x-` extensions), folded, one field a line.
-
-    Compute once per item and match `fold(query) in text`.
-    """
-    out: list[str] = []
-    for name in _item_fields(type(item)):
-        _texts(getattr(item, name), out)
-    for key, value in item.extensions:
-        out.append(key)
-        _texts(value, out)
-    return fold("\n".join(out))

@@ -162,6 +162,22 @@ class BoardCommand:
 
 BOARD_COMMANDS: tuple[BoardCommand, ...] = (
     BoardCommand("Search", "Search all panes as you type", "search", "search"),
+    # The lists a duty officer asks for at once: each puts its filter token in the search
+    # box (the board's `set_query`), so the box says what is shown and escape clears it.
+    BoardCommand(
+        "Weak items",
+        "Items on a weak basis: no source, only sources graded D-F, or only claimed  [/weak]",
+        "",
+        "set_query('weak')",
+    ),
+    BoardCommand("Stale items", "Items not updated within the stale threshold  [/stale]", "", "set_query('stale')"),
+    BoardCommand(
+        "Disputed items", "Items whose confidence is disputed  [/conf:disputed]", "", "set_query('conf:disputed')"
+    ),
+    BoardCommand(
+        "Overdue watch items", "Open watch items whose due time has passed  [/overdue]", "", "set_query('overdue')"
+    ),
+    BoardCommand("Critical and high", "Items of severity high or critical  [/sev:high]", "", "set_query('sev:high')"),
     BoardCommand("Next search hit", "Move to the next search hit", "next_hit", "next_hit"),
     BoardCommand("Previous search hit", "Move to the previous search hit", "prev_hit", "prev_hit"),
     BoardCommand("Maximize pane", "Maximize the focused pane (escape restores)", "maximize", "maximize_pane"),

@@ -15,25 +15,24 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import Input
 
-from tui.model.text import fold, visible
+from tui.model.text import visible
 from tui.model.types import PANE_TITLES, PANES
 from tui.ui.messages import ItemSeen, OpenItem
 from tui.ui.screens.moves import step
-from tui.ui.screens.quiet import QuietStartScreen
+from tui.ui.screens.searching import BoardSearch, SearchingScreen
 from tui.ui.widgets.errorbar import ErrorBar, ErrorBox
 from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.header import BoardHeader
 from tui.ui.widgets.pane import Pane
-from tui.ui.widgets.searchbar import SearchBar
+from tui.ui.widgets.searchbar import SearchBar, SearchHint
 from tui.ui.widgets.table import ItemTable
 
 if TYPE_CHECKING:
     from tui.model.types import Item, Situation
 
 
-class BoardScreen(QuietStartScreen):
+class BoardScreen(SearchingScreen):
     """The picture at a glance; every key of the keymap that acts on panes lives here."""
 
     ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"  # the keys stay on screen while a pane is maximized
@@ -77,6 +76,7 @@ class BoardScreen(QuietStartScreen):
         self._reload_state = ""
         self._last_pane: Pane | None = None
         self._open_when_loaded: Pane | None = None
+        self.search = BoardSearch(stale_hours=stale_hours, now=clock)
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(self.clock)
@@ -86,6 +86,7 @@ class BoardScreen(QuietStartScreen):
                 pane.colour = self.colour
                 yield pane
         yield ErrorBox(ErrorBar())
+        yield SearchHint()
         yield SearchBar()
         yield KeyFooter()
 
@@ -147,10 +148,6 @@ class BoardScreen(QuietStartScreen):
         """The error bar's scrolling frame (`e` focuses it)."""
         return self.query_one(ErrorBox)
 
-    @property
-    def searchbar(self) -> SearchBar:
-        return self.query_one(SearchBar)
-
     def pane(self, name: str) -> Pane:
         return self.query_one(f"#pane-{name}", Pane)
 
@@ -167,10 +164,6 @@ class BoardScreen(QuietStartScreen):
         if isinstance(event.widget, Pane):
             self._last_pane = event.widget
 
-    @property
-    def query_text(self) -> str:
-        return fold(self.searchbar.value.strip())
-
     def iter_items(self) -> Iterator[Item]:
         for pane in self.panes:
             yield from pane.items
@@ -183,8 +176,11 @@ class BoardScreen(QuietStartScreen):
             return  # on_mount shows it
         for header in self.query(BoardHeader):  # (none while the app closes)
             header.show_situation(situation)
+        result = self.search.show_situation(situation)
         for pane in self.panes:
-            pane.show_situation(situation, keep_id=pane.selected_id)
+            pane.show_situation(situation, keep_id=pane.selected_id, hits=result.pane(pane.pane))
+        if situation is not None:
+            self.call_after_refresh(self.search.warm)
         self.refresh_bindings()
         pending, self._open_when_loaded = self._open_when_loaded, None
         if pending is not None and situation is not None and pending is self.current_pane:
@@ -306,51 +302,6 @@ class BoardScreen(QuietStartScreen):
             return
         if not self._step(lambda pane: [i for i, rid in enumerate(pane.row_ids) if rid in changed], forward):
             self.notify("No changed item is shown (clear the filter?)", timeout=3)
-
-    # -- search ----------------------------------------------------------------------
-    def action_search(self) -> None:
-        bar = self.searchbar
-        if bar.has_focus:  # `/` typed in the query (the binding has priority over the box)
-            bar.insert_text_at_cursor("/")
-            return
-        bar.display = True
-        # At once, not `bar.focus()` (deferred): letters typed in the same burst as `/`
-        # (a paste, a fast typist over SSH) must reach the box, not run as board keys.
-        self.set_focus(bar)
-        if self.focused is not bar:  # not focusable yet for some reason: Textual's way
-            bar.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is self.searchbar:
-            event.stop()
-            self.apply_query()
-
-    def apply_query(self) -> None:
-        """Each pane shows the rows the search box's text finds (on every keystroke)."""
-        q = self.query_text
-        for pane in self.panes:
-            pane.set_search(q)
-        self.refresh_bindings()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is not self.searchbar:
-            return
-        event.stop()
-        if not self.searchbar.value.strip():
-            self.clear_search()
-            return
-        pane = self.current_pane
-        if not pane.row_count:  # land on the first pane with hits
-            pane = next((p for p in self.panes if p.row_count), pane)
-        self.focus_pane(pane)
-
-    def clear_search(self) -> None:
-        bar = self.searchbar
-        bar.value = ""
-        bar.display = False
-        self.apply_query()
-        if bar.has_focus or self.focused is None:
-            self.focus_pane(self.current_pane)
 
     def action_back(self) -> None:
         """Escape: clear the filter, then restore a maximized pane."""

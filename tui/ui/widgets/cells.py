@@ -19,7 +19,8 @@ from rich.text import Text
 # Confidence: a symbol whose SHAPE differs (reads without colour; shared with the detail
 # view and the plain-text exports) plus a colour.
 from tui.model.plain import CONFIDENCE_SYMBOLS  # noqa: E402
-from tui.model.text import fold, format_quantity, format_units, format_when, visible
+from tui.model.search import Query, spans
+from tui.model.text import format_quantity, format_units, format_when, visible
 from tui.model.types import BrokenItem, Diagnostic, Item, Situation, When
 
 CONFIDENCE_STYLES: dict[str, str] = {
@@ -295,44 +296,14 @@ def row_cells(
     return cells
 
 
-def find_spans(plain: str, folded_query: str) -> list[tuple[int, int]]:
-    """Spans of `plain` whose folded text equals `folded_query` (case/accent-insensitive)."""
-    if not folded_query:
-        return []
-    if plain.isascii():
-        s = plain.lower()
-        index = None
-    else:
-        chars: list[str] = []
-        index = []
-        for i, ch in enumerate(plain):
-            f = fold(ch)
-            chars.append(f)
-            index.extend([i] * len(f))
-        s = "".join(chars)
-    spans = []
-    start = 0
-    n = len(folded_query)
-    while True:
-        j = s.find(folded_query, start)
-        if j < 0:
-            break
-        if index is None:
-            spans.append((j, j + n))
-        else:
-            spans.append((index[j], index[j + n - 1] + 1))
-        start = j + n
-    return spans
-
-
-def highlight(text: Text, folded_query: str, look: CellLook | None = None) -> Text:
-    """A copy of `text` with every match of the query stylized."""
+def highlight(text: Text, query: Query | str, look: CellLook | None = None) -> Text:
+    """A copy of `text` with every match of the query's words stylized."""
     look = look or DEFAULT_LOOK
-    spans = find_spans(text.plain, folded_query)
-    if not spans:
+    found = spans(text.plain, query)
+    if not found:
         return text
     out = text.copy()
-    for a, b in spans:
+    for a, b in found:
         out.stylize(look.hit, a, b)
     return out
 

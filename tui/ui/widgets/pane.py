@@ -1,13 +1,13 @@
 """One pane of the board: the items of one list in an ItemTable, one row per item.
 
-Row ids are item ids. The pane keeps its situation's items, the cells of the rows drawn
-so far (tui/ui/widgets/cells.py builds them) and a RowFilter (tui/model/rowfilter.py)
-that says which rows a search shows; the table draws what is on screen.
+Row ids are item ids. The pane keeps its situation's items and the cells of the rows
+drawn so far (tui/ui/widgets/cells.py builds them); which rows a search shows comes
+from the board's search (tui.model.search: positions in the list, file order); the
+table draws what is on screen.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.message import Message
 
-from tui.model.rowfilter import RowFilter
-from tui.model.text import search_text, visible
+from tui.model.search import PaneHits, Query, parse
+from tui.model.text import visible
 from tui.ui.widgets.cells import (
     CONF_COL_WIDTH,
     DEFAULT_LOOK,
@@ -68,14 +68,15 @@ class Pane(ItemTable):
         self.colour = True  # False: NO_COLOR (shapes and bold only)
         self.situation: Situation | None = None
         self.items: tuple[Item, ...] = ()
-        self.search_query = ""  # folded
+        self.search: Query = parse("")  # the board's query (its words are highlighted)
         self.loading_text = "loading…"
         self.marks: dict[str, str] = {}  # item id -> "new" / "changed" (live reload)
         self.stale_ids: frozenset[str] = frozenset()  # items older than the threshold
         self.freshest = ""  # "09 Aug 12:00": the most recent `updated` of the pane's items
         self.title_plain = ""
         self._by_key: dict[str, Item] = {}
-        self._filter = RowFilter((), lambda key: "")
+        self._keys: list[str] = []  # row id of each item, in file order
+        self._hits: Sequence[int] | None = None  # positions the search shows (None: all)
         self._cells: LRUCache[str, list[Text]] = LRUCache(self.CELL_CACHE)
         self._layout: tuple = ()  # (width, columns) the cells were built for
         self._col_specs: list = []
@@ -85,8 +86,11 @@ class Pane(ItemTable):
         self._update_titles()
 
     # -- data ------------------------------------------------------------------
-    def show_situation(self, situation: Situation | None, keep_id: str | None = None) -> None:
-        """Swap in the pane's items from `situation`, keeping the cursor on `keep_id`."""
+    def show_situation(
+        self, situation: Situation | None, keep_id: str | None = None, hits: PaneHits | None = None
+    ) -> None:
+        """Swap in the pane's items from `situation`, keeping the cursor on `keep_id`;
+        `hits`: what the board's search finds in them (None: every row)."""
         old_sit, old_items = self.situation, self.items
         new_items = situation.pane(self.pane) if situation is not None else ()
         same_sources = (
@@ -98,56 +102,46 @@ class Pane(ItemTable):
         self.situation = situation
         self.items = new_items
         self.loading_text = ""
+        self._hits = hits.rows if hits is not None and self.search_active else None
         if same_sources and new_items == old_items:
-            self._update_titles()  # a reload of another part: nothing here changed
+            self._show_rows(keep_id)  # a reload of another part: nothing here changed
             return
         self._staleness(situation, new_items)
         self._empty = empty_columns(self.pane, new_items)
         keys, by_key = _keys(new_items)
-        texts: dict[str, str] = {}
         changed: list[str] = []
-        if same_sources:  # keep the cells and search texts of items that did not change
+        if same_sources:  # keep the cells of items that did not change
             before = {it.id: it for it in old_items}
-            old_texts = self._filter.texts
             for key, item in by_key.items():
-                if before.get(item.id) == item:
-                    if key in old_texts:
-                        texts[key] = old_texts[key]
-                else:
+                if before.get(item.id) != item:
                     changed.append(key)
                     self._cells.discard(key)
         else:
             self._cells.clear()
-        self._by_key = by_key
-        self._filter = RowFilter(keys, lambda key: search_text(by_key[key]), texts)
+        self._by_key, self._keys = by_key, keys
         if self._relayout() or not same_sources:
             self.clear_rows_cache()
         else:  # a live reload: only the rows that changed are drawn again
             self.refresh_rows(changed)
         self._show_rows(keep_id)
-        if situation is not None:
-            self.call_after_refresh(self._warm_search)
 
-    def set_search(self, folded_query: str) -> None:
-        """Show only the rows whose search text holds the (folded) query."""
-        if folded_query == self.search_query:
-            return
-        self.search_query = folded_query
-        self._cells.clear()  # the hit highlight is in the cells
-        self.clear_rows_cache()
+    @property
+    def search_active(self) -> bool:
+        return not self.search.empty
+
+    def set_search(self, query: Query, hits: PaneHits | None) -> None:
+        """Show the rows the board's search found (`hits`: positions in this list)."""
+        if query.words != self.search.words:
+            self._cells.clear()  # the hit highlight is in the cells
+            self.clear_rows_cache()
+        self.search = query
+        self._hits = hits.rows if hits is not None and self.search_active else None
         self._show_rows(self.cursor_id)
 
     def _show_rows(self, keep_id: str | None) -> None:
-        self.set_rows(self._filter.apply(self.search_query), keep_id=keep_id)
+        keys, hits = self._keys, self._hits
+        self.set_rows(keys if hits is None else [keys[r] for r in hits if r < len(keys)], keep_id=keep_id)
         self._update_titles()
-
-    def _warm_search(self) -> None:
-        """Every folded search text, in a thread, once the board is on screen: the first
-        letter typed does not pay for 100,000 of them."""
-        rows = self._filter
-        if rows.warm_done:
-            return
-        threading.Thread(target=rows.warm, args=(lambda: rows is not self._filter,), daemon=True).start()
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """Change marks of the rows, drawn again where they changed."""
@@ -188,10 +182,9 @@ class Pane(ItemTable):
     def item_for_key(self, key: str) -> Item | None:
         return self._by_key.get(key)
 
-    @property
-    def row_filter(self) -> RowFilter:
-        """Which rows a search shows (and the search text of each)."""
-        return self._filter
+    def row_id_at(self, position: int) -> str:
+        """The row id of the item at `position` in the list (file order)."""
+        return self._keys[position]
 
     def cached_ids(self) -> frozenset[str]:
         """Rows whose cells have been built (the ones drawn lately)."""
@@ -235,8 +228,8 @@ class Pane(ItemTable):
             cells = broken_cells(item, look)
         else:
             cells = row_cells(item, situation, self._col_specs, self.colour, stale=item.id in self.stale_ids, look=look)
-        if self.search_query:
-            cells = [cells[0]] + [highlight(c, self.search_query, look) for c in cells[1:]]
+        if self.search.words:
+            cells = [cells[0]] + [highlight(c, self.search, look) for c in cells[1:]]
         return [mark_cell(self.marks.get(key), look) + cells[0], *cells[1:]]
 
     def notify_style_update(self) -> None:
@@ -262,7 +255,7 @@ class Pane(ItemTable):
     def _update_titles(self) -> None:
         total = len(self.items)
         title = Text(f"{self.number} {self.title} ", end="")
-        if self.search_query:
+        if self.search_active:
             title.append(f"{self.hit_count}/{total}", style="bold")
         else:
             title.append(f"({total})")
@@ -277,7 +270,7 @@ class Pane(ItemTable):
         if self.loading_text:
             self.border_subtitle = self.loading_text
         elif self.situation is not None and not self.hit_count:
-            self.border_subtitle = "no match" if self.search_query else "none"
+            self.border_subtitle = "no match" if self.search_active else "none"
         else:
             self.border_subtitle = None
 
