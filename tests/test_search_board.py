@@ -151,7 +151,13 @@ async def test_palette_lists_set_the_filter_on_the_board():
                 "weak": set(weak_items(sit)),
                 "stale": stale_items(sit, board.stale_hours),
                 "conf:disputed": {it.id for it in sit.items() if it.confidence == "disputed"},
-                "overdue": set(),  # watch items are not on the board's panes (yet)
+                "overdue": {  # open watch items past due, on the board's panes (none while watch has no pane)
+                    it.id
+                    for it in sit.items()
+                    if getattr(it, "status", None) == "open"
+                    and getattr(it, "due", None) is not None
+                    and it.due.end_datetime() < clock()  # type: ignore[attr-defined]
+                },
                 "sev:high": {it.id for it in sit.items() if it.severity in ("critical", "high")},
             }[token]
             assert {i for ids in shown(app).values() for i in ids} == expected
