@@ -264,19 +264,28 @@ async def test_z_maximizes_and_escape_order():
         assert board.maximized is None
 
 
-async def test_y_copies_selected_item_as_plain_text():
+async def test_y_copies_the_row_as_one_line_and_Y_the_whole_item(monkeypatch):
+    from tui.model.copytext import item_line, item_whole
+
+    monkeypatch.delenv("TMUX", raising=False)
     app = make_app()
-    copied: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        app.copy_to_clipboard = copied.append
         notes = record_notes(app)
+        item = app.board.current_pane.selected_item
+        assert item is not None and item.label == "Sudzha axis"
         await pilot.press("y")
-        assert len(copied) == 1
-        text = copied[0]
-        assert "Sudzha axis" in text and "\x1b" not in text
-        n = text.count("\n") + 1
-        assert notes[-1] == f"Copied Sudzha axis ({n} lines)"
+        line = item_line(app.situation, item).text
+        assert app.clipboard == line and line.startswith("[TLP:AMBER] Sudzha axis")
+        assert notes[-1] == (
+            "Fronts › Sudzha axis: 1 line sent to the terminal clipboard (OSC 52). If your terminal ignores "
+            "OSC 52, nothing was copied: start with --no-mouse and select it."
+        )
+        await pilot.press("Y")
+        whole = item_whole(app.situation, item)
+        assert app.clipboard == whole.text and "\x1b" not in whole.text
+        assert notes[-1].startswith(f"Fronts › Sudzha axis: {whole.lines} lines sent to the terminal clipboard")
+        assert not any("Copied" in n for n in notes)
 
 
 async def test_r_reloads_and_keeps_focus_and_selection():

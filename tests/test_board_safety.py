@@ -114,7 +114,7 @@ async def test_hostile_label_in_copy_notice_and_diagnostics():
         app.copy_to_clipboard = lambda text: None
         await pilot.press("y")
         await pilot.pause()
-        assert notes[-1].startswith("Copied [bold]unclosed ␛[2J")
+        assert notes[-1].startswith("Fronts › [bold]unclosed ␛[2J: 1 line sent to the terminal clipboard")
         bar = str(app.board.errorbar.render())
         assert "[@click=app.quit]bad␛[6n" in bar
         assert "\x1b" not in svg_text(app)

@@ -78,8 +78,7 @@ def test_a_tmux_that_does_not_answer_times_out() -> None:
         (
             TmuxResult(True),
             True,
-            "Evacuations › Kursk: 1 line sent to the terminal clipboard (OSC 52) and the tmux buffer "
-            "(prefix ] pastes it).",
+            "Evacuations › Kursk: 1 line sent to the terminal clipboard (OSC 52) and the tmux buffer.",
             False,
         ),
         (

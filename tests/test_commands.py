@@ -160,8 +160,10 @@ async def test_board_commands_run_their_actions():
         await pilot.press("escape")
         await run_board_command(app, pilot, "jump to stat", "Jump to Statements")
         assert app.focused.pane == "statements"
+        await run_board_command(app, pilot, "copy line", "Copy line")
+        assert app.clipboard.startswith("Zelensky: “") and "\n" not in app.clipboard  # (no marking here)
         await run_board_command(app, pilot, "copy item", "Copy item")
-        assert app.clipboard.startswith("Statements › Zelensky")
+        assert app.clipboard.startswith("Statements › Zelensky\n")
         await run_board_command(app, pilot, "help", "Help")
         assert isinstance(app.screen, HelpScreen)
 

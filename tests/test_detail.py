@@ -12,9 +12,11 @@ from test_plain import hostile_situation, sample_situation
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
+from tui.model.copytext import item_line, item_whole
 from tui.model.plain import MISSING_ITEM
 from tui.model.text import visible
 from tui.model.types import Front, Situation
+from tui.ui.copying import Copying
 from tui.ui.screens.detail import DetailBody, DetailScreen, LinkList
 
 CORPORA = Path(__file__).parent / "corpora"
@@ -22,8 +24,8 @@ SIZE = (80, 24)
 CELL_WIDTH = 12.2  # pixels per cell in Textual's SVG export
 
 
-class Host(App[None]):
-    """A stand-in board: one Static, and the detail pushed on top of it."""
+class Host(Copying, App[None]):
+    """A stand-in board: one Static, and the detail pushed on top of it (copies as the app does)."""
 
     def __init__(self, situation: Situation, item_id: str) -> None:
         super().__init__()
@@ -237,7 +239,7 @@ async def test_missing_item_and_refresh_situation():
         screen.refresh_situation(without)
         await pilot.pause()
         assert MISSING_ITEM in "\n".join(screen_lines(app))
-        await pilot.press("y")  # copying a vanished item only warns
+        await pilot.press("y", "Y")  # copying a vanished item only warns
         assert app.clipboard == ""
         screen.refresh_situation(sit)
         await pilot.pause()
@@ -248,16 +250,25 @@ async def test_missing_item_and_refresh_situation():
         assert MISSING_ITEM in "\n".join(screen_lines(app))
 
 
-async def test_y_copies_the_item_as_plain_text():
+async def test_y_copies_one_line_and_Y_the_whole_item(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("TMUX", raising=False)
     sit = sample_situation()
     app = Host(sit, "kursk-npp")
+    item = sit.item("kursk-npp")
+    assert item is not None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert app.clipboard.splitlines()[0] == "Infrastructure › Kursk NPP"
+        assert app.clipboard == item_line(sit, item).text
+        assert "\n" not in app.clipboard and "Kursk NPP" in app.clipboard
+        assert app.notices[-1].startswith("Infrastructure › Kursk NPP: 1 line sent to the terminal clipboard (OSC 52).")
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == item_whole(sit, item).text
+        assert "Infrastructure › Kursk NPP" in app.clipboard.splitlines()[:2]
         assert "Status: threatened" in app.clipboard
-        assert any("Copied Kursk NPP" in n for n in app.notices)
+        assert not any("Copied" in n for n in app.notices)
 
 
 async def test_footer_shows_the_keys():

@@ -23,7 +23,8 @@ def contract_keys() -> set[str]:
     keys: set[str] = set()
     for line in KEYMAP_MD.read_text(encoding="utf-8").splitlines():
         if line.startswith("| `"):
-            keys.update(re.findall(r"`([^`]+)`", line))
+            # (a quoted example with spaces, as in the `y` row, is not a key)
+            keys.update(k for k in re.findall(r"`([^`]+)`", line) if " " not in k)
     return keys
 
 

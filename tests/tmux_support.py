@@ -54,17 +54,23 @@ class Tmux:
 
 @contextmanager
 def tmux_server(
-    command: Sequence[str] = ("sleep", "600"), *, cols: int = 80, rows: int = 24, env: dict[str, str] | None = None
+    command: Sequence[str] = ("sleep", "600"),
+    *,
+    cols: int = 80,
+    rows: int = 24,
+    env: dict[str, str] | None = None,
+    cwd: str | os.PathLike[str] | None = None,
 ) -> Iterator[Tmux]:
-    """A detached session `t` running `command` in a pane of cols x rows."""
+    """A detached session `t` running `command` in a pane of cols x rows; `env` is the
+    server's environment (the pane's, but for $TMUX), `cwd` the pane's folder."""
     if shutil.which("tmux") is None:
         raise RuntimeError("tmux is not installed (the copy tests need it)")
     socket = f"test-{os.getpid()}-{next(_counter)}"
     tmux = Tmux(socket, "")
     args = ["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", str(cols), "-y", str(rows)]
-    for key, value in (env or {}).items():
-        args += ["-e", f"{key}={value}"]
-    subprocess.run(["tmux", "-L", socket, *args, *command], check=True, timeout=30, capture_output=True)
+    if cwd is not None:
+        args += ["-c", str(cwd)]
+    subprocess.run(["tmux", "-L", socket, *args, *command], check=True, timeout=30, capture_output=True, env=env)
     try:
         tmux.path = tmux.run("display", "-p", "#{socket_path}").stdout.decode().strip()
         yield tmux

@@ -113,7 +113,7 @@ def notice(
         )
         warn = False
     elif tmux.ok:
-        text = f"{head} sent to the terminal clipboard (OSC 52) and the tmux buffer (prefix ] pastes it)."
+        text = f"{head} sent to the terminal clipboard (OSC 52) and the tmux buffer."
         warn = False
     else:
         text = (

@@ -16,7 +16,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from tui.ui import provenance
+from tui.ui import copying, provenance
 from tui.ui.crash import CrashGuard
 from tui.ui.follow import GitFollow
 from tui.ui.history import GitHistory
@@ -65,7 +65,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class SitboardApp(App[None]):
+class SitboardApp(copying.Copying, App[None]):
     """Situation Board."""
 
     TITLE = "Situation Board"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from tui.model.copytext import CopyText
     from tui.model.diff import SituationDiff
     from tui.model.types import LoadResult, Situation
     from tui.runtime.git import SyncState
@@ -100,3 +101,12 @@ class HistoryShown(Message):
         self.headline = headline
         self.banner = banner
         self.problem = problem
+
+
+class CopyRequested(Message):
+    """The officer asked to copy a text (`y` a line, `Y` the whole item): the app sends it
+    (OSC 52, and the tmux buffer inside tmux) and says where it went (tui/ui/copying.py)."""
+
+    def __init__(self, copy: CopyText) -> None:
+        super().__init__()
+        self.copy = copy

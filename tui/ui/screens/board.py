@@ -3,7 +3,7 @@
 The app hands it what to show through public methods (`show_situation`,
 `show_problems`, `show_changes`, `set_reload_state`, `jump_to_item`), before or after
 it is mounted; it posts what the officer asks for that is the app's to do
-(`OpenItem`, `ItemSeen`); app-level keys are bindings to `app.` actions.
+(`OpenItem`, `ItemSeen`, `CopyRequested`); app-level keys are bindings to `app.` actions.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 
-from tui.model.text import visible
 from tui.model.types import PANE_TITLES, PANES
-from tui.ui.messages import ItemSeen, OpenItem
+from tui.ui.messages import CopyRequested, ItemSeen, OpenItem
 from tui.ui.screens.moves import step
 from tui.ui.screens.searching import BoardSearch, SearchingScreen
 from tui.ui.widgets.errorbar import ErrorBar, ErrorBox
@@ -54,7 +53,8 @@ class BoardScreen(SearchingScreen):
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "prev_hit", "Prev hit", show=False, id="prev_hit"),
         Binding("z", "maximize_pane", "Max", id="maximize"),
-        Binding("y", "copy_item", "Copy", id="copy"),
+        Binding("y", "copy_line", "Copy", id="copy"),
+        Binding("Y", "copy_item", "Copy all", show=False, id="copy_item"),
         Binding("r", "app.reload", "Reload", id="reload"),
         Binding("p", "app.toggle_pause", "Pause", show=False, id="pause"),
         Binding("c", "next_change", "Next change", show=False, id="next_change"),
@@ -326,17 +326,22 @@ class BoardScreen(SearchingScreen):
             self.maximize(pane, container=False)
             pane.focus()
 
+    def action_copy_line(self) -> None:
+        """`y`: the selected row as one line for a chat (figure, place, source, time)."""
+        self._copy(whole=False)
+
     def action_copy_item(self) -> None:
-        from tui.ui.widgets.cells import item_plain_text
+        """`Y`: the whole selected item as plain text."""
+        self._copy(whole=True)
+
+    def _copy(self, whole: bool) -> None:
+        from tui.model.copytext import item_line, item_whole
 
         item, situation = self.current_pane.selected_item, self.situation
         if item is None or situation is None:
             self.notify("Nothing selected to copy", timeout=3)
             return
-        text = item_plain_text(item, situation)
-        self.app.copy_to_clipboard(text)
-        lines = text.count("\n") + 1
-        self.notify(f"Copied {visible(item.label, single_line=True)} ({lines} lines)", timeout=4, markup=False)
+        self.post_message(CopyRequested((item_whole if whole else item_line)(situation, item)))
 
     def action_errors(self) -> None:
         """`e`: focus the error bar to scroll through every problem (escape goes back)."""

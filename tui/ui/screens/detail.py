@@ -26,7 +26,6 @@ from tui.model.documents import Document, Passage, find_passage, read_document
 from tui.model.plain import (
     MISSING_ITEM,
     confidence_text,
-    item_as_text,
     item_fields,
     item_heading,
     link_line,
@@ -130,6 +129,7 @@ class DetailScreen(Screen[None]):
         Binding("escape", "back", "Back", id="detail.back"),
         Binding("enter", "links", "Links", id="detail.links"),
         Binding("y", "copy", "Copy", id="detail.copy"),
+        Binding("Y", "copy_item", "Copy all", id="detail.copy_item"),
         Binding("d", "document", "Document", id="document"),
     ]
 
@@ -380,13 +380,19 @@ class DetailScreen(Screen[None]):
         self.app.push_screen(DocumentScreen(path, quotes, title=title, document=self._documents.get(path)))
 
     def action_copy(self) -> None:
+        """`y`: the item as one line for a chat (as on the board)."""
+        self._copy(whole=False)
+
+    def action_copy_item(self) -> None:
+        """`Y`: the whole item as plain text."""
+        self._copy(whole=True)
+
+    def _copy(self, whole: bool) -> None:
+        from tui.model.copytext import item_line, item_whole
+        from tui.ui.messages import CopyRequested
+
         item = self.item
         if item is None:
             self.notify(MISSING_ITEM, severity="warning")
             return
-        text = item_as_text(self.situation, item)
-        self.app.copy_to_clipboard(text)
-        label = Text("Copied ")
-        label.append_text(_text(item.label, single_line=True))
-        label.append(f" ({text.count(chr(10)) + 1} lines)")
-        self.notify(label.plain, markup=False)
+        self.post_message(CopyRequested((item_whole if whole else item_line)(self.situation, item)))

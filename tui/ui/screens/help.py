@@ -70,7 +70,8 @@ KEYMAP: tuple[KeyEntry, ...] = (
     ),
     KeyEntry(("?", "f1"), "this help", ("help",)),
     KeyEntry(("ctrl+p", ":"), "command palette", ("command_palette",)),
-    KeyEntry(("y",), "copy the selected item as plain text", ("copy", "copy_item")),
+    KeyEntry(("y",), "copy the selected row as one line: figure or words, place, source and grade, time", ("copy",)),
+    KeyEntry(("Y",), "copy the whole selected item as plain text", ("copy_item",)),
     KeyEntry(("q", "ctrl+q"), "quit", ("quit",)),
 )
 
@@ -80,7 +81,8 @@ DETAIL_KEYS: tuple[tuple[str, str], ...] = (
     ("tab", "between the fields and the links"),
     ("escape", "back to the item you came from; from the first, close"),
     ("j k g G", "scroll (also arrows, pageup, pagedown)"),
-    ("y", "copy this item as plain text"),
+    ("y", "copy this item as one line (as on the board)"),
+    ("Y", "copy this whole item as plain text"),
     ("d", "open the source's document at the quote (n / N: next / previous quote)"),
 )
 

@@ -1,4 +1,4 @@
-"""What each pane shows of an item: columns, cells (rich Text only), search spans, copy text.
+"""What each pane shows of an item: columns, cells (rich Text only), search spans.
 
 Every cell is a `rich.text.Text` made from `visible(value)`, never markup:
 `[@click=app.quit]` in a file stays text. The looks of the marks (search hit, stale,
@@ -306,10 +306,3 @@ def highlight(text: Text, query: Query | str, look: CellLook | None = None) -> T
     for a, b in found:
         out.stylize(look.hit, a, b)
     return out
-
-
-def item_plain_text(item: Item, situation: Situation) -> str:
-    """The item as lines a duty officer can paste into a chat or a log (`y`)."""
-    from tui.model.plain import item_as_text
-
-    return item_as_text(situation, item)
