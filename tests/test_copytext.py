@@ -248,3 +248,15 @@ def test_a_broken_item_says_it_has_errors() -> None:
         text
         == "[TLP:AMBER] Events: Convoy (this item has errors: 'tomorrow' is not a date) (no source) as of 09 Aug 12:00"
     )
+
+
+def test_a_broken_item_copied_whole_carries_its_problems() -> None:
+    problems = (
+        Diagnostic("f.yaml", 3, 5, "events[0].date", "'tomorrow' is not a date"),
+        Diagnostic("f.yaml", 4, 5, "events[0].count", "-3 is below 0\x1b[2J"),
+    )
+    broken = BrokenItem(pane="events", id="events-0", id_derived=True, label="Convoy", problems=problems)
+    text = item_whole(situation(broken), broken).text
+    assert text.count("'tomorrow' is not a date") == 1
+    assert "\nProblems:\n- f.yaml:3:5: events[0].date: 'tomorrow' is not a date\n" in text
+    assert "- f.yaml:4:5: events[0].count: -3 is below 0␛[2J\nTLP:AMBER" in text

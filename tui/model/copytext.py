@@ -286,6 +286,9 @@ def item_whole(situation: Situation, item: Item) -> CopyText:
     it is cut at a line end and says so; the closing marking is kept."""
     marking = marking_text(situation)
     body = item_as_text(situation, item)
+    problems = getattr(item, "problems", ()) if item.broken else ()
+    if problems:  # an item with errors: what is wrong with it, placed, goes with it
+        body += "\nProblems:" + "".join(f"\n- {one_line(str(p))}" for p in problems)
     head = f"{marking}\n" if marking else ""
     foot = f"\n{marking}" if marking else ""
     total = len(head) + len(body) + len(foot)
