@@ -101,3 +101,46 @@ def test_notice_says_when_it_was_cut() -> None:
     assert text.startswith("Events › Big: 80 lines sent to")
     assert text.endswith(" Cut to 8,000 of 10,240,000 characters.")
     assert warn
+
+
+@pytest.mark.parametrize("set_clipboard", ["external", "off"])
+def test_load_buffer_w_reaches_the_outer_terminal(set_clipboard: str) -> None:
+    """What the notice claims inside tmux: `load-buffer -w` has tmux itself send the text
+    to the terminal its client runs in (OSC 52), whatever `set-clipboard` says (tmux 3.3a),
+    while the app's own OSC 52 is dropped under the default `external`."""
+    import base64
+    import pty
+    import select
+    import time
+
+    def read_until(fd: int, needle: bytes, timeout: float = 20.0) -> bytes:
+        out, end = b"", time.monotonic() + timeout
+        while needle not in out and time.monotonic() < end:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    out += os.read(fd, 65536)
+                except OSError:
+                    break
+        return out
+
+    with tmux_server(["sh"]) as tmux:
+        tmux.run("set-option", "-s", "set-clipboard", set_clipboard)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+        env["TERM"] = "xterm-256color"  # tmux's terminal-features give xterm* the clipboard (Ms)
+        pid, fd = pty.fork()
+        if pid == 0:  # the outer terminal's side: a tmux client attached to the session
+            os.execvpe("tmux", ["tmux", "-L", tmux.socket, "attach", "-t", "t"], env)
+        try:
+            tmux.wait_for(lambda: tmux.run("list-clients", check=False).stdout.strip() != b"", what="client")
+            # the app's own OSC 52 from inside the pane: not passed on under `external`
+            tmux.run("send-keys", "-t", "t", "printf '\\033]52;c;QVBQ\\007'; echo done-$((6*7))", "Enter")
+            seen = read_until(fd, b"done-42")  # the output, not the typed line
+            assert b"\x1b]52" not in seen
+            text = "[TLP:CLEAR] over 76,000 — “quoted”"
+            assert load_tmux_buffer(text, env=tmux.env()).ok
+            payload = base64.b64encode(text.encode()).decode().encode()
+            assert payload in read_until(fd, payload)
+        finally:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(fd)
