@@ -190,8 +190,10 @@ BOARD_COMMANDS: tuple[BoardCommand, ...] = (
         "Previous change", "Jump to the previous item changed by the last reload", "prev_change", "prev_change"
     ),
     BoardCommand("Switch situation", "Show the next situation (when several are loaded)", "switch", "switch_situation"),
-    BoardCommand("Copy line", "Copy the selected row as one line (figure, place, source, time)", "copy", "copy_line"),
-    BoardCommand("Copy item", "Copy the whole selected item as plain text", "copy_item", "copy_item"),
+    BoardCommand(
+        "Copy line", "Copy the selected row as one line (figure, place, source, time)", "copy", "copy_selected(False)"
+    ),
+    BoardCommand("Copy item", "Copy the whole selected item as plain text", "copy_item", "copy_selected(True)"),
     BoardCommand("Sources", "Every source with its grade and the items resting on it", "sources", "sources"),
     BoardCommand(
         "Mark baseline", "Save the picture now as the baseline (the last briefing)", "baseline", "mark_baseline"

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 
+from tui.model.copytext import item_line, item_whole
 from tui.model.types import PANE_TITLES, PANES
 from tui.ui.messages import CopyRequested, ItemSeen, OpenItem
 from tui.ui.screens.moves import step
@@ -53,8 +54,8 @@ class BoardScreen(SearchingScreen):
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "prev_hit", "Prev hit", show=False, id="prev_hit"),
         Binding("z", "maximize_pane", "Max", id="maximize"),
-        Binding("y", "copy_line", "Copy", id="copy"),
-        Binding("Y", "copy_item", "Copy all", show=False, id="copy_item"),
+        Binding("y", "copy_selected(False)", "Copy", id="copy"),
+        Binding("Y", "copy_selected(True)", "Copy all", show=False, id="copy_item"),
         Binding("r", "app.reload", "Reload", id="reload"),
         Binding("p", "app.toggle_pause", "Pause", show=False, id="pause"),
         Binding("c", "next_change", "Next change", show=False, id="next_change"),
@@ -326,17 +327,8 @@ class BoardScreen(SearchingScreen):
             self.maximize(pane, container=False)
             pane.focus()
 
-    def action_copy_line(self) -> None:
-        """`y`: the selected row as one line for a chat (figure, place, source, time)."""
-        self._copy(whole=False)
-
-    def action_copy_item(self) -> None:
-        """`Y`: the whole selected item as plain text."""
-        self._copy(whole=True)
-
-    def _copy(self, whole: bool) -> None:
-        from tui.model.copytext import item_line, item_whole
-
+    def action_copy_selected(self, whole: bool) -> None:
+        """`y`: the selected row as one line for a chat; `Y` (whole): the whole item."""
         item, situation = self.current_pane.selected_item, self.situation
         if item is None or situation is None:
             self.notify("Nothing selected to copy", timeout=3)

@@ -128,8 +128,8 @@ class DetailScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="detail.back"),
         Binding("enter", "links", "Links", id="detail.links"),
-        Binding("y", "copy", "Copy", id="detail.copy"),
-        Binding("Y", "copy_item", "Copy all", id="detail.copy_item"),
+        Binding("y", "copy_selected(False)", "Copy", id="detail.copy"),
+        Binding("Y", "copy_selected(True)", "Copy all", id="detail.copy_item"),
         Binding("d", "document", "Document", id="document"),
     ]
 
@@ -379,15 +379,8 @@ class DetailScreen(Screen[None]):
             title = f"{source_names[0]} · {title}"
         self.app.push_screen(DocumentScreen(path, quotes, title=title, document=self._documents.get(path)))
 
-    def action_copy(self) -> None:
-        """`y`: the item as one line for a chat (as on the board)."""
-        self._copy(whole=False)
-
-    def action_copy_item(self) -> None:
-        """`Y`: the whole item as plain text."""
-        self._copy(whole=True)
-
-    def _copy(self, whole: bool) -> None:
+    def action_copy_selected(self, whole: bool) -> None:
+        """`y`: the item as one line for a chat (as on the board); `Y` (whole): all of it."""
         from tui.model.copytext import item_line, item_whole
         from tui.ui.messages import CopyRequested
 
