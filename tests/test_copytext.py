@@ -20,13 +20,18 @@ from tui.model.types import (
     Diagnostic,
     Evacuation,
     Event,
+    Figure,
     Front,
+    Funding,
     Infrastructure,
+    Judgment,
+    Need,
     Quantity,
     Situation,
     Source,
     SourceRef,
     Statement,
+    Watch,
     When,
 )
 from tui.runtime.paths import default_situation_path
@@ -79,8 +84,8 @@ DEFAULT_LINES = {
     "iaea-restraint": "[TLP:CLEAR] Head of the IAEA (Director General, UN International Atomic Energy Agency): "
     'Noted the "significant military activity" in the area and called for restraint. '
     "(International Atomic Energy Agency (IAEA), B) as of 09 Aug 12:00",
-    "kursk-npp": "[TLP:CLEAR] Kursk Nuclear Power Plant (Kurchatov, Kursk region): threatened, 2 operational, "
-    "2 shut down, 2 under construction (Seed report (compiled from Reuters and TASS), F) as of 09 Aug 12:00",
+    "kursk-npp": "[TLP:CLEAR] Kursk Nuclear Power Plant (Kurchatov, Kursk region): threatened, 2 operational · "
+    "2 shut down · 2 under construction (Seed report (compiled from Reuters and TASS), F) as of 09 Aug 12:00",
     "incursion-begins": "[TLP:CLEAR] Ukrainian forces launch a cross-border offensive into the Kursk region — "
     "Kursk region, Russia (Reuters, B) on ~06 Aug",
     "burnt-out-convoy": "[TLP:CLEAR] Convoy of burnt-out Russian military trucks on a highway, one marked with the "
@@ -170,7 +175,7 @@ def test_infrastructure_line() -> None:
         sources=(SourceRef("iaea"),),
     )  # fmt: skip
     assert (
-        line(npp) == "[TLP:AMBER] NPP (Kurchatov): threatened, 2 operational, 1 shut down (IAEA, B) as of 09 Aug 12:00"
+        line(npp) == "[TLP:AMBER] NPP (Kurchatov): threatened, 2 operational · 1 shut down (IAEA, B) as of 09 Aug 12:00"
     )
 
 
@@ -180,6 +185,62 @@ def test_event_line() -> None:
         date=When(dt.datetime(2024, 8, 8, 6, 0, tzinfo=dt.UTC)), confidence="disputed",
     )  # fmt: skip
     assert line(ev) == "[TLP:AMBER] Convoy hit: about 15 vehicles — Rylsk road (disputed; no source) on 08 Aug 06:00"
+
+
+def test_figure_line() -> None:
+    fig = Figure(
+        id="r", label="Kursk NPP reactors", value=Quantity(value=6, unit="reactors"), where="Kurchatov",
+        date=When(dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.UTC)),
+        breakdown=(("operational", Quantity(value=2)), ("shut down", Quantity(value=4))),
+        sources=(SourceRef("iaea"),),
+    )  # fmt: skip
+    assert line(fig) == (
+        "[TLP:AMBER] Kursk NPP reactors: 6 reactors (2 operational · 4 shut down) — Kurchatov (IAEA, B) "
+        "as of 09 Aug 12:00"
+    )
+    evacuated = Figure(id="e", label="people evacuated", value=Quantity(value=76000, qualifier="over"))
+    assert line(evacuated, marking=None) == "people evacuated: over 76,000 (no source) as of 09 Aug 12:00"
+
+
+def test_judgment_line() -> None:
+    j = Judgment(id="j", text="Russia will retake the area.", likelihood="likely", by="Analysis cell")
+    assert line(j) == (
+        "[TLP:AMBER] Judgment (Analysis cell): likely (55-75 %), Russia will retake the area. (no source) "
+        "as of 09 Aug 12:00"
+    )
+    assert line(Judgment(id="j", text="Largest attack since 2022.")).startswith(
+        "[TLP:AMBER] Judgment: Largest attack since 2022. ("
+    )
+
+
+def test_watch_line() -> None:
+    due = When(dt.datetime(2024, 8, 12, 9, 0, tzinfo=dt.UTC))
+    open_item = Watch(id="w", what="Fighting near the NPP", due=due, sources=(SourceRef("iaea"),))
+    assert line(open_item) == "[TLP:AMBER] Watch: Fighting near the NPP (IAEA, B) due 12 Aug 09:00"
+    triggered = dataclasses.replace(open_item, status="triggered", due=None, updated=UPDATED)
+    assert line(triggered) == "[TLP:AMBER] Watch: Fighting near the NPP, triggered (IAEA, B) as of 09 Aug 10:30"
+
+
+def test_need_line() -> None:
+    need = Need(
+        id="n", sector="Shelter", need="Tents for the winter.", people=Quantity(value=43400, unit="people"),
+        status="partly_met", gap="no winterised tents",
+        funding=Funding(required=Quantity(value=1000, unit="USD"), received=Quantity(value=250, unit="USD")),
+    )  # fmt: skip
+    assert line(need, marking=None) == (
+        "Shelter: Tents for the winter, 43,400 people in need, partly met, 250 USD received of 1,000 USD "
+        "required (25 %), gap: no winterised tents (no source) as of 09 Aug 12:00"
+    )
+
+
+def test_counts_are_the_figures_of_any_item() -> None:
+    quake = Event(
+        id="q", what="Earthquake", where="Zindajan", confidence="verified",
+        counts=(("killed", Quantity(value=17)), ("missing", Quantity(value=83))),
+    )  # fmt: skip
+    assert line(quake, marking=None) == "Earthquake: 17 killed · 83 missing — Zindajan (no source) as of 09 Aug 12:00"
+    evac = Evacuation(id="e", area="Sudzha", people=Quantity(value=5), counts=(("injured", Quantity(value=2)),))
+    assert line(evac, marking=None).startswith("5 evacuated from Sudzha, 2 injured (")
 
 
 # -- sources, marking, hostile text ---------------------------------------------------------
@@ -194,6 +255,10 @@ def test_best_source_is_the_best_graded_first_among_equals() -> None:
     assert best(SourceRef("blog"), SourceRef("tass")) == ("TASS", "D")
     assert best(SourceRef("blog")) == ("A blog", None)
     assert best(SourceRef("gone")) == ("gone", None)  # an undeclared id: named as written
+    assert best(SourceRef("reuters", via="Kursk regional Emergencies Ministry")) == (
+        "Reuters via Kursk regional Emergencies Ministry",
+        "B",
+    )
     assert best() is None
     ev = Event(id="v", what="x", sources=(SourceRef("blog"),))
     assert line(ev).endswith("(A blog, ungraded) as of 09 Aug 12:00")

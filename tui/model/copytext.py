@@ -18,13 +18,14 @@ item of a list without a phrasing, or an item with errors, reads "Title: label".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from tui.model.plain import item_as_text
 from tui.model.spec import LIST, RELIABILITY_GRADES
 from tui.model.text import format_number, format_quantity, format_when
+from tui.model.textvalues import format_counts, format_funding, format_likelihood, format_units
 from tui.model.types import Item, Quantity, Situation, When
 from tui.model.values import one_line
 
@@ -75,15 +76,6 @@ def _words(value: Any) -> str:
     return str(value).replace("_", " ") if value else ""
 
 
-def _pairs(value: Any) -> str:
-    """A map of label -> figure (breakdown, counts): "2 operational, 2 shut down"."""
-    pairs = value.items() if isinstance(value, Mapping) else value
-    try:
-        return ", ".join(f"{_q(v)} {_words(k)}" for k, v in pairs)
-    except (TypeError, ValueError):  # not pairs: say it plainly
-        return str(value)
-
-
 def _get(item: Item, name: str) -> Any:
     """A field of the item; for an item with errors, what of it validated."""
     value = getattr(item, name, None)
@@ -93,7 +85,9 @@ def _get(item: Item, name: str) -> Any:
 
 
 def _join(*parts: str, sep: str = ", ") -> str:
-    return sep.join(p for p in parts if p)
+    """The parts that are there; a sentence's full stop goes where another part follows."""
+    there = [p for p in parts if p]
+    return sep.join([p[:-1] if p.endswith(".") and not p.endswith("..") else p for p in there[:-1]] + there[-1:])
 
 
 def best_source(situation: Situation, item: Item) -> tuple[str, str | None] | None:
@@ -145,9 +139,21 @@ def _time(situation: Situation, item: Item) -> str:
 # -- what each list says on its line (raw text: made one safe line afterwards) ---------------
 
 
+def _counts(it: Item) -> str:
+    """Several figures on one item (`counts`): "17 killed · 83 missing"."""
+    counts = _get(it, "counts")
+    return format_counts(counts) if counts else ""
+
+
 def _front(it: Item) -> str:
     depth = _q(_get(it, "depth_km"), "km")
-    return _head(_get(it, "name"), _get(it, "status"), f"{depth} deep" if depth else "", _get(it, "strength"))
+    return _head(
+        _get(it, "name"),
+        _words(_get(it, "status")),
+        f"{depth} deep" if depth else "",
+        _get(it, "strength"),
+        _counts(it),
+    )
 
 
 def _evacuation(it: Item) -> str:
@@ -156,9 +162,11 @@ def _evacuation(it: Item) -> str:
         f"from {_get(it, 'area')}", f"to {_get(it, 'destination')}" if _get(it, "destination") else "", sep=" "
     )
     if people and status in (None, "ongoing", "completed"):
-        return f"{people} evacuated {where}"
-    line = f"evacuation of {people} {where}" if people else f"evacuation {where}"
-    return f"{line}: {_words(status)}" if status else line
+        line = f"{people} evacuated {where}"
+    else:  # planned, ordered, forced, blocked ...: not "evacuated"
+        line = f"evacuation of {people} {where}" if people else f"evacuation {where}"
+        line = f"{line}: {_words(status)}" if status else line
+    return _join(line, _counts(it))
 
 
 def _statement(it: Item) -> str:
@@ -167,56 +175,58 @@ def _statement(it: Item) -> str:
     quote, summary = _get(it, "quote"), _get(it, "summary")
     # The words themselves, unless the quote is a fragment the summary already gives.
     words = f"“{quote}”" if quote and not (summary and str(quote) in str(summary)) else summary
-    return f"{who}: {words}" if words else who
+    return _join(f"{who}: {words}" if words else who, _counts(it))
 
 
 def _infrastructure(it: Item) -> str:
     name, location = _get(it, "name"), _get(it, "location")
     units = _get(it, "units")
-    return _head(f"{name} ({location})" if location else name, _get(it, "status"), _pairs(units) if units else "")
+    return _head(
+        f"{name} ({location})" if location else name,
+        _words(_get(it, "status")),
+        format_units(units) if units else "",
+        _counts(it),
+    )
 
 
 def _event(it: Item) -> str:
-    line = _head(_get(it, "what"), _q(_get(it, "count")))
-    where = _get(it, "where")
-    return f"{line} — {where}" if where else line
+    return _place(_head(_get(it, "what"), _q(_get(it, "count")), _counts(it)), _get(it, "where"))
 
 
 def _figure(it: Item) -> str:
     breakdown = _get(it, "breakdown")
     value = _q(_get(it, "value"))
     if value and breakdown:
-        value = f"{value} ({_pairs(breakdown)})"
-    line = _head(_get(it, "label"), value)
-    where = _get(it, "where")
-    return f"{line} — {where}" if where else line
+        value = f"{value} ({format_counts(breakdown)})"
+    return _place(_head(_get(it, "label"), value, _counts(it)), _get(it, "where"))
 
 
 def _judgment(it: Item) -> str:
     by = _get(it, "by")
     head = f"Judgment ({by})" if by else "Judgment"
-    return _head(head, _words(_get(it, "likelihood")), str(_get(it, "text") or ""))
+    return _head(head, format_likelihood(_get(it, "likelihood")), _get(it, "text"), _counts(it))
 
 
 def _watch(it: Item) -> str:
     status = _get(it, "status")
-    return _head("Watch", _get(it, "what"), _words(status) if status and status != "open" else "")
+    return _head("Watch", _get(it, "what"), _words(status) if status and status != "open" else "", _counts(it))
 
 
 def _need(it: Item) -> str:
-    people = _q(_get(it, "people"))
-    funding, funded = _get(it, "funding"), ""
-    if funding is not None:
-        required, received = _q(getattr(funding, "required", None)), _q(getattr(funding, "received", None))
-        funded = f"funded {received or 'nothing'} of {required}" if required else ""
+    people, gap = _q(_get(it, "people")), _get(it, "gap")
     return _head(
         _get(it, "sector"),
         _get(it, "need"),
-        f"{people} people in need" if people else "",
+        f"{people} in need" if people else "",
         _words(_get(it, "status")),
-        funded,
-        f"gap: {_get(it, 'gap')}" if _get(it, "gap") else "",
+        format_funding(_get(it, "funding")),
+        f"gap: {gap}" if gap else "",
+        _counts(it),
     )
+
+
+def _place(line: str, where: Any) -> str:
+    return f"{line} — {where}" if where else line
 
 
 def _head(label: Any, *parts: Any) -> str:
