@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from types import MappingProxyType
 
 import pytest
@@ -110,7 +111,7 @@ def test_default_lines(default: Situation, item_id: str) -> None:
 
 
 def test_every_default_item_has_one_marked_line(default: Situation) -> None:
-    for item in default.items():
+    for item in default.all_items():
         text = item_line(default, item).text
         assert text.startswith("[TLP:CLEAR] ") and "\n" not in text
         assert text.isprintable(), text
@@ -124,6 +125,48 @@ def test_whole_item_is_the_plain_text_between_markings(default: Situation) -> No
     assert copy.text == f"TLP:CLEAR\n{item_as_text(default, item)}\nTLP:CLEAR"
     assert copy.what == "Evacuations › Kursk region border areas"
     assert not copy.was_cut and copy.lines == copy.text.count("\n") + 1
+
+
+# -- the worked example (examples/herat-2023-10.yaml): the December 2026 lists -----------------
+
+OCHA = "OCHA Afghanistan, Herat Earthquake Response Situation Report No. 1 (27 Oct 2023)"
+HERAT_LINES = {
+    "people-in-need": "[TLP:CLEAR] people in urgent need of humanitarian assistance: at least 114,000 — Herat "
+    f"Province ({OCHA}, B) as of 27 Oct",
+    "people-directly-affected": "[TLP:CLEAR] people directly affected: almost 43,400 — six districts of Herat "
+    f"Province (not named in the seed) ({OCHA} via reports not named in the report, B) as of 27 Oct",
+    "funding-required": "[TLP:CLEAR] funding required, six-month response plan: 93,600,000 USD (24,300,000 USD "
+    f"pledged or received · 69,300,000 USD gap) ({OCHA}, B) as of 24 Oct",
+    "first-two-earthquakes": "[TLP:CLEAR] Two magnitude 6.3 earthquakes strike Herat Province, on 7 and on 11 "
+    f"October: 1,480 dead · 1,950 wounded — Herat Province ({OCHA}, B) on 07-11 Oct",
+    "shelter": f"[TLP:CLEAR] shelter: Transitional shelter and winterization, 43,000 people reached ({OCHA}, B) "
+    "as of 27 Oct",
+    "funding-gap": "[TLP:CLEAR] Watch: Funding of the six-month response plan (gap of US$69.3 million, 74 per "
+    f"cent) ({OCHA}, B) due Apr 2024",
+    "at-least-114000-in-need": "[TLP:CLEAR] Judgment (OCHA Afghanistan): At least 114,000 people are in urgent "
+    f"need of humanitarian assistance. ({OCHA}, B) as of 27 Oct",
+}
+
+
+@pytest.fixture(scope="module")
+def herat() -> Situation:
+    result = load([str(Path(__file__).resolve().parent.parent / "examples" / "herat-2023-10.yaml")])
+    assert result.ok, result.errors
+    return result.situations[0]
+
+
+@pytest.mark.parametrize("item_id", sorted(HERAT_LINES))
+def test_herat_lines(herat: Situation, item_id: str) -> None:
+    item = herat.item(item_id) or next(it for it in herat.all_items() if it.id == item_id)
+    assert item_line(herat, item).text == HERAT_LINES[item_id]
+
+
+def test_every_list_of_the_example_reads(herat: Situation) -> None:
+    panes = {it.pane for it in herat.all_items()}
+    assert {"figures", "events", "needs", "watch", "judgments"} <= panes
+    for item in herat.all_items():
+        copy = item_line(herat, item)
+        assert copy.text.startswith("[TLP:CLEAR] ") and copy.text.isprintable() and not copy.was_cut
 
 
 # -- each list ---------------------------------------------------------------------------------
