@@ -106,6 +106,11 @@ class SitboardApp(copying.Copying, App[None]):
     ) -> None:
         super().__init__()
         from tui.model.stale import stale_hours as _stale_hours
+        from tui.ui.theme import SITBOARD_ANSI, SITBOARD_THEME
+
+        self.ansi_theme_dark = SITBOARD_ANSI
+        self.register_theme(SITBOARD_THEME)
+        self.theme = SITBOARD_THEME.name  # readable in truecolor, 256 and 16 colours (tui/ui/theme.py)
 
         self.notices: deque[str] = deque(maxlen=50)  # the last notices shown (notify)
         # hours before the as-of after which an item is stale: the flag, else

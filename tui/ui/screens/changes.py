@@ -24,11 +24,12 @@ from textual.widgets.option_list import Option
 from tui.model.diff import SituationDiff, diff_situations
 from tui.model.plain import item_heading
 from tui.model.text import format_when, visible
+from tui.ui.theme import GREEN, MUTED_STYLE, RED, YELLOW
 
 if TYPE_CHECKING:
     from tui.model.types import Situation
 
-KIND_MARKS = {"new": ("+", "bold green"), "changed": ("~", "bold yellow"), "removed": ("-", "bold red")}
+KIND_MARKS = {"new": ("+", f"bold {GREEN}"), "changed": ("~", f"bold {YELLOW}"), "removed": ("-", f"bold {RED}")}
 VALUE_MAX = 300
 
 
@@ -46,7 +47,7 @@ def change_line(field: str, old: object, new: object, before: Situation, after: 
 
     t = Text("    ", end="")
     t.append(field_name(field) + ": ", style="bold")
-    t.append(_cut(_one_line(value_text(field, old, before))), style="dim")
+    t.append(_cut(_one_line(value_text(field, old, before))), style=MUTED_STYLE)
     t.append(" → ")
     t.append(_cut(_one_line(value_text(field, new, after))))
     return t
@@ -154,7 +155,7 @@ class ChangesScreen(Screen[None]):
             listing.add_options(options)
             listing.highlighted = 0
         else:
-            listing.add_option(Option(Text("No item changed since the baseline.", style="dim"), disabled=True))
+            listing.add_option(Option(Text("No item changed since the baseline.", style=MUTED_STYLE), disabled=True))
 
     def _sources_change(self) -> str:
         before, after = self.baseline.sources, self.current.sources

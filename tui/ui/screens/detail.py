@@ -34,6 +34,7 @@ from tui.model.provenance import grade_text, weak_basis
 from tui.model.text import visible
 from tui.model.types import Item, Situation
 from tui.ui.blame import BlameLine
+from tui.ui.theme import MUTED_STYLE, YELLOW
 from tui.ui.widgets.cells import CONFIDENCE_STYLES
 
 WEAK_MARK = "!"  # as on the board and the sources screen: reads without colour
@@ -211,12 +212,12 @@ class DetailScreen(Screen[None]):
             grid.add_row(_text(key, single_line=True), _text(value, style))
         reason = weak_basis(item, self.situation)
         if reason:
-            grid.add_row(Text(f"{WEAK_MARK} Weak basis", style="bold"), Text(reason, style="bold yellow"))
+            grid.add_row(Text(f"{WEAK_MARK} Weak basis", style="bold"), Text(reason, style=f"bold {YELLOW}"))
         stale = self._stale_text(item)
         if stale:
-            grid.add_row(Text(f"{STALE_MARK} Stale", style="bold"), Text(stale, style="dim"))
+            grid.add_row(Text(f"{STALE_MARK} Stale", style="bold"), Text(stale, style=MUTED_STYLE))
         if item.origin is not None:  # where to edit it
-            grid.add_row(Text("File", style="dim"), _text(str(item.origin), "dim", single_line=True))
+            grid.add_row(Text("File", style=MUTED_STYLE), _text(str(item.origin), MUTED_STYLE, single_line=True))
         return grid
 
     def _stale_text(self, item: Item) -> str | None:
@@ -254,7 +255,7 @@ class DetailScreen(Screen[None]):
             details = [d for d in (source.type,) if d]
             details.append(f"grade {grade_text(source.reliability)}" if source.reliability else "ungraded")
             line.append("  ")
-            line.append_text(_text(", ".join(details), "dim", single_line=True))
+            line.append_text(_text(", ".join(details), MUTED_STYLE, single_line=True))
             grid.add_row("•", line)
             if ref.quote:
                 # Found in the source's document: the passage in its context, the quote
@@ -270,7 +271,7 @@ class DetailScreen(Screen[None]):
                     grid.add_row("", passage[1])
             for where in (source.url, source.document):
                 if where:
-                    grid.add_row("", _text(where, "dim", single_line=True))
+                    grid.add_row("", _text(where, MUTED_STYLE, single_line=True))
         return grid
 
     def _document(self, path: str) -> Document:
@@ -291,21 +292,21 @@ class DetailScreen(Screen[None]):
         if passage is None:
             return False, Text(f"quote not found in {name}", style="bold")
         before, quoted, after = passage_context(doc.text, passage)
-        out = Text(f"in {name}, line {passage.line} (d: the whole document)\n", style="dim")
-        out.append(visible(before, single_line=True, spaces=True), style="dim")
+        out = Text(f"in {name}, line {passage.line} (d: the whole document)\n", style=MUTED_STYLE)
+        out.append(visible(before, single_line=True, spaces=True), style=MUTED_STYLE)
         out.append(visible(quoted, single_line=True, spaces=True), style=QUOTE_STYLE)
-        out.append(visible(after, single_line=True, spaces=True), style="dim")
+        out.append(visible(after, single_line=True, spaces=True), style=MUTED_STYLE)
         return True, out
 
     def _links(self, item: Item) -> list[Option]:
         options: list[Option] = []
         for target in item.about:
-            prompt = Text("→ about  ", style="dim")
+            prompt = Text("→ about  ", style=MUTED_STYLE)
             prompt.append_text(_text(link_line(self.situation, target), single_line=True))
             options.append(Option(prompt))
             self._link_targets.append(target)
         for other in self.situation.backlinks(item.id):
-            prompt = Text("← from   ", style="dim")
+            prompt = Text("← from   ", style=MUTED_STYLE)
             prompt.append_text(_text(item_heading(other), single_line=True))
             options.append(Option(prompt))
             self._link_targets.append(other.id)

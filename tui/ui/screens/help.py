@@ -24,6 +24,7 @@ from tui.model.plain import CONFIDENCE_SYMBOLS
 from tui.model.spec import COMMON, LIKELIHOODS, LISTS, QUALIFIERS, SITUATION, SOURCE, Field, ListSpec
 from tui.model.text import format_likelihood, visible
 from tui.model.types import CONFIDENCES
+from tui.ui.theme import MUTED_STYLE
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ DETAIL_KEYS: tuple[tuple[str, str], ...] = (
 # The flag after the grade in the panes (shapes: they read without colour).
 FLAGS: tuple[tuple[str, str], ...] = (
     ("!", "weak basis: only claimed, or only sources graded D-F or ungraded"),
-    ("◷", "stale: not updated within the threshold before the as-of (row dim)"),
+    ("◷", "stale: not updated within the threshold before the as-of (row in grey)"),
 )
 
 # Textual key names that read differently from how people type them.
@@ -145,7 +146,7 @@ def flags_table() -> Table:
 
 def files_block(files: Iterable[str]) -> RenderableType:
     lines = [Text(visible(f, single_line=True), overflow="fold") for f in files]
-    return Group(*lines) if lines else Text("(none)", style="dim")
+    return Group(*lines) if lines else Text("(none)", style=MUTED_STYLE)
 
 
 # How a kind of value is hinted at after its name (enums list their values).
@@ -205,7 +206,7 @@ def format_reference() -> RenderableType:
     ]
     for what, how in rows:
         table.add_row(Text(what), Text(how))
-    note = Text("* required.  Keys starting with x- are kept and shown as written.", style="dim")
+    note = Text("* required.  Keys starting with x- are kept and shown as written.", style=MUTED_STYLE)
     return Group(table, note)
 
 

@@ -24,14 +24,15 @@ from textual.widgets.option_list import Option
 from tui.model.plain import CONFIDENCE_SYMBOLS, item_heading
 from tui.model.provenance import SourceUsage, grade_text, source_usage, weak_basis
 from tui.model.text import visible
+from tui.ui.theme import MUTED_STYLE, YELLOW
 
 if TYPE_CHECKING:
     from tui.model.types import Item, Situation
 
 # An item on a weak basis: ASCII so it reads in any font, without colour.
 WEAK_MARK = "!"
-WEAK_STYLE = "bold yellow"
-LOW_GRADE_STYLE = "yellow"
+WEAK_STYLE = f"bold {YELLOW}"
+LOW_GRADE_STYLE = YELLOW
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -175,7 +176,7 @@ class SourcesScreen(Screen[None]):
                 _text(src.name),
                 grade,
                 Text(str(usage.count), justify="right", end=""),
-                _text(src.type or "", "dim"),
+                _text(src.type or ""),
                 key=src.id,
             )
         if not self.usages:
@@ -206,7 +207,7 @@ class SourcesScreen(Screen[None]):
         head.append(f" ({usage.count})")
         self.query_one("#sources-items-title", Static).update(head)
         if not usage.items:
-            items.add_option(Option(Text("No item cites this source", style="dim"), disabled=True))
+            items.add_option(Option(Text("No item cites this source", style=MUTED_STYLE), disabled=True))
             return
         options = []
         for item in usage.items:

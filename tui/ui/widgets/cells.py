@@ -22,24 +22,25 @@ from tui.model.plain import CONFIDENCE_SYMBOLS  # noqa: E402
 from tui.model.search import Query, spans
 from tui.model.text import format_quantity, format_units, format_when, visible
 from tui.model.types import BrokenItem, Diagnostic, Item, Situation, When
+from tui.ui.theme import CYAN, GREEN, MAGENTA, ORANGE, RED, YELLOW
 
 CONFIDENCE_STYLES: dict[str, str] = {
-    "verified": "bold green",
-    "reported": "cyan",
-    "claimed": "yellow",
-    "disputed": "bold red",
-    "unconfirmed": "magenta",
+    "verified": f"bold {GREEN}",
+    "reported": CYAN,
+    "claimed": ORANGE,
+    "disputed": f"bold {RED}",
+    "unconfirmed": MAGENTA,
 }
 NO_GRADE = "–"
 HIT_STYLE = "bold reverse"
 # The flag after the grade: shapes that read without colour. An item on a weak basis
 # (only claimed, or only sources graded D-F / ungraded) shows WEAK_FLAG; a stale item
 # (not updated within the threshold before the as-of) shows STALE_FLAG and its whole
-# row is dim. Both: WEAK_FLAG on a dim row (the detail says both).
+# row is grey. Both: WEAK_FLAG on a grey row (the detail says both).
 WEAK_FLAG = "!"
 STALE_FLAG = "◷"
-WEAK_STYLE = "bold yellow"
-STALE_STYLE = "dim"
+WEAK_STYLE = f"bold {YELLOW}"
+STALE_STYLE = "#aab4be"  # (tui.ui.theme.MUTED; not dim: a terminal draws dim text at half the contrast)
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,9 @@ class CellLook:
 
     hit: StyleType = HIT_STYLE
     stale: StyleType = STALE_STYLE
-    new: StyleType = "bold green"
-    changed: StyleType = "bold yellow"
-    broken: StyleType = "bold red"
+    new: StyleType = f"bold {GREEN}"
+    changed: StyleType = f"bold {YELLOW}"
+    broken: StyleType = f"bold {RED}"
 
 
 DEFAULT_LOOK = CellLook()

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.model.text import visible
+from tui.ui.theme import MUTED_STYLE
 
 MAX_LINES = 5
 
@@ -73,7 +74,7 @@ class ErrorBar(Static):
         t = Text(no_wrap=True, overflow="ellipsis", end="")
         t.append(badge, style="bold reverse")
         if n > MAX_LINES:
-            t.append(" e: scroll all", style="dim")
+            t.append(" e: scroll all", style=MUTED_STYLE)
         for message in self.messages:
             t.append("\n" if n > 1 else " ")
             t.append(" ")

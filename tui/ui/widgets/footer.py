@@ -58,7 +58,7 @@ class KeyFooter(Widget, can_focus=False):
             background: $footer-description-background;
         }
         & > .key-footer--palette-edge {
-            color: $foreground 20%;
+            color: $border-blurred;
         }
     }
     """

@@ -264,7 +264,7 @@ class Pane(ItemTable):
             room = self.size.width - 6  # the border's corners and padding
             if room > 0 and len(title.plain) + len(fresh) > room:
                 fresh = f" · {self.freshest}"  # narrow: the date and time, without "upd"
-            title.append(fresh, style="dim")
+            title.append(fresh)  # (not dim: a terminal draws dim text at about half the contrast)
         self.title_plain = title.plain
         self.border_title = title
         if self.loading_text:

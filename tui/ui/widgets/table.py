@@ -102,7 +102,7 @@ class ItemTable(ScrollView, can_focus=True):
             text-style: $block-cursor-text-style;
         }
         & > .item-table--hit { text-style: bold reverse; }
-        & > .item-table--stale { text-style: dim; }
+        & > .item-table--stale { color: $text-muted; }
         & > .item-table--new { color: ansi_green; text-style: bold; }
         & > .item-table--changed { color: ansi_yellow; text-style: bold; }
         & > .item-table--broken { color: ansi_red; text-style: bold; }
