@@ -62,12 +62,22 @@ def _clock(mtime_ns: int) -> str:
     return when.strftime("%H:%M") if when.date() == dt.date.today() else when.strftime("%d %b %H:%M")
 
 
+LAST_GOOD = "last good version of "
+
+
 def last_good_message(good: ParsedFile, now: ParsedFile) -> str:
     """ "last good version of 14:05, the file now has 1 problem" (DESIGN.md)."""
     fp = good.fingerprint
     when = _clock(fp.mtime_ns) if fp is not None and fp.mtime_ns else "an earlier time"
     n = sum(1 for d in now.diagnostics if d.severity == "error")
-    return f"last good version of {when}, the file now has {n} problem{'s' if n != 1 else ''}"
+    return f"{LAST_GOOD}{when}, the file now has {n} problem{'s' if n != 1 else ''}"
+
+
+def shown_at_last_good(result: LoadResult) -> tuple[str, ...]:
+    """The files whose YAML cannot be read now, shown at their last good version."""
+    return tuple(
+        d.file for d in result.diagnostics if d.severity == "warning" and not d.path and d.message.startswith(LAST_GOOD)
+    )
 
 
 def assemble(

@@ -160,9 +160,11 @@ def _list_fields(item: Item) -> list[tuple[str, str | None]]:
     lst = LIST.get(item.pane)
     if lst is None:
         return [("Label", item.label)]
+    # An item with errors (BrokenItem) holds the fields that validated in `values`.
+    held = dict(getattr(item, "values", ())) if item.broken else None
     rows = []
     for f in lst.fields:
-        value = getattr(item, f.name, None)
+        value = held.get(f.name) if held is not None else getattr(item, f.name, None)
         rows.append((field_title(f.name), KIND_TEXT.get(f.kind, _generic)(f.name, value)))
     return rows
 

@@ -28,6 +28,7 @@ a widget.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -281,7 +282,7 @@ class LiveReload:
         self.reloaded_at = self.app.clock()
         if before is not None:
             stamp = self.reloaded_at.astimezone().strftime("%H:%M:%S")
-            self._last_words = f"reloaded {stamp} · {diff.summary if diff is not None else 'no changes'}"
+            self._last_words = f"reloaded {stamp} · {self._summary(diff)}"
         if diff is not None and not diff.empty:
             self.last_diff = diff
             self.changed_ids = set(diff.marked_ids)
@@ -341,6 +342,22 @@ class LiveReload:
         return self.marked.pop(item_id, None) is not None
 
     # -- header -------------------------------------------------------------------
+    def _summary(self, diff: SituationDiff | None) -> str:
+        """What the reload changed; a file that cannot be read now is named, never "no
+        changes" (the picture holds its last good version: issue 10 case 7)."""
+        from tui.model.assembly import shown_at_last_good
+        from tui.model.text import visible
+
+        said = diff.summary if diff is not None and not diff.empty else ""
+        result = self.app.result
+        stale = shown_at_last_good(result) if result is not None else ()
+        if stale:
+            name = visible(os.path.basename(stale[0]) or stale[0], single_line=True)
+            more = f" (+{len(stale) - 1})" if len(stale) > 1 else ""
+            note = f"{name}{more} has errors: showing its last good version"
+            return f"{said} · {note}" if said else note
+        return said or (diff.summary if diff is not None else "no changes")
+
     def reload_text(self) -> str:
         """The header's reload slot: "reloaded 14:03:21 · 2 changed · 1 new", "paused · +3 changes waiting"."""
         ctl = self.reloader

@@ -207,6 +207,9 @@ class DetailScreen(Screen[None]):
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column("key", style="bold", no_wrap=True)
         grid.add_column("value", ratio=1, overflow="fold")
+        # An item with errors (a BrokenItem): every problem of it, placed, comes first.
+        for i, problem in enumerate(getattr(item, "problems", ()) if item.broken else ()):
+            grid.add_row(Text("✗ Problems" if i == 0 else "", style="bold"), _text(str(problem), "bold"))
         for key, value in item_fields(item):
             style = CONFIDENCE_STYLES.get(item.confidence, "") if key == "Confidence" else ""
             grid.add_row(_text(key, single_line=True), _text(value, style))

@@ -3,8 +3,10 @@
 One line per problem ("file:line:col: path: message"), the first one led by a count
 badge. The bar grows with the problems up to `MAX_LINES` lines; beyond that it scrolls:
 `e` (binding id "errors" on the board) focuses it, then j/k, arrows, page keys, g/G
-scroll and `escape` goes back to the pane. It hides itself when there are no problems
-(a broken save that is fixed clears it on the next reload).
+scroll and `escape` goes back to the pane. Unfocused, each problem is one line cut with
+an ellipsis; focused, every line is wrapped, so the whole of a long message can be read
+(issue 10 case 1). It hides itself when there are no problems (a broken save that is
+fixed clears it on the next reload).
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ class ErrorBox(VerticalScroll):
     def on_mount(self) -> None:
         self.display = bool(self.bar.messages)
 
+    def on_focus(self) -> None:
+        self.bar.wrap(True)
+
+    def on_blur(self) -> None:
+        self.bar.wrap(False)
+
 
 class ErrorBar(Static):
     """The text: every problem, one per line."""
@@ -47,6 +55,7 @@ class ErrorBar(Static):
         super().__init__("", id=id, markup=False)
         self.messages: tuple[str, ...] = ()
         self.kind = "problem"
+        self.wrapped = False  # while the bar has focus (`e`): whole messages, wrapped
 
     def on_mount(self) -> None:
         self.display = bool(self.messages)
@@ -68,10 +77,18 @@ class ErrorBar(Static):
             box.display = True
             box.scroll_home(animate=False)
 
+    def wrap(self, on: bool) -> None:
+        """Whole messages, wrapped (focused), or one line each, cut (the board's default)."""
+        self.wrapped = on
+        self.styles.text_wrap = "wrap" if on else "nowrap"
+        self.styles.text_overflow = "fold" if on else "ellipsis"
+        if self.messages:
+            self.update(self.text())
+
     def text(self) -> Text:
         n = len(self.messages)
         badge = f" {n} {self.kind}{'s' if n != 1 else ''} "
-        t = Text(no_wrap=True, overflow="ellipsis", end="")
+        t = Text(no_wrap=not self.wrapped, overflow="fold" if self.wrapped else "ellipsis", end="")
         t.append(badge, style="bold reverse")
         if n > MAX_LINES:
             t.append(" e: scroll all", style=MUTED_STYLE)
