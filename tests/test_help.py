@@ -67,7 +67,7 @@ def key_column(lines: list[str], action_start: str) -> list[str]:
     """The keys shown on the row whose action starts with `action_start`."""
     for line in lines:
         if action_start in line:
-            return line.split(action_start)[0].split()
+            return line.split(action_start)[0].lstrip("▌").split()  # (▌: the focus bar of the body)
     raise AssertionError(f"no row for {action_start!r}")
 
 

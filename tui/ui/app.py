@@ -106,11 +106,9 @@ class SitboardApp(copying.Copying, App[None]):
     ) -> None:
         super().__init__()
         from tui.model.stale import stale_hours as _stale_hours
-        from tui.ui.theme import SITBOARD_ANSI, SITBOARD_THEME
+        from tui.ui.theme import use_theme
 
-        self.ansi_theme_dark = SITBOARD_ANSI
-        self.register_theme(SITBOARD_THEME)
-        self.theme = SITBOARD_THEME.name  # readable in truecolor, 256 and 16 colours (tui/ui/theme.py)
+        use_theme(self)  # readable in truecolor, 256 and 16 colours (tui/ui/theme.py)
 
         self.notices: deque[str] = deque(maxlen=50)  # the last notices shown (notify)
         # hours before the as-of after which an item is stale: the flag, else
@@ -299,10 +297,10 @@ class SitboardApp(copying.Copying, App[None]):
         """The detail, sources and changes screens show the new picture too."""
         if self.situation is None:
             return
+        from tui.ui.widgets.marking import refresh_situation
+
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_situation", None)
-            if refresh is not None:
-                refresh(self.situation)
+            refresh_situation(screen, self.situation)
 
     def show_live_state(self) -> None:
         """The live reload's state down to the board: marks, changes, header slot."""
@@ -387,7 +385,8 @@ class SitboardApp(copying.Copying, App[None]):
         from tui.ui.screens.help import HelpScreen
 
         files = list(self.result.files) if self.result is not None else list(self.paths)
-        self.push_screen(HelpScreen(files))
+        marking = self.situation.marking if self.situation is not None else None
+        self.push_screen(HelpScreen(files, marking=marking))
 
     def action_jump_to_item(self, item_id: str) -> None:
         """Focus the pane holding `item_id` and put the cursor on it (clears a filter

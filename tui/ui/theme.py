@@ -17,6 +17,7 @@ screen in all three). What that asks of the colours:
 from __future__ import annotations
 
 from rich.terminal_theme import TerminalTheme
+from textual.app import App
 from textual.theme import Theme
 
 __all__ = [
@@ -122,3 +123,10 @@ SITBOARD_ANSI = TerminalTheme(
         (246, 246, 239),
     ],
 )
+
+
+def use_theme(app: App) -> None:
+    """The board's theme and ANSI colours for `app` (called in its __init__)."""
+    app.ansi_theme_dark = SITBOARD_ANSI
+    app.register_theme(SITBOARD_THEME)
+    app.theme = SITBOARD_THEME.name

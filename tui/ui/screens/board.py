@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 class BoardScreen(SearchingScreen):
     """The picture at a glance; every key of the keymap that acts on panes lives here."""
 
-    ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"  # the keys stay on screen while a pane is maximized
+    # the header (with the marking) and the keys stay on screen while a pane is maximized
+    ALLOW_IN_MAXIMIZED_VIEW = "BoardHeader, KeyFooter"
     ESCAPE_TO_MINIMIZE = False  # escape order: clear the filter first, then restore
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (140, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]

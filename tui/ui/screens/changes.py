@@ -25,6 +25,7 @@ from tui.model.diff import SituationDiff, diff_situations
 from tui.model.plain import item_heading
 from tui.model.text import format_when, visible
 from tui.ui.theme import GREEN, MUTED_STYLE, RED, YELLOW
+from tui.ui.widgets.marking import TitleBar
 
 if TYPE_CHECKING:
     from tui.model.types import Situation
@@ -63,6 +64,7 @@ def _heading(kind: str, heading: str) -> Text:
 
 class ChangeList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open item", id="changes.open"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
@@ -76,7 +78,7 @@ class ChangesScreen(Screen[None]):
     DEFAULT_CSS = """
     ChangesScreen { layout: vertical; }
     ChangesScreen #changes-title {
-        dock: top; height: 1; padding: 0 1; background: $boost; text-style: bold;
+        height: 1; padding: 0 1; background: $boost; text-style: bold;
         text-wrap: nowrap; text-overflow: ellipsis;
     }
     ChangesScreen #changes-summary { height: auto; padding: 0 1; }
@@ -98,8 +100,15 @@ class ChangesScreen(Screen[None]):
         self.diff: SituationDiff = diff_situations(baseline, current)
         self.targets: list[tuple[str, str]] = []  # per option: ("new"|"changed"|"removed", item id)
 
+    @property
+    def marking(self) -> str | None:
+        """The stricter of the two pictures' markings (both are on this screen)."""
+        from tui.model.assembly import strictest_marking
+
+        return strictest_marking([self.baseline.marking, self.current.marking])
+
     def compose(self) -> ComposeResult:
-        yield Static(id="changes-title")
+        yield TitleBar(Static(id="changes-title"), self.marking)
         yield Static(id="changes-summary")
         yield ChangeList(id="changes-list")
         yield Footer()
@@ -189,6 +198,7 @@ class ChangesScreen(Screen[None]):
         self.current = situation
         self.diff = diff_situations(self.baseline, situation)
         if self.is_mounted:
+            self.query_one(TitleBar).set_marking(self.marking)
             self._fill()
 
     def action_close(self) -> None:

@@ -36,6 +36,7 @@ from tui.model.types import Item, Situation
 from tui.ui.blame import BlameLine
 from tui.ui.theme import MUTED_STYLE, YELLOW
 from tui.ui.widgets.cells import CONFIDENCE_STYLES
+from tui.ui.widgets.marking import TitleBar
 
 WEAK_MARK = "!"  # as on the board and the sources screen: reads without colour
 STALE_MARK = "◷"
@@ -89,6 +90,7 @@ class LinkList(OptionList):
     """The item's links and backlinks; enter follows one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Follow link", id="detail.follow"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
@@ -102,7 +104,6 @@ class DetailScreen(Screen[None]):
     DEFAULT_CSS = """
     DetailScreen { layout: vertical; }
     DetailScreen #detail-title {
-        dock: top;
         height: 1;
         text-wrap: nowrap;
         text-overflow: ellipsis;
@@ -148,7 +149,7 @@ class DetailScreen(Screen[None]):
     # -- building -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-title")
+        yield TitleBar(Static(id="detail-title"), self.situation.marking)
         with DetailBody(id="detail-body"):
             yield Static(id="detail-fields")
             yield BlameLine(id="detail-blame")
@@ -330,6 +331,7 @@ class DetailScreen(Screen[None]):
         self.situation = situation
         self._documents = {}  # a reload may follow an edit of the document too
         if self.is_mounted:
+            self.query_one(TitleBar).set_marking(situation.marking)
             self._show()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -381,7 +383,11 @@ class DetailScreen(Screen[None]):
         title = os.path.basename(path)
         if source_names:
             title = f"{source_names[0]} · {title}"
-        self.app.push_screen(DocumentScreen(path, quotes, title=title, document=self._documents.get(path)))
+        self.app.push_screen(
+            DocumentScreen(
+                path, quotes, title=title, document=self._documents.get(path), marking=self.situation.marking
+            )
+        )
 
     def action_copy_selected(self, whole: bool) -> None:
         """`y`: the item as one line for a chat (as on the board); `Y` (whole): all of it."""

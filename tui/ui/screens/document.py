@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from tui.model.documents import Document, Passage, find_passage, read_document
 from tui.model.text import visible
+from tui.ui.widgets.marking import TitleBar
 
 QUOTE_STYLE = "bold reverse"
 SENTENCE_STYLE = "bold"
@@ -97,7 +98,7 @@ class DocumentScreen(Screen[None]):
     DEFAULT_CSS = """
     DocumentScreen { layout: vertical; }
     DocumentScreen #document-title {
-        dock: top; height: 1; padding: 0 1; background: $boost; text-style: bold;
+        height: 1; padding: 0 1; background: $boost; text-style: bold;
         text-wrap: nowrap; text-overflow: ellipsis;
     }
     DocumentScreen #document-status {
@@ -117,9 +118,16 @@ class DocumentScreen(Screen[None]):
     AUTO_FOCUS = "#document-lines"
 
     def __init__(
-        self, path: str, quotes: Iterable[str] = (), *, title: str | None = None, document: Document | None = None
+        self,
+        path: str,
+        quotes: Iterable[str] = (),
+        *,
+        title: str | None = None,
+        document: Document | None = None,
+        marking: str | None = None,
     ) -> None:
         super().__init__()
+        self.marking = marking  # the handling marking of the situation it was opened from
         self.path = path
         self.quotes = [q for q in quotes if q]
         self.title_text = title
@@ -131,7 +139,7 @@ class DocumentScreen(Screen[None]):
         self._quote_index = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(id="document-title")
+        yield TitleBar(Static(id="document-title"), self.marking)
         yield Static(id="document-status")
         yield DocumentLines(id="document-lines")
         yield Footer()

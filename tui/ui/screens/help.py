@@ -25,6 +25,7 @@ from tui.model.spec import COMMON, LIKELIHOODS, LISTS, QUALIFIERS, SITUATION, SO
 from tui.model.text import format_likelihood, visible
 from tui.model.types import CONFIDENCES
 from tui.ui.theme import MUTED_STYLE
+from tui.ui.widgets.marking import TitleBar
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ class HelpScreen(Screen[None]):
     HelpScreen #help-body { height: 1fr; padding: 0 1; }
     HelpScreen .section { height: auto; margin-top: 1; text-style: bold; color: $accent; }
     HelpScreen #help-title { margin-top: 0; }
+    HelpScreen #help-heading { padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     HelpScreen Static { height: auto; max-width: 120; }
     """
 
@@ -238,9 +240,10 @@ class HelpScreen(Screen[None]):
 
     AUTO_FOCUS = "#help-body"
 
-    def __init__(self, files: list[str]) -> None:
+    def __init__(self, files: list[str], *, marking: str | None = None) -> None:
         super().__init__()
         self.files = list(files)
+        self.marking = marking  # the handling marking of the situation shown
 
     def _board_bindings(self) -> dict[str, ActiveBinding]:
         """Active bindings of the screen under this one (what the keys do over there)."""
@@ -249,6 +252,8 @@ class HelpScreen(Screen[None]):
         return below[-1].active_bindings if below else {}
 
     def compose(self) -> ComposeResult:
+        title = Static(Text("Help · every key, the files loaded, the format", style="bold", end=""), id="help-heading")
+        yield TitleBar(title, self.marking)
         with HelpBody(id="help-body"):
             yield Static("Keys", id="help-title", classes="section")
             yield Static(id="help-keys")

@@ -5,7 +5,9 @@ Admiralty grade in words ("B (usually reliable)") and how many items rest on it.
 Bottom: the items resting on the highlighted source (an OptionList, virtualized); an
 item on a weak basis (only claimed, or only sources graded D-F / ungraded) carries
 WEAK_MARK ("!"), which reads without colour. `enter` on a source moves to its items;
-`enter` on an item opens its detail; `escape` goes back (items -> sources -> board).
+`enter` on an item opens its detail; `tab` moves between the two lists (the focused one
+has a bar on its left: it reads without colour); `escape` goes back to the board at once.
+The footer names each of these keys where it acts.
 
 Every string from the situation file is a `rich.text.Text` of `visible(s)`: never markup.
 """
@@ -25,6 +27,7 @@ from tui.model.plain import CONFIDENCE_SYMBOLS, item_heading
 from tui.model.provenance import SourceUsage, grade_text, source_usage, weak_basis
 from tui.model.text import visible
 from tui.ui.theme import MUTED_STYLE, YELLOW
+from tui.ui.widgets.marking import TitleBar
 
 if TYPE_CHECKING:
     from tui.model.types import Item, Situation
@@ -58,6 +61,7 @@ class SourceTable(DataTable):
     """The sources; j/k as well as the arrows."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Its items", id="sources.items"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
@@ -77,6 +81,7 @@ class SourceItems(OptionList):
     """The items resting on the highlighted source."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open item", id="sources.open"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
@@ -90,7 +95,7 @@ class SourcesScreen(Screen[None]):
     DEFAULT_CSS = """
     SourcesScreen { layout: vertical; }
     SourcesScreen #sources-title {
-        dock: top; height: 1; padding: 0 1; background: $boost; text-style: bold;
+        height: 1; padding: 0 1; background: $boost; text-style: bold;
         text-wrap: nowrap; text-overflow: ellipsis;
     }
     SourcesScreen #sources-table { height: auto; max-height: 50%; }
@@ -106,7 +111,7 @@ class SourcesScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="sources.back"),
-        Binding("tab", "switch_list", "Sources/items", show=False, id="sources.switch"),
+        Binding("tab", "switch_list", "Sources/items", id="sources.switch"),
         Binding("shift+tab", "switch_list", "Sources/items", show=False, id="sources.switch_back"),
         Binding("S", "close", "Close", show=False, id="sources.close"),
     ]
@@ -122,7 +127,7 @@ class SourcesScreen(Screen[None]):
         self.source_id: str | None = None  # the source whose items are listed
 
     def compose(self) -> ComposeResult:
-        yield Static(id="sources-title")
+        yield TitleBar(Static(id="sources-title"), self.situation.marking)
         yield SourceTable(id="sources-table", cursor_type="row", zebra_stripes=False)
         yield Static(id="sources-items-title")
         yield SourceItems(id="sources-items")
@@ -257,11 +262,8 @@ class SourcesScreen(Screen[None]):
             table.focus()
 
     def action_back(self) -> None:
-        items = self.query_one(SourceItems)
-        if items.has_focus:
-            self.query_one(SourceTable).focus()
-        else:
-            self.dismiss()
+        """`escape`: back to the board, from either list (the footer says so)."""
+        self.dismiss()
 
     def action_close(self) -> None:
         self.dismiss()
@@ -270,6 +272,7 @@ class SourcesScreen(Screen[None]):
         """Live reload: the same screen over the new situation (the source kept)."""
         self.situation = situation
         if self.is_mounted:
+            self.query_one(TitleBar).set_marking(situation.marking)
             self._fill(keep=self.source_id)
 
     _table_width = -1
