@@ -42,8 +42,9 @@ async def open_board(app: SitboardApp, pilot) -> None:
 
 
 def squash(text: str) -> str:
-    """Text without its white space: lines wrapped anywhere compare equal."""
-    return "".join(text.split())
+    """Text without its white space and the focus bar (▌) at the left of a focused body:
+    lines wrapped anywhere compare equal."""
+    return "".join(text.replace("▌", " ").split())
 
 
 def shown(app: SitboardApp) -> str:

@@ -103,14 +103,7 @@ class DetailScreen(Screen[None]):
 
     DEFAULT_CSS = """
     DetailScreen { layout: vertical; }
-    DetailScreen #detail-title {
-        height: 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        padding: 0 1;
-        background: $boost;
-        text-style: bold;
-    }
+    DetailScreen #detail-title { height: 1; text-wrap: nowrap; text-overflow: ellipsis; padding: 0 1; text-style: bold; }
     DetailScreen #detail-body { height: 1fr; padding: 0 1; }
     DetailScreen #detail-body:focus { background-tint: $foreground 3%; }
     DetailScreen #detail-fields, DetailScreen #detail-sources { height: auto; }
