@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from test_board_keys import record_notes
-from test_board_support import kursk, make_app, result, settle
+from test_board_support import NOW, kursk, make_app, result, settle
 
 from tui.model.types import Quantity
 from tui.runtime.baseline import BaselineStore
@@ -45,7 +45,9 @@ async def test_b_saves_a_baseline_and_says_where(tmp_path):
         await pilot.pause()
         path = tmp_path / "baselines" / "kursk.json"
         assert path.is_file()
-        assert notes and notes[-1] == f"Baseline saved: 09 Aug 12:00 ({path})"
+        # when it was marked (the app's clock, local time), then the picture's as-of
+        marked = NOW.astimezone().strftime("%H:%M")
+        assert notes and notes[-1] == f"Baseline saved {marked} (as of 09 Aug 12:00) · {path}"
         assert (
             BaselineStore(tmp_path).load("kursk") == app.situation
             or BaselineStore(tmp_path).load("kursk").id == "kursk"

@@ -17,8 +17,10 @@
 * once the app has applied a result it calls `after_reload()`: the diff against what
   was on screen marks items new or changed (`marked`, shown by the board's panes), lists
   removed ones in a notice for a while, feeds `c`/`C` (`changed_ids`) and the header:
-  "reloaded 14:03:21 · 2 changed · 1 new"; a mark fades once the cursor has been on the
-  item and moved on (`seen()`), or after `MARK_SECONDS` (one timer, no per-second redraw);
+  "reloaded 14:03:21 · 2 changed · 1 new"; a mark stays until the officer has seen it:
+  the cursor has been on the item and moved on (`seen()`). Never on a timer: a change
+  made while the officer was away must still be marked when they look (a later reload
+  adds its marks to those not yet seen; an item removed loses its mark);
 * `p` pauses: changes wait ("paused · +N changes waiting"); `p` again applies them.
 
 What it shows goes down through the app (`app.show_live_state()`); nothing here touches
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
     from tui.runtime.watch import Watcher
     from tui.ui.app import SitboardApp
 
-MARK_SECONDS = 300.0  # a change mark fades after this long
 REMOVED_NOTICE_SECONDS = 30.0  # removed items stay listed this long
 MAX_REMOVED_LISTED = 8
 
@@ -80,7 +81,6 @@ class LiveReload:
         self.removed_items: tuple[Item, ...] = ()
         self.reloaded_at: dt.datetime | None = None
         self.reloads_applied = 0
-        self._fade_timer: Timer | None = None
         self._reload_running = False  # custom loaders (no controller)
         self._last_words = ""
         self._catch_up_pending = False  # the watch armed while a load ran: check after it
@@ -294,7 +294,6 @@ class LiveReload:
                 self.marked.pop(it.id, None)
             self.removed_items = diff.removed
             self._notify_removed(diff.removed)
-            self._restart_fade_timer()
         elif diff is None and before is not None:  # another situation: forget marks
             self.marked.clear()
             self.changed_ids = set()
@@ -326,16 +325,6 @@ class LiveReload:
             timeout=REMOVED_NOTICE_SECONDS,
             markup=False,
         )
-
-    def _restart_fade_timer(self) -> None:
-        if self._fade_timer is not None:
-            self._fade_timer.stop()
-        self._fade_timer = self.app.set_timer(MARK_SECONDS, self.fade_marks)
-
-    def fade_marks(self) -> None:
-        """Every mark goes (the timer, or by hand)."""
-        self.marked.clear()
-        self.app.show_live_state()
 
     def seen(self, item_id: str) -> bool:
         """The cursor was on `item_id` and moved on: its mark goes. True if it had one."""

@@ -32,9 +32,15 @@ def mark_baseline(app: App[Any], store: BaselineStore, situation: Situation | No
     if situation is None:
         app.notify("No situation loaded yet: nothing to mark", severity="warning", timeout=3)
         return
-    saved = store.save(situation)
+    clock = getattr(app, "clock", None)
+    saved = store.save(situation, now=clock() if clock is not None else None)
     if saved.ok:
-        app.notify(f"Baseline saved: {format_when(situation.as_of)} ({saved.path})", markup=False)
+        # when it was marked (what `brief --since saved` and B name), then the picture's as-of
+        marked = saved.saved_at.astimezone().strftime("%H:%M") if saved.saved_at is not None else "now"
+        app.notify(
+            f"Baseline saved {marked} (as of {format_when(situation.as_of)}) · {saved.path}",
+            markup=False,
+        )
     else:
         app.notify(f"Baseline not saved: {saved.error}", severity="error", timeout=8, markup=False)
 

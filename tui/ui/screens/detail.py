@@ -238,12 +238,13 @@ class DetailScreen(Screen[None]):
         )
 
     def _sources(self, item: Item) -> RenderableType:
-        """One entry per source: name, type and grade; the quote and where to find it
-        indented beneath (a hanging indent, however long the quote)."""
+        """One entry per source, the best grade first (the grade the row shows leads; then
+        as written): name, type and grade; the quote and where to find it indented beneath
+        (a hanging indent, however long the quote)."""
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column("bullet", no_wrap=True)
         grid.add_column("source", ratio=1, overflow="fold")
-        for ref in item.sources:
+        for ref in sorted(item.sources, key=self._grade_rank):
             source = self.situation.sources.get(ref.source)
             if source is None:
                 grid.add_row("•", _text(ref.source, "bold", single_line=True))
@@ -270,6 +271,10 @@ class DetailScreen(Screen[None]):
                 if where:
                     grid.add_row("", _text(where, MUTED_STYLE, single_line=True))
         return grid
+
+    def _grade_rank(self, ref) -> str:
+        source = self.situation.sources.get(ref.source)
+        return source.reliability if source is not None and source.reliability else "Z"  # ungraded last
 
     def _document(self, path: str) -> Document:
         doc = self._documents.get(path)
