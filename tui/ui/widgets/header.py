@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -91,7 +92,40 @@ class BoardHeader(Horizontal):
             return False
         self._shown[slot_id] = key
         self.query_one(f"#{slot_id}", Static).update(text)
+        self.fit_slots()
         return True
+
+    TITLE_MIN = 16  # cells the title keeps at least (all it needs when shorter) ...
+    TITLE_SHARE = 3  # ... and up to a third of the line
+
+    def fit_slots(self) -> None:
+        """The title keeps the room it needs, up to a third of the line (16 cells at least);
+        the reload and sync state ("paused", "+3 changes waiting", "offline since 11:40")
+        takes what the title, the as-of and the marking leave, cut with an ellipsis. (It
+        took 40% of the line whatever the title needed: after a reload the title read
+        'Ukr…' at 80 columns.)"""
+        width = self.size.width
+        if not width:
+            return
+        title = self._shown.get("header-title", ("",))[0]
+        keep = min(cell_len(title) + 2, max(width // self.TITLE_SHARE, self.TITLE_MIN))
+        others = 0
+        for slot in self.query(Static):
+            if slot.id in ("header-title", "header-reload") or not slot.display:
+                continue
+            if slot.id == "header-asof" or slot.has_class("-shown"):
+                others += cell_len(self._shown.get(slot.id or "", ("",))[0]) + 2
+        room = max(width - keep - others, 0)
+        reload = self.query_one("#header-reload", Static)
+        reload.set_class(room < 6, "-no-room")
+        if self._reload_room != room:
+            self._reload_room = room
+            reload.styles.max_width = room
+
+    _reload_room = -1
+
+    def on_resize(self) -> None:
+        self.fit_slots()
 
     def refresh_age(self) -> None:
         """Called every 30 s: repaints only when the age text changes ("2 y ago" stays)."""
