@@ -80,3 +80,21 @@ def test_diff_neither_removes_nor_adds_an_item_with_errors(tmp_path: Path) -> No
     assert "Removed" not in proc.stdout and "Bad front" not in proc.stdout.split("! In the new version")[0]
     assert "! In the new version: left out: 1 item with errors (new.yaml:13)" in proc.stdout
     assert "sitboard: NEW: left out: 1 item with errors (new.yaml:13)" in proc.stderr
+
+
+def test_an_error_outside_the_items_is_a_value_left_out_not_a_file(tmp_path: Path) -> None:
+    """A bad as-of costs the as-of (the file's time stands in), not the file: the brief
+    has every item and says one value was left out (it said '1 file with errors that gave
+    no items')."""
+    (tmp_path / "s.yaml").write_text(GOOD.replace("as_of: 2024-08-09T12:00:00+03:00", "as_of: 0001-01-01"))
+    proc = run(tmp_path, "brief", "s.yaml", "--format", "text")
+    assert proc.returncode == 1
+    assert "Good front" in proc.stdout and "Bad front" in proc.stdout and "Fine event" in proc.stdout
+    assert "sitboard: left out: 1 value with errors (s.yaml:4); `sitboard check` explains" in proc.stderr
+    assert "gave no items" not in proc.stdout + proc.stderr
+    # beside an item with errors, and a part whose YAML cannot be read at all
+    (tmp_path / "s.yaml").write_text(BAD.replace("as_of: 2024-08-09T12:00:00+03:00", "as_of: 0001-01-01"))
+    (tmp_path / "t.yaml").write_text("situation: {id: s}\nevents: [\n")
+    proc = run(tmp_path, "brief", ".", "--format", "text")
+    line = "left out: 1 item with errors, 1 file with errors that gave no items and 1 value with errors"
+    assert f"sitboard: {line} (s.yaml:13, s.yaml:4, t.yaml:2); `sitboard check` explains" in proc.stderr

@@ -159,7 +159,22 @@ def test_a_fifo_as_document_never_blocks(tmp_path: Path) -> None:
     doc = read_document(folder / "pipe.txt", root=document_root(f))
     assert not doc.ok and "named pipe" in doc.error and time.monotonic() - t < 5
     proc = check(f)  # would hang for ever on open() before: the timeout fails it
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # the contract: anything but a regular file is an error naming the field (it said
+    # "document 'pipe.txt' not found", a warning, of a pipe that is there)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "s.yaml:6:33: sources.rep.document: document 'pipe.txt' is a named pipe (FIFO)" in proc.stdout
+    assert "not found" not in proc.stdout
+
+
+def test_a_directory_as_document_is_an_error_a_missing_one_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "situations"
+    f = situation(folder, "seeds")
+    (folder / "seeds").mkdir()
+    proc = check(f)
+    assert proc.returncode == 1 and "sources.rep.document: document 'seeds' is a directory" in proc.stdout
+    f = situation(tmp_path / "other", "gone.txt")
+    proc = check(f)
+    assert proc.returncode == 0 and "warning: sources.rep.document: document 'gone.txt' not found" in proc.stdout
 
 
 def test_check_is_no_oracle_for_a_hidden_document(tmp_path: Path) -> None:

@@ -160,6 +160,21 @@ def test_environment_values_out_of_range_keep_the_default_with_a_warning(tmp_pat
     ) in proc.stdout
 
 
+@pytest.mark.parametrize("command", [["brief"], ["export", "--csv", "events"], ["diff", "DATA", "DATA"]])
+def test_outputs_say_which_environment_value_they_did_not_use(tmp_path: Path, command: list[str]) -> None:
+    """brief, export and diff load as check does: an unused value is said once on stderr."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SITBOARD_MAX_FILE_MB": "inf"}
+    args = [str(ROOT / "data") if a == "DATA" else a for a in command]
+    if command[0] != "diff":
+        args.append(str(ROOT / "data"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    warning = "environment:1:1: warning: SITBOARD_MAX_FILE_MB='inf' is not a number from 0.001 to 4,096"
+    assert proc.stderr.count(warning) == 1 and proc.stdout
+
+
 def test_environment_values_in_range_are_used(tmp_path: Path) -> None:
     f = tmp_path / "s.yaml"
     f.write_text(HEADER + "x-pad: '" + "x" * (2 * 1024 * 1024) + "'\n")
@@ -258,6 +273,8 @@ def test_stale_hours_out_of_range_keep_the_default(tmp_path: Path, value: str) -
     brief = subprocess.run([*run, "brief", ROOT / "data"], env=env, capture_output=True, text=True, timeout=60)
     assert brief.returncode == 0 and "Traceback" not in brief.stderr and "internal error" not in brief.stderr
     assert "within 24 h" in brief.stdout
+    warning = f"environment:1:1: warning: SITBOARD_STALE_HOURS={value!r} is not a positive number of hours"
+    assert brief.stderr.count(warning) == 1  # the default stands, and brief says so
     proc = check(ROOT / "data", env={"SITBOARD_STALE_HOURS": value})
     assert proc.returncode == 0
     assert (

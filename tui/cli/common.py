@@ -197,11 +197,21 @@ def default_or(args_paths: Sequence[str]) -> list[Path]:
     return [default_situation_path()]
 
 
+_SAID: set[str] = set()  # environment warnings already printed by this process
+
+
 def load_paths(args_paths: Sequence[str]) -> tuple[LoadResult, list[Path]]:
+    """Load the paths (the default situation when none). An environment value that was
+    not used (SITBOARD_STALE_HOURS=1e15: the default stands) is said once on stderr."""
     paths = default_or(args_paths)
     from tui.model.load import load
 
-    return load(paths), paths
+    result = load(paths)
+    for d in result.warnings:
+        if d.file == "environment" and d.message not in _SAID:
+            _SAID.add(d.message)
+            err(safe(d))
+    return result, paths
 
 
 def report_errors(result: LoadResult) -> None:

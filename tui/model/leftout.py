@@ -39,7 +39,8 @@ def _plural(n: int, word: str) -> str:
 @dataclass(frozen=True, slots=True)
 class LeftOut:
     items: tuple[Item, ...] = ()  # items with errors, in board order
-    problems: tuple[Diagnostic, ...] = ()  # other errors of the situation's files (nothing built from them)
+    problems: tuple[Diagnostic, ...] = ()  # other errors: files that gave nothing, header or sources
+    parts: frozenset[str] = frozenset()  # the situation's parts: an error there is not a file left out
 
     def __bool__(self) -> bool:
         return bool(self.items or self.problems)
@@ -58,16 +59,23 @@ class LeftOut:
         return seen
 
     def line(self) -> str:
-        """ "left out: 2 items with errors (a.yaml:14, a.yaml:30); 1 file with errors (b.yaml:3)"."""
+        """ "left out: 2 items with errors and 1 file with errors that gave no
+        items (a.yaml:14, a.yaml:30, b.yaml:3)"; an error in a part of the situation that is
+        not a whole item's (a bad as-of, a second header, a bad source, an unknown source
+        reference: the value is left out, not the file) is "1 value with errors"."""
         parts = []
         if self.items:
             parts.append(_plural(len(self.items), "item") + " with errors")
-        files = {d.file for d in self.problems}
+        files = {d.file for d in self.problems if d.file not in self.parts}
         if files:
             parts.append(_plural(len(files), "file") + " with errors that gave no items")
+        others = sum(1 for d in self.problems if d.file in self.parts)
+        if others:
+            parts.append(_plural(others, "value") + " with errors")
         places = self.places()
         shown = ", ".join(places[:_PLACES]) + (f", … {len(places) - _PLACES} more" if len(places) > _PLACES else "")
-        return f"left out: {' and '.join(parts)} ({shown}); `sitboard check` explains"
+        said = parts[-1] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return f"left out: {said} ({shown}); `sitboard check` explains"
 
 
 def left_out(result: LoadResult, situation: Situation) -> LeftOut:
@@ -78,4 +86,4 @@ def left_out(result: LoadResult, situation: Situation) -> LeftOut:
     problems = tuple(
         d for d in result.errors if d.file not in others and (d.file, d.line, d.column, d.message) not in placed
     )
-    return LeftOut(broken, problems)
+    return LeftOut(broken, problems, frozenset(situation.files))

@@ -97,11 +97,16 @@ def _shown(raw: str) -> str:
     return raw
 
 
+def _bound(x: float) -> str:
+    """A range's end as people write it: 0.001, 4,096, 10,000,000 (not 1e+07)."""
+    return f"{x:,.0f}" if x >= 1 and x == int(x) else f"{x:g}"
+
+
 def _number(raw: str | None, kind: type, low: float, high: float) -> tuple[Any, str | None]:
     """(value, None), (None, None) when unset/empty, or (None, why it is refused)."""
     if raw is None or not raw.strip():
         return None, None
-    expected = f"not a {'whole ' if kind is int else ''}number from {low:g} to {high:,g}"
+    expected = f"not a {'whole ' if kind is int else ''}number from {_bound(low)} to {_bound(high)}"
     try:
         value = float(raw.strip())  # "1e3" and "500_000" read too
     except (ValueError, OverflowError):

@@ -139,9 +139,13 @@ class SourceChecker:
                 if problem is not None:
                     c.error(path + ("document",), problem)
                 else:
-                    fields["document"] = resolved
-                    if not os.path.isfile(resolved):
-                        c.warning(path + ("document",), f"document {doc!r} not found (looked for {resolved})")
+                    what = _not_a_file(resolved)
+                    if what is not None:  # there, but a pipe, a directory, a device: never opened
+                        c.error(path + ("document",), f"document {doc!r} is {what}: it must be a regular file")
+                    else:
+                        fields["document"] = resolved
+                        if not os.path.isfile(resolved):
+                            c.warning(path + ("document",), f"document {doc!r} not found (looked for {resolved})")
         return Source(id=sid, name=sid if name is None else name, extensions=ext, **fields)
 
     def document_path(self, doc: str) -> tuple[str, str | None]:
@@ -152,3 +156,17 @@ class SourceChecker:
         if self.document_root is None:
             self.document_root = folder_root(os.path.realpath(self.base_dir))
         return confine_document(doc, self.base_dir, self.document_root)
+
+
+def _not_a_file(path: str) -> str | None:
+    """What `path` is when it exists but is not a regular file ("a named pipe (FIFO)"), else
+    None (a regular file, or nothing there). stat() only: a FIFO is never opened."""
+    import stat
+
+    from .safeopen import kind_of
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else kind_of(mode)
