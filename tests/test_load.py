@@ -150,7 +150,11 @@ def test_derived_id_clash_suggests_explicit_id(write, tmp_path):
     assert msg.startswith("duplicate id 'north-axis': fronts[0] at ")
     assert f"{tmp_path / 's' / 'a.yaml'}:6:5" in msg and "add an explicit `id:`" in msg
     sit = result.situations[0]
-    assert len(sit.fronts) == 1 and sit.events == ()
+    # the later one is a flagged row (a bad item costs that item, issue 10), under its place
+    assert len(sit.fronts) == 1 and [(e.id, e.label, e.broken) for e in sit.events] == [
+        ("events-0", "north axis", True)
+    ]
+    assert sit.events[0].problems[0].message == msg
 
 
 def test_explicit_id_clash_points_at_the_second_id(write):
@@ -159,7 +163,8 @@ def test_explicit_id_clash_points_at_the_second_id(write):
     ((f, line, col, p, msg),) = where(result)
     assert (line, col, p) == (8, 9, "events[1]")
     assert "add an explicit" not in msg
-    assert [e.what for e in result.situations[0].events] == ["A"]
+    events = result.situations[0].events
+    assert [(e.id, e.label, e.broken) for e in events] == [("x", "A", False), ("events-1", "B", True)]
 
 
 def test_unknown_source_and_about_refs_are_dropped_and_reported(write):
@@ -319,10 +324,14 @@ def test_the_board_shows_what_validates_in_a_file_with_errors(write):
     path = write("s.yaml", ALL_AT_ONCE)
     result = load([path])
     (sit,) = result.situations
-    assert [(f.label, isinstance(f, BrokenItem)) for f in sit.fronts] == [("North", True), ("South", False)]
+    assert [(f.label, isinstance(f, BrokenItem)) for f in sit.fronts] == [
+        ("North", True),
+        ("South", False),
+        ("North", True),  # derived id 'north' again: the later one is flagged and reported
+    ]
     assert [d.path for d in result.errors] == [
         "fronts[0].status",
-        "fronts[2]",  # derived id 'north' again: the later one is dropped and reported
+        "fronts[2]",
         "fronts[0].sources[0]",
         "fronts[1].about[0]",
     ]

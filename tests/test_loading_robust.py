@@ -82,6 +82,25 @@ def test_a_bad_item_in_the_part_with_the_header_keeps_the_situation(tmp_path: Pa
     ]
 
 
+def test_two_desks_writing_the_same_item_keep_both_the_later_one_flagged(tmp_path: Path) -> None:
+    """A duplicate id is an error of the later item: a flagged row with what it holds (it
+    vanished from the board before, the error bar saying why)."""
+    d = tmp_path / "sit"
+    d.mkdir()
+    (d / "a-head.yaml").write_text(HEADER + "fronts:\n  - name: North axis\n    status: advancing\n")
+    (d / "b-desk.yaml").write_text(PART + "fronts:\n  - name: North Axis\n    status: holding\n")
+    (sit,) = load([d]).situations
+    assert [(f.id, f.label, f.broken) for f in sit.fronts] == [
+        ("north-axis", "North axis", False),
+        ("fronts-0", "North Axis", True),
+    ]
+    (broken,) = [f for f in sit.fronts if f.broken]
+    assert dict(broken.values)["status"] == "holding"
+    assert broken.problems[0].message.startswith("duplicate id 'north-axis': fronts[0] at ")
+    proc = check(d)
+    assert proc.returncode == 1 and "b-desk.yaml:4:5: fronts[0]: duplicate id 'north-axis'" in proc.stdout
+
+
 def test_a_bad_title_falls_back_to_the_file_name_and_a_bad_as_of_to_its_time(tmp_path: Path) -> None:
     f = tmp_path / "kharkiv.yaml"
     f.write_text("situation:\n  id: k\n  title: [a, b]\n  as_of: yesterday\nevents:\n  - what: Shelling\n")

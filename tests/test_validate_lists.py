@@ -234,11 +234,14 @@ def test_the_new_lists_reach_the_situation_and_cross_file_rules_cover_them(tmp_p
     assert [(d.path, d.message.split(";")[0]) for d in result.errors] == [
         ("judgments[0]", f"duplicate id 'deaths': figures[0] at {path}:9:5 has it too"),
         ("watch[1].about[0]", "unknown item id 'nope' in about"),
+        ("judgments[0].sources[0]", "unknown source 'q' (known sources: r)"),
     ]
     (sit,) = result.situations
     assert sit.next_update == When(dt.date(2024, 8, 10), approx=True)
     assert [f.label for f in sit.figures] == ["deaths"] and [w.id for w in sit.watch] == ["npp", "x"]
-    assert sit.judgments == ()  # the duplicate is left out (and said)
+    # the duplicate is a flagged row under the id of its place (and said)
+    assert [(j.id, j.label, j.broken) for j in sit.judgments] == [("judgments-0", "deaths", True)]
     assert sit.item("npp") is sit.watch[0] and sit.backlinks("npp") == (sit.figures[0],)
-    assert sit.item_count == 3 and [it.pane for it in sit.all_items()] == ["figures", "watch", "watch"]
+    assert sit.item_count == 4
+    assert [it.pane for it in sit.all_items()] == ["figures", "watch", "watch", "judgments"]
     assert list(sit.items()) == []  # the board's panes (PANES) do not show these lists yet

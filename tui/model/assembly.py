@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from .limits import DEFAULT_LIMITS, Limits, total_items_error
-from .types import LISTS, Diagnostic, Item, LoadResult, Location, Severity, Situation, Source, When
+from .types import LISTS, BrokenItem, Diagnostic, Item, LoadResult, Location, Severity, Situation, Source, When
 from .validate import ParsedFile
 from .yamlpos import format_path
 
@@ -255,14 +255,14 @@ def _merge_items(
                 if item.id_derived or pitem.id_derived:
                     hint = "; the id is derived from the name: add an explicit `id:` to one of them"
                 here_path = (pane, idx, "id") if not item.id_derived else (pane, idx)
-                diags.append(
-                    _diag(
-                        pf.locate(here_path),
-                        (pane, idx),
-                        f"duplicate id {item.id!r}: {format_path((ppane, pidx))} at {where} has it too{hint}",
-                    )
+                problem = _diag(
+                    pf.locate(here_path),
+                    (pane, idx),
+                    f"duplicate id {item.id!r}: {format_path((ppane, pidx))} at {where} has it too{hint}",
                 )
-                continue
+                diags.append(problem)
+                # a bad item costs that item, shown flagged under an id of its place (issue 10)
+                item = _duplicate(item, problem, _free_id(f"{pane}-{idx}", seen))
             seen[item.id] = (pf, pane, idx, item)
             kept.append((pf, pane, idx, item))
 
@@ -295,6 +295,30 @@ def _merge_items(
             )
         panes[pane].append(item)
     return panes
+
+
+def _free_id(base: str, taken: Mapping[str, Any]) -> str:
+    """`base`, or `base-2`, `base-3`... whichever no item has yet."""
+    n, candidate = 1, base
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _duplicate(item: Item, problem: Diagnostic, new_id: str) -> BrokenItem:
+    """The later of two items with one id: a flagged row (BrokenItem) with what it holds."""
+    if isinstance(item, BrokenItem):
+        return dataclasses.replace(item, id=new_id, id_derived=True, problems=(problem, *item.problems))
+    common = {f.name for f in dataclasses.fields(Item)}
+    kept = {name: getattr(item, name) for name in common}
+    values = tuple(
+        (f.name, getattr(item, f.name))
+        for f in dataclasses.fields(item)
+        if f.name not in common and getattr(item, f.name) not in (None, (), "")
+    )
+    kept.update(id=new_id, id_derived=True)
+    return BrokenItem(**kept, label=item.label, problems=(problem,), values=values)
 
 
 def _nearest(word: str, known: Iterable[str]) -> str:
