@@ -180,3 +180,50 @@ async def test_after_a_reload_that_failed_the_header_says_so_not_no_changes(tmp_
         save(f, good)
         await wait_until(pilot, lambda: not app.board.errorbar.display)
         assert "last good" not in app.live.reload_text()
+
+
+# -- case 6 -------------------------------------------------------------------------------
+
+
+async def test_a_huge_field_is_cut_in_the_detail_and_whole_behind_f(tmp_path: Path) -> None:
+    """A 10 MB note froze the detail for over a minute (Rich wrapped all of it): a field
+    shows its first SHOWN_MAX characters and how many more; `f` shows it whole in the
+    document view, whose lines are drawn only when on screen."""
+    from tui.ui.screens.longfields import SHOWN_MAX
+
+    note = "word " * 200_000 + "THE END"
+    quote = "q" * 20_000
+    f = default_copy(
+        tmp_path,
+        "  - id: kursk-incursion\n    name: Kursk region incursion\n",
+        f'  - id: kursk-incursion\n    name: Kursk region incursion\n    x-long: "{note}"\n',
+    )
+    text = f.read_text("utf-8")
+    f.write_text(
+        text.replace(
+            "      - source: seed\n", f"      - source: reuters\n        quote: {quote}\n      - source: seed\n", 1
+        )
+    )
+    app = SitboardApp([str(f)], read_user_keymap=False, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("1", "enter")
+        await wait_until(pilot, lambda: "Fronts ›" in shown(app))
+        screen = app.screen
+        assert [name for name, _ in screen.long.cut] == ["x-long", "Quote"]
+        more = f"… {len(note) - SHOWN_MAX:,} more characters (f: the whole field)"
+        for _ in range(200):  # two screens of the note, then the note saying how much more
+            if squash(more) in squash(shown(app)):
+                break
+            await pilot.press("j")
+        assert squash(more) in squash(shown(app))
+        assert "f Whole field" in screen_lines(app)[-1]
+        await pilot.press("f")
+        await wait_until(pilot, lambda: "whole fields" in screen_lines(app)[0])
+        await pilot.press("G")
+        await pilot.pause(0.1)
+        assert any("q" * 60 in line for line in screen_lines(app))  # the quote, after the note
+        await pilot.press("escape", "escape")
+        await pilot.press("j", "enter")  # a short item: nothing cut, no `f`
+        await wait_until(pilot, lambda: "Belarus" in screen_lines(app)[0])
+        assert app.screen.long.cut == [] and "Whole field" not in screen_lines(app)[-1]

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
-__all__ = ["Folded", "Passage", "find_passage", "fold"]
+__all__ = ["Folded", "Passage", "find_passage", "fold", "passage_context"]
 
 _SAME = {  # str.translate table
     **{ord(c): '"' for c in "“”„‟«»″〝〞＂"},
@@ -221,3 +221,32 @@ def find_passage(doc_text: str, quote: str) -> Passage | None:
     line = doc_text.count("\n", 0, start) + 1
     column = start - (doc_text.rfind("\n", 0, start) + 1) + 1
     return Passage(start, end, s, e, line, column)
+
+
+# The context the detail shows around a quote found in its document.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+CONTEXT_MAX = 240  # characters of context either side, at most
+
+
+def passage_context(text: str, passage: Passage) -> tuple[str, str, str]:
+    """(before, quote, after) to show: the sentence around the quote; when the quote is
+    the whole sentence, the sentence before and the one after it (same paragraph),
+    each side cut to CONTEXT_MAX characters with an ellipsis."""
+    before, quoted, after = passage.parts(text)
+    if len((before + after).strip()) < 20:
+        line_start = text.rfind("\n", 0, passage.start) + 1
+        line_end = text.find("\n", passage.end)
+        line_end = len(text) if line_end < 0 else line_end
+        # the sentence after: up to the next sentence end within the line
+        m = _SENTENCE_END.search(text, passage.sentence_end + 1, line_end)
+        after_end = m.end() if m is not None else line_end
+        after = text[passage.end : after_end]
+        # the sentence before: from the sentence end before the previous one
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, passage.sentence_start)]
+        start = ends[-2] if len(ends) >= 2 else line_start
+        before = text[start : passage.start]
+    if len(before) > CONTEXT_MAX:
+        before = "…" + before[-CONTEXT_MAX:].lstrip()
+    if len(after) > CONTEXT_MAX:
+        after = after[:CONTEXT_MAX].rstrip() + "…"
+    return before.lstrip(), quoted, after.rstrip()

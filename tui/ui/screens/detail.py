@@ -9,7 +9,6 @@ rendered as `rich.text.Text(visible(s))`: never markup, never raw control bytes.
 from __future__ import annotations
 
 import os
-import re
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -22,18 +21,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.model.documents import Document, Passage, find_passage, read_document
-from tui.model.plain import (
-    MISSING_ITEM,
-    confidence_text,
-    item_fields,
-    item_heading,
-    link_line,
-)
+from tui.model.documents import Document, find_passage, read_document
+from tui.model.passages import CONTEXT_MAX, passage_context  # noqa: F401 - re-exported for the tests
+from tui.model.plain import MISSING_ITEM, confidence_text, item_fields, item_heading, link_line
 from tui.model.provenance import grade_text, weak_basis
 from tui.model.text import visible
 from tui.model.types import Item, Situation
 from tui.ui.blame import BlameLine
+from tui.ui.screens.longfields import LongFields, heading
 from tui.ui.theme import MUTED_STYLE, YELLOW
 from tui.ui.widgets.cells import CONFIDENCE_STYLES
 from tui.ui.widgets.marking import TitleBar
@@ -41,33 +36,6 @@ from tui.ui.widgets.marking import TitleBar
 WEAK_MARK = "!"  # as on the board and the sources screen: reads without colour
 STALE_MARK = "◷"
 QUOTE_STYLE = "bold reverse"
-
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
-CONTEXT_MAX = 240  # characters of context either side, at most
-
-
-def passage_context(text: str, passage: Passage) -> tuple[str, str, str]:
-    """(before, quote, after) to show: the sentence around the quote; when the quote is
-    the whole sentence, the sentence before and the one after it (same paragraph),
-    each side cut to CONTEXT_MAX characters with an ellipsis."""
-    before, quoted, after = passage.parts(text)
-    if len((before + after).strip()) < 20:
-        line_start = text.rfind("\n", 0, passage.start) + 1
-        line_end = text.find("\n", passage.end)
-        line_end = len(text) if line_end < 0 else line_end
-        # the sentence after: up to the next sentence end within the line
-        m = _SENTENCE_END.search(text, passage.sentence_end + 1, line_end)
-        after_end = m.end() if m is not None else line_end
-        after = text[passage.end : after_end]
-        # the sentence before: from the sentence end before the previous one
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, passage.sentence_start)]
-        start = ends[-2] if len(ends) >= 2 else line_start
-        before = text[start : passage.start]
-    if len(before) > CONTEXT_MAX:
-        before = "…" + before[-CONTEXT_MAX:].lstrip()
-    if len(after) > CONTEXT_MAX:
-        after = after[:CONTEXT_MAX].rstrip() + "…"
-    return before.lstrip(), quoted, after.rstrip()
 
 
 def _text(value: str, style: str = "", *, single_line: bool = False) -> Text:
@@ -126,6 +94,7 @@ class DetailScreen(Screen[None]):
         Binding("y", "copy_selected(False)", "Copy", id="detail.copy"),
         Binding("Y", "copy_selected(True)", "Copy all", id="detail.copy_item"),
         Binding("d", "document", "Document", id="document"),
+        Binding("f", "whole_fields", "Whole field", id="detail.whole_fields"),
     ]
 
     AUTO_FOCUS = "#detail-body"
@@ -138,6 +107,7 @@ class DetailScreen(Screen[None]):
         self.back_stack: list[str] = []
         self._link_targets: list[str] = []
         self._documents: dict[str, Document] = {}  # path -> document, read once
+        self.long = LongFields()  # fields cut on screen, whole for `f`
 
     # -- building -------------------------------------------------------------------
 
@@ -168,6 +138,8 @@ class DetailScreen(Screen[None]):
         links = self.query_one("#detail-links", LinkList)
         links.clear_options()
         self._link_targets = []
+        self.long.clear()
+        self.call_after_refresh(self.refresh_bindings)  # `f` in the footer when a field is cut
         self.query_one(BlameLine).show_for(self.situation, item, enabled=self.blame)
         if item is None:
             title.update(_text(self.item_id, single_line=True))
@@ -194,7 +166,7 @@ class DetailScreen(Screen[None]):
         """One line: confidence first (it must never be cut off), then pane › label."""
         title = _text(confidence_text(item.confidence), CONFIDENCE_STYLES.get(item.confidence, ""))
         title.append("  ")
-        title.append_text(_text(item_heading(item), "bold", single_line=True))
+        title.append_text(_text(heading(item_heading(item)), "bold", single_line=True))
         return title
 
     def _fields(self, item: Item) -> RenderableType:
@@ -206,7 +178,7 @@ class DetailScreen(Screen[None]):
             grid.add_row(Text("✗ Problems" if i == 0 else "", style="bold"), _text(str(problem), "bold"))
         for key, value in item_fields(item):
             style = CONFIDENCE_STYLES.get(item.confidence, "") if key == "Confidence" else ""
-            grid.add_row(_text(key, single_line=True), _text(value, style))
+            grid.add_row(_text(key, single_line=True), self.long.text(key, value, style))
         reason = weak_basis(item, self.situation)
         if reason:
             grid.add_row(Text(f"{WEAK_MARK} Weak basis", style="bold"), Text(reason, style=f"bold {YELLOW}"))
@@ -262,7 +234,7 @@ class DetailScreen(Screen[None]):
                 passage = self._passage(source.document, ref.quote) if source.document else None
                 if passage is None or passage[0] is False:
                     quote = Text("“", style="italic")
-                    quote.append_text(_text(ref.quote, "italic"))
+                    quote.append_text(self.long.text("Quote", ref.quote, "italic"))
                     quote.append("”")
                     grid.add_row("", quote)
                 if passage is not None:
@@ -309,7 +281,7 @@ class DetailScreen(Screen[None]):
             self._link_targets.append(target)
         for other in self.situation.backlinks(item.id):
             prompt = Text("← from   ", style=MUTED_STYLE)
-            prompt.append_text(_text(item_heading(other), single_line=True))
+            prompt.append_text(_text(heading(item_heading(other)), single_line=True))
             options.append(Option(prompt))
             self._link_targets.append(other.id)
         return options
@@ -386,6 +358,17 @@ class DetailScreen(Screen[None]):
                 path, quotes, title=title, document=self._documents.get(path), marking=self.situation.marking
             )
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.long.cut) if action == "whole_fields" else True
+
+    def action_whole_fields(self) -> None:
+        """`f`: every field cut on screen, whole, in the document view (virtualized lines)."""
+        from tui.ui.screens.document import DocumentScreen
+
+        if self.long.cut and (item := self.item) is not None:
+            name = f"{heading(item_heading(item))} · whole fields"
+            self.app.push_screen(DocumentScreen(name, title=name, document=self.long.document(name)))
 
     def action_copy_selected(self, whole: bool) -> None:
         """`y`: the item as one line for a chat (as on the board); `Y` (whole): all of it."""

@@ -24,6 +24,7 @@ from tui.model.plain import CONFIDENCE_SYMBOLS
 from tui.model.spec import COMMON, LIKELIHOODS, LISTS, QUALIFIERS, SITUATION, SOURCE, Field, ListSpec
 from tui.model.text import format_likelihood, visible
 from tui.model.types import CONFIDENCES
+from tui.ui.screens.longfields import SHOWN_MAX
 from tui.ui.theme import MUTED_STYLE
 from tui.ui.widgets.marking import TitleBar
 
@@ -86,6 +87,7 @@ DETAIL_KEYS: tuple[tuple[str, str], ...] = (
     ("y", "copy this item as one line (as on the board)"),
     ("Y", "copy this whole item as plain text"),
     ("d", "open the source's document at the quote (n / N: next / previous quote)"),
+    ("f", f"a field cut at {SHOWN_MAX:,} characters: every cut field whole"),
 )
 
 # The flag after the grade in the panes (shapes: they read without colour).
