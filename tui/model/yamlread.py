@@ -263,8 +263,12 @@ def describe(value: Any) -> str:
     if isinstance(value, int):
         if abs(value) < 10**32:
             return f"the number {value!r}"
-        # str() of a huge integer is slow and refused past 4,300 digits: count them instead.
-        return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
+        # str() of a huge integer is slow and refused past 4,300 digits: count them instead
+        # (from its bits: that many digits or one more; a power of ten tells which).
+        n = abs(value)
+        digits = int((n.bit_length() - 1) * 0.30102999566398120) + 1
+        digits += n >= 10**digits
+        return f"a number of {digits:,} digits"
     if isinstance(value, float):
         return f"the number {value!r}"
     if isinstance(value, str):
