@@ -282,7 +282,7 @@ class LiveReload:
         self.reloaded_at = self.app.clock()
         if before is not None:
             stamp = self.reloaded_at.astimezone().strftime("%H:%M:%S")
-            self._last_words = f"reloaded {stamp} · {self._summary(diff)}"
+            self._last_words = self._summary(diff, f"reloaded {stamp}")
         if diff is not None and not diff.empty:
             self.last_diff = diff
             self.changed_ids = set(diff.marked_ids)
@@ -331,21 +331,22 @@ class LiveReload:
         return self.marked.pop(item_id, None) is not None
 
     # -- header -------------------------------------------------------------------
-    def _summary(self, diff: SituationDiff | None) -> str:
-        """What the reload changed; a file that cannot be read now is named, never "no
-        changes" (the picture holds its last good version: issue 10 case 7)."""
+    def _summary(self, diff: SituationDiff | None, reloaded: str) -> str:
+        """ "reloaded 14:03:21 · 2 changed"; a file that cannot be read now comes first (the
+        header cuts the end): "x.yaml has errors: last good version · reloaded 14:03:21",
+        never "no changes" (the picture holds its last good version: issue 10 case 7)."""
         from tui.model.assembly import shown_at_last_good
         from tui.model.text import visible
 
-        said = diff.summary if diff is not None and not diff.empty else ""
+        said = diff.summary if diff is not None else "no changes"
         result = self.app.result
         stale = shown_at_last_good(result) if result is not None else ()
-        if stale:
-            name = visible(os.path.basename(stale[0]) or stale[0], single_line=True)
-            more = f" (+{len(stale) - 1})" if len(stale) > 1 else ""
-            note = f"{name}{more} has errors: showing its last good version"
-            return f"{said} · {note}" if said else note
-        return said or (diff.summary if diff is not None else "no changes")
+        if not stale:
+            return f"{reloaded} · {said}"
+        name = visible(os.path.basename(stale[0]) or stale[0], single_line=True)
+        more = f" (+{len(stale) - 1})" if len(stale) > 1 else ""
+        note = f"{name}{more} has errors: last good version · {reloaded}"
+        return f"{note} · {said}" if diff is not None and not diff.empty else note
 
     def reload_text(self) -> str:
         """The header's reload slot: "reloaded 14:03:21 · 2 changed · 1 new", "paused · +3 changes waiting"."""
