@@ -12,9 +12,23 @@ from pathlib import Path
 import pytest
 from git_support import ENV as GIT_ENV  # git: no global or system config, a fixed identity
 
+from tui.model.load import load
+from tui.model.types import Situation
+from tui.runtime.paths import default_situation_path
+
 ROOT = Path(__file__).resolve().parent.parent
 
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
+
+
+@pytest.fixture(scope="session")
+def default() -> Situation:
+    """The embedded default situation (data/), loaded once for the session: a Situation
+    is immutable (frozen dataclasses, read-only mappings)."""
+    result = load([default_situation_path()])
+    assert result.ok, [str(d) for d in result.diagnostics]
+    (situation,) = result.situations
+    return situation
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from tui.model.serialize import (
 )
 from tui.model.types import ITEM_TYPES
 from tui.runtime.baseline import BaselineStore
-from tui.runtime.paths import default_situation_path
 
 HEAD = """\
 format: 1
@@ -66,11 +65,6 @@ def split(tmp_path: Path):
     result = load([d])
     assert result.ok, [str(x) for x in result.diagnostics]
     return result.situations[0]
-
-
-@pytest.fixture(scope="module")
-def default():
-    return load([default_situation_path()]).situations[0]
 
 
 # ---------------------------------------------------------------- serialize

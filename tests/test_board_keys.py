@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from live_support import wait_until
 from test_board_support import BAD, kursk, make_app, result, settle
 
 from tui.model.types import Front, LoadResult
@@ -407,7 +408,8 @@ async def test_keymap_override_rebinds_by_id():
         await pilot.press("l")
         assert app.focused.pane == "evacuations"
         await pilot.press("q")
-        assert app.is_running
+        await pilot.pause()
+        assert app.is_running  # q is no longer quit
         await pilot.press("x")
         await pilot.pause()
         assert not app.is_running
@@ -446,8 +448,11 @@ async def test_no_situation_is_explained():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert "no situation" in str(app.board.errorbar.render())
+        board = app.screen
         await pilot.press("j", "enter", "y", "z", "n", "c", "s", "tab")
-        assert app.is_running
+        await pilot.pause()
+        assert app.screen is board  # enter opened no detail: there is no item
+        assert "no situation" in str(app.board.errorbar.render())
 
 
 async def test_ten_thousand_rows_move_and_filter():
@@ -459,9 +464,9 @@ async def test_ten_thousand_rows_move_and_filter():
         await pilot.press("G")
         assert pane.selected_id == "f9999"
         await pilot.press("k", "slash", *'"front 999"', "enter")  # a phrase: the words apart find 1999 too
-        await pilot.pause(0.3)  # big boards filter after a pause in typing
-        await pilot.pause()
-        assert pane.row_ids[:2] == ["f999", "f9990"] and pane.title_plain == "1 Fronts 11/10000"
+        # big boards filter after a pause in typing
+        await wait_until(pilot, lambda: pane.title_plain == "1 Fronts 11/10000", what="the filter applied")
+        assert pane.row_ids[:2] == ["f999", "f9990"]
         await pilot.press("escape")
         await pilot.pause()
         assert pane.row_count == 10_000

@@ -18,11 +18,6 @@ from tui.runtime.paths import default_situation_path
 NOW = dt.datetime(2024, 8, 10, 9, 0, tzinfo=dt.UTC)
 
 
-@pytest.fixture(scope="module")
-def default():
-    return load([default_situation_path()]).situations[0]
-
-
 def _html(md: str) -> str:
     return MarkdownIt("gfm-like").render(md)
 

@@ -14,7 +14,6 @@ from types import MappingProxyType
 import pytest
 
 from tui.model.copytext import LINE_MAX, WHOLE_MAX, best_source, item_line, item_whole, marking_text
-from tui.model.load import load
 from tui.model.plain import item_as_text
 from tui.model.types import (
     BrokenItem,
@@ -35,7 +34,6 @@ from tui.model.types import (
     Watch,
     When,
 )
-from tui.runtime.paths import default_situation_path
 
 AS_OF = When(dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.UTC))
 UPDATED = When(dt.datetime(2024, 8, 9, 10, 30, tzinfo=dt.UTC))
@@ -92,13 +90,6 @@ DEFAULT_LINES = {
     "burnt-out-convoy": "[TLP:CLEAR] Convoy of burnt-out Russian military trucks on a highway, one marked with the "
     "Z symbol: about 15 vehicles — A highway in the Kursk region (Reuters, B) as of 09 Aug 12:00",
 }
-
-
-@pytest.fixture(scope="module")
-def default() -> Situation:
-    result = load([str(default_situation_path())])
-    assert result.ok, result.errors
-    return result.situations[0]
 
 
 @pytest.mark.parametrize("item_id", sorted(DEFAULT_LINES))

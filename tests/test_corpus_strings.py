@@ -349,9 +349,9 @@ async def test_board_detail_show_every_string_literally(corpus_dir: Path, loaded
                     text = assert_screen_clean(app, svg=pane == "statements")
                     if s.startswith("[@click"):
                         assert "[@click" in text
-        await pilot.press("escape")
+        await pilot.press("escape")  # back along the items shown: the one before the last
         await pilot.pause()
-        assert app.is_running
+        assert app.screen is detail and detail.item_id == item_id(pane, len(STRINGS) - 2)
 
 
 # -- the brief -------------------------------------------------------------------------

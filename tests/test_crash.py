@@ -8,12 +8,12 @@ stays, the error bar says what happened, and reloads keep working.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 from pathlib import Path
 
 import pytest
+from live_support import wait_until
 from pty_support import PtyApp
 from textual.binding import Binding
 
@@ -42,15 +42,6 @@ class Boom(SitboardApp):
 
     def action_boom(self) -> None:
         raise ZeroDivisionError("boom \x1b[31m in an action")
-
-
-async def _until(pilot, cond, what: str) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + TIMEOUT
-    while not cond():
-        if loop.time() > end:
-            raise AssertionError(f"never happened: {what}")
-        await pilot.pause(0.05)
 
 
 def test_write_crash_log_and_one_line(tmp_path: Path) -> None:
@@ -84,7 +75,7 @@ async def test_an_action_that_raises_is_logged_not_printed(tmp_path: Path, state
     app = Boom([str(f)], watch=False, read_user_keymap=False)
     with pytest.raises(ZeroDivisionError):  # Pilot re-raises the app's error for tests
         async with app.run_test(size=(80, 24)) as pilot:
-            await _until(pilot, lambda: app.situation is not None, "the first load")
+            await wait_until(pilot, lambda: app.situation is not None, TIMEOUT, what="the first load")
             await pilot.press("f12")
             await pilot.pause()
     assert app.return_code == 3
@@ -102,7 +93,7 @@ async def test_an_error_applying_a_reload_keeps_the_last_good_picture(tmp_path: 
     f.write_text(HEADER + "fronts:\n  - name: North\n", encoding="utf-8")
     app = SitboardApp([str(f)], watch=False, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _until(pilot, lambda: app.situation is not None, "the first load")
+        await wait_until(pilot, lambda: app.situation is not None, TIMEOUT, what="the first load")
         real_apply = app.apply_result
         calls = []
 
@@ -117,7 +108,7 @@ async def test_an_error_applying_a_reload_keeps_the_last_good_picture(tmp_path: 
         app.apply_result = broken_apply  # type: ignore[method-assign]
         f.write_text(HEADER + "fronts:\n  - name: South\n", encoding="utf-8")
         await pilot.press("r")
-        await _until(pilot, lambda: bool(getattr(app, "recovered", None)), "the error caught")
+        await wait_until(pilot, lambda: bool(getattr(app, "recovered", None)), TIMEOUT, what="the error caught")
         assert app.is_running
         assert [it.label for it in app.situation.items()] == ["North"]  # the last good picture
         assert [it.label for it in app.board.pane("fronts").items] == ["North"]
@@ -126,7 +117,12 @@ async def test_an_error_applying_a_reload_keeps_the_last_good_picture(tmp_path: 
         assert Path(app.recovered[0]).exists() and "a bug while applying" in Path(app.recovered[0]).read_text()
         # the reload machinery is not stuck: the next reload applies
         await pilot.press("r")
-        await _until(pilot, lambda: [it.label for it in app.situation.items()] == ["South"], "the next reload applied")
+        await wait_until(
+            pilot,
+            lambda: [it.label for it in app.situation.items()] == ["South"],
+            TIMEOUT,
+            what="the next reload applied",
+        )
         assert not any("internal error" in p for p in app.board.errorbar.messages)
 
 

@@ -441,4 +441,5 @@ async def test_resize_wide_keeps_lines_readable_and_narrow_does_not_crash():
         await pilot.pause()
         assert app.screen.query_one(DetailBody).size.width <= 60
         await pilot.press("j", "escape")
-        assert app.is_running
+        await pilot.pause()
+        assert not isinstance(app.screen, DetailScreen)  # closed, back on the board

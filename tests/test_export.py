@@ -11,12 +11,6 @@ import pytest
 from tui.model.export import PANE_COLUMNS, export_all, export_csv, safe_cell
 from tui.model.load import load
 from tui.model.types import LISTS
-from tui.runtime.paths import default_situation_path
-
-
-@pytest.fixture(scope="module")
-def default():
-    return load([default_situation_path()]).situations[0]
 
 
 def _rows(text: str) -> list[list[str]]:

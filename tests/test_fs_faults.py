@@ -9,7 +9,6 @@ non-UTF-8 bytes, a BOM, CRLF line ends.
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import importlib
 import os
@@ -20,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from live_support import open_board, wait_until
 
 from tui import cli
 from tui.model.load import FileCache, load
@@ -197,15 +197,6 @@ def test_bom_and_crlf_load_and_non_utf8_is_placed(sit: Path, capsys) -> None:
 # -- the board ------------------------------------------------------------------------
 
 
-async def _until(pilot, cond, what: str) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + TIMEOUT
-    while not cond():
-        if loop.time() > end:
-            raise AssertionError(f"never happened: {what}")
-        await pilot.pause(0.05)
-
-
 async def test_board_carries_on_with_every_fault_at_once(sit: Path, unix_socket: Path) -> None:
     from tui.ui.app import SitboardApp
 
@@ -216,7 +207,7 @@ async def test_board_carries_on_with_every_fault_at_once(sit: Path, unix_socket:
     (sit / "latin1.yaml").write_bytes(b"situation:\n  id: demo\nevents:\n  - what: r\xe9gion\n")
     app = SitboardApp([str(sit)], watch=False, read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _until(pilot, lambda: app.situation is not None, "the first load")
+        await wait_until(pilot, lambda: app.situation is not None, TIMEOUT, what="the first load")
         assert [it.label for it in app.situation.items()] == ["North", "Shelling"]
         problems = app.board.errorbar.messages
         assert any("latin1.yaml:4:" in p and "not valid UTF-8" in p for p in problems)
@@ -235,38 +226,28 @@ async def test_watched_directory_deleted_and_recreated(sit: Path) -> None:
     (sit / "part.yaml").write_text(PART, encoding="utf-8")
     app = SitboardApp([str(sit)], read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _until(pilot, lambda: app.situation is not None and app.live.watcher is not None, "the first load")
-        # the watcher is armed once a save is seen (under load it may not be at once)
-        labels = lambda: [it.label for it in app.situation.items()]  # noqa: E731
-        for n in range(1, 4):
-            (sit / "part.yaml").write_text(PART.replace("Shelling", f"Shelling {n}"), encoding="utf-8")
-            try:
-                await _until(pilot, lambda n=n: f"Shelling {n}" in labels(), "a save seen")
-                break
-            except AssertionError:
-                if n == 3:
-                    raise
-        (sit / "part.yaml").write_text(PART, encoding="utf-8")
-        await _until(pilot, lambda: "Shelling" in labels(), "the part back")
+        await open_board(pilot, app)  # the watch armed
         before = app.reloads_applied
         shutil.rmtree(sit)
-        await _until(
+        await wait_until(
             pilot,
             lambda: (
                 app.reloads_applied > before
                 and any("no such file or directory" in m for m in app.board.errorbar.messages)
             ),
-            "the deletion noticed",
+            TIMEOUT,
+            what="the deletion noticed",
         )
         assert app.is_running
         assert [it.label for it in app.situation.items()] == ["North", "Shelling"]  # last good picture
 
         sit.mkdir()
         (sit / "main.yaml").write_text(MAIN + "  - name: South\n", encoding="utf-8")
-        await _until(
+        await wait_until(
             pilot,
             lambda: app.situation is not None and [it.label for it in app.situation.items()] == ["North", "South"],
-            "the re-created directory read",
+            TIMEOUT,
+            what="the re-created directory read",
         )
         assert not any("no such file" in m for m in app.board.errorbar.messages)
         await pilot.press("q")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from git_support import HEAD, commit, git
-from live_support import save, wait_until
+from live_support import open_board, save, wait_until
 
 from tui.ui.app import SitboardApp
 from tui.ui.blame import BlameLine
@@ -34,11 +34,6 @@ def repo(tmp_path: Path) -> Path:
 
 def event_ids(app: SitboardApp) -> list[str]:
     return list(app.board.pane("events").row_ids)
-
-
-async def open_board(pilot, app: SitboardApp) -> None:
-    await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
-    await pilot.pause(0.2)
 
 
 async def test_brackets_step_back_and_forward_through_git(repo: Path) -> None:
@@ -111,7 +106,10 @@ async def test_the_detail_says_who_last_changed_the_item(repo: Path) -> None:
         app.board.pane("events").select_id("a")
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
-        await pilot.pause(0.5)
+        # a blame lookup, had one started, is done and its answer handled
+        blame_done = lambda: all(w.is_finished for w in app.workers if w.group == "blame")  # noqa: E731
+        await wait_until(pilot, blame_done, what="no blame lookup running")
+        await pilot.pause()
         assert not app.screen.query_one(BlameLine).display
 
 

@@ -4,7 +4,7 @@ that fails never hides the other parts. Real files, the real watcher."""
 
 from __future__ import annotations
 
-from live_support import save, wait_until
+from live_support import open_board, save, wait_until
 from test_board_support import BAD, kursk, make_app, result, settle
 
 from tui.model.types import Diagnostic
@@ -79,8 +79,7 @@ async def test_broken_part_keeps_the_picture_and_the_other_parts_follow(tmp_path
     save(d / "part-b.yaml", part(["b1"]))
     app = SitboardApp([str(d)], read_user_keymap=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
-        await pilot.pause(0.2)
+        await open_board(pilot, app)
         bar = app.board.errorbar
         assert not bar.display
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from live_support import save, wait_until
+from live_support import open_board, save, wait_until
 
 from tui.runtime import reload as reload_mod
 from tui.ui.app import SitboardApp
@@ -20,13 +20,6 @@ def body(title: str, what: str = "first") -> str:
 
 def logs(state: Path) -> list[Path]:
     return sorted(state.glob("**/crash-*.log"))
-
-
-async def open_board(pilot, app) -> None:
-    await wait_until(
-        pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed
-    )
-    await pilot.pause(0.2)
 
 
 async def test_an_error_building_a_reload_keeps_the_picture_and_the_board_follows(tmp_path, monkeypatch):

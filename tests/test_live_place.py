@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from live_support import save, wait_until
+from live_support import open_board, save, wait_until
 
 HEAD = "situation:\n  id: s\n  title: Test situation\n  as_of: 2024-08-07\n"
 
@@ -30,11 +30,6 @@ def make_dir(tmp_path: Path, n: int = 80) -> Path:
     save(d / "events.yaml", events(n))
     save(d / "fronts.yaml", "situation: {id: s}\nfronts:\n  - {id: f1, name: North}\n  - {id: f2, name: South}\n")
     return d
-
-
-async def open_board(pilot, app) -> None:
-    await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
-    await pilot.pause(0.2)  # the watch is armed
 
 
 async def saved(pilot, app, path: Path, text: str) -> None:

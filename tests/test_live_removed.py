@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_live_place import events, make_dir, open_board, saved
+from live_support import open_board
+from test_live_place import events, make_dir, saved
 
 from tui.ui.app import SitboardApp
 

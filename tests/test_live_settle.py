@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from live_support import save, wait_until
+from live_support import open_board, save, wait_until
 
 from tui.runtime.paths import default_situation_path
 from tui.ui.app import SitboardApp
@@ -75,13 +75,6 @@ def settled(app: SitboardApp, writer: threading.Thread):
     )
 
 
-async def open_board(pilot, app) -> None:
-    await wait_until(
-        pilot, lambda: app.situation is not None and app.live.watcher is not None and app.live.watcher.armed
-    )
-    await pilot.pause(0.2)
-
-
 async def test_identical_content_in_pieces_changes_nothing(tmp_path: Path) -> None:
     f = copy_default(tmp_path)
     data = f.read_bytes()
@@ -93,7 +86,7 @@ async def test_identical_content_in_pieces_changes_nothing(tmp_path: Path) -> No
         seen = Recorder(app)
         writer = pieces(f, data)
         await wait_until(pilot, settled(app, writer), timeout=20)
-        await pilot.pause(0.3)
+        await pilot.pause()  # what the last load posted is handled
         assert app.situation.item_count == items
         assert seen.counts == [] and seen.notices == []  # nothing applied, nothing said
         assert app.live.marked == {} and not app.live.changed_ids
@@ -114,7 +107,7 @@ async def test_a_two_second_pause_mid_write_keeps_the_last_picture(tmp_path: Pat
         assert app.situation.item_count == items  # the last picture, whole
         assert writer.is_alive()  # still in the pause
         await wait_until(pilot, settled(app, writer), timeout=20)
-        await pilot.pause(0.3)
+        await pilot.pause()  # what the last load posted is handled
         assert all(n == items for n in seen.counts)  # never a picture with items gone
         assert app.situation.item_count == items and app.live.marked == {}
         assert not any("Removed" in n or "removed" in n for n in seen.notices)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from live_support import save, wait_until
+from live_support import save, until_quiet, wait_until
 
 HEAD = "situation:\n  id: s\n  title: Start-up\n  as_of: 2024-08-07\n"
 
@@ -68,8 +68,7 @@ async def test_nothing_saved_during_start_up_means_no_reload(tmp_path):
         await wait_until(pilot, lambda: app.situation is not None)
         loads = app.reloads_applied
         app.start_now()
-        await wait_until(pilot, lambda: app.live.watcher is not None and app.live.watcher.armed)
-        await pilot.pause(0.3)
+        await until_quiet(pilot, app)
         assert app.reloads_applied == loads
         assert "reloaded" not in app.reload_text()
 

@@ -16,7 +16,6 @@ from tui.model.provenance import (
     weak_basis,
     weak_items,
 )
-from tui.runtime.paths import default_situation_path
 
 HEAD = """\
 format: 1
@@ -77,12 +76,6 @@ def split(tmp_path: Path):
     result = load([d])
     assert result.ok, [str(x) for x in result.diagnostics]
     (sit,) = result.situations
-    return sit
-
-
-@pytest.fixture(scope="module")
-def default():
-    (sit,) = load([default_situation_path()]).situations
     return sit
 
 

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from live_support import wait_until
+from live_support import open_board, wait_until
 
 from tui.model.load import FileCache
 from tui.runtime.reload import ReloadController
@@ -233,7 +233,7 @@ async def test_app_follows_saves_keeps_place_marks_and_pauses(tmp_path):
     d = make_split(tmp_path, parts=3)
     app = SitboardApp([str(d)], read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
+        await open_board(pilot, app)
         await pilot.press("5", "j", "j")  # events pane, third row
         pane = app.board.pane("events")
         assert pane.selected_id == "e0-2"

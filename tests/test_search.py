@@ -21,18 +21,12 @@ from tui.model.search import Searcher, item_tiers, spans
 from tui.model.stale import stale_items
 from tui.model.text import fold
 from tui.model.types import PANES, Event, Situation, When
-from tui.runtime.paths import default_situation_path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def default() -> Situation:
-    return load([default_situation_path()]).situations[0]
 
 
 @pytest.fixture(scope="module")

@@ -35,8 +35,11 @@ class Collector:
                 await self.queue.put(batch)
 
         self.task = asyncio.create_task(run())
-        # the watch is installed on the first loop turns; a tiny marker write proves it
-        await asyncio.sleep(0.05)
+        # the watch is installed on the first loop turns: the watcher says when
+        end = asyncio.get_running_loop().time() + TIMEOUT
+        while not self.watcher.armed:
+            assert asyncio.get_running_loop().time() < end, "the watch never armed"
+            await asyncio.sleep(0.005)
         return self
 
     async def __aexit__(self, *exc) -> None:
