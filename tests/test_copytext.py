@@ -14,6 +14,7 @@ from types import MappingProxyType
 import pytest
 
 from tui.model.copytext import LINE_MAX, WHOLE_MAX, best_source, item_line, item_whole, marking_text
+from tui.model.load import load
 from tui.model.plain import item_as_text
 from tui.model.types import (
     BrokenItem,
