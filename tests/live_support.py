@@ -26,10 +26,11 @@ async def wait_until(pilot, cond, timeout: float = 10.0, step: float = 0.02, wha
 
 def quiet(app) -> bool:
     """The board's live reload has nothing in flight: the watch is armed (and its catch-up
-    check after arming done), no reload runs, none is pending, no file is held."""
+    check after arming done) unless the app does not watch, no reload runs, none is
+    pending, no file is held."""
     live = app.live
     ctl = live.reloader
-    if live.watcher is None or not live.watcher.armed:
+    if live.watch_files and (live.watcher is None or not live.watcher.armed):
         return False
     return ctl is None or not (ctl.running or ctl.has_pending or ctl.holding())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from live_support import save, wait_until
+from live_support import open_board, save, wait_until
 from screen_support import screen_lines
 
 from tui.ui.app import SitboardApp
@@ -36,11 +36,6 @@ def default_copy(tmp_path: Path, old: str = "", new: str = "") -> Path:
     return f
 
 
-async def open_board(app: SitboardApp, pilot) -> None:
-    await wait_until(pilot, lambda: app.situation is not None)
-    await pilot.pause(0.1)
-
-
 def squash(text: str) -> str:
     """Text without its white space and the focus bar (▌) at the left of a focused body:
     lines wrapped anywhere compare equal."""
@@ -58,7 +53,7 @@ async def test_one_bad_field_on_a_fresh_start_costs_that_item_only(tmp_path: Pat
     f = default_copy(tmp_path, "    status: contested\n", "    status: winning\n")
     app = SitboardApp([str(f)], read_user_keymap=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_board(app, pilot)
+        await open_board(pilot, app)
         screen = screen_lines(app)
         assert "Ukrainian incursion into Russia" in screen[0] and "TLP:CLEAR" in screen[0]
         assert "loading" not in "\n".join(screen)
@@ -71,15 +66,15 @@ async def test_one_bad_field_on_a_fresh_start_costs_that_item_only(tmp_path: Pat
         # the error line is cut at 80 columns; `e` shows all of it
         assert WINNING not in shown(app).replace("\n", " ")
         await pilot.press("e")
-        await pilot.pause(0.1)
-        assert app.focused is app.board.errorbox
+        await wait_until(pilot, lambda: app.focused is app.board.errorbox, what="e focused the problems")
+        await pilot.pause()
         box = app.board.errorbox.region
         bar = screen_lines(app)[box.y : box.bottom]
         assert len(bar) > 1 and not any(line.rstrip().endswith("…") for line in bar), bar
         assert squash(f"{f}:88:13: {WINNING}") in squash("".join(line[1:] for line in bar)), bar
         await pilot.press("escape")
-        await pilot.pause(0.1)
-        assert app.board.errorbox.region.height == 1  # one line again, cut
+        await wait_until(pilot, lambda: app.board.errorbox.region.height == 1, what="one line again")
+        await pilot.pause()
         assert screen_lines(app)[app.board.errorbox.region.y].rstrip().endswith("…")
 
 
@@ -91,7 +86,7 @@ async def test_enter_on_a_flagged_row_shows_every_problem_placed_and_what_valida
     )
     app = SitboardApp([str(f)], read_user_keymap=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_board(app, pilot)
+        await open_board(pilot, app)
         await pilot.press("1", "enter")
         await wait_until(pilot, lambda: app.screen.id != "_default" and "Fronts ›" in shown(app))
         text = squash(shown(app))
@@ -112,7 +107,7 @@ async def test_a_5000_digit_number_on_a_fresh_start_and_by_live_reload(tmp_path:
     good = DEFAULT.read_text("utf-8")
     app = SitboardApp([str(f)], read_user_keymap=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_board(app, pilot)
+        await open_board(pilot, app)
         evacuations = app.board.pane("evacuations")
         assert evacuations.title_plain.startswith("2 Evacuations (1)")
         assert "people.value: expected" in " ".join(screen_lines(app))  # the flagged row
@@ -123,13 +118,12 @@ async def test_a_5000_digit_number_on_a_fresh_start_and_by_live_reload(tmp_path:
     f.write_text(good, encoding="utf-8")
     app = SitboardApp([str(f.parent)], read_user_keymap=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
-        await pilot.pause(0.2)
+        await open_board(pilot, app)
         n = app.reloads_applied
         save(f, good.replace(PEOPLE, f"    people: {{value: {HUGE}, qualifier: over}}\n", 1))
         await wait_until(pilot, lambda: app.reloads_applied > n and app.situation.evacuations[0].broken)
-        await pilot.pause(0.1)
-        assert "people.value: expected" in " ".join(screen_lines(app))  # painted, no KeyError
+        painted = lambda: "people.value: expected" in " ".join(screen_lines(app))  # noqa: E731
+        await wait_until(pilot, painted, what="the flagged row painted, no KeyError")
         save(f, good.replace("Kursk region border areas", "Kursk border areas", 1))
         await wait_until(pilot, lambda: not app.situation.evacuations[0].broken)
         assert "Kursk bo" in " ".join(screen_lines(app))  # it keeps following the file
@@ -140,7 +134,7 @@ async def test_a_5000_digit_x_key_opens(tmp_path: Path) -> None:
     f = default_copy(tmp_path, PEOPLE, PEOPLE + f"    x-count: {HUGE}\n")
     app = SitboardApp([str(f)], read_user_keymap=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_board(app, pilot)
+        await open_board(pilot, app)
         await pilot.press("2", "enter")
         await wait_until(pilot, lambda: "Evacuations ›" in shown(app))
         assert squash("evacuations[0].x-count: expected a number from 0 to 10^15") in squash(shown(app))
@@ -153,7 +147,7 @@ async def test_times_out_of_range_on_a_fresh_start(tmp_path: Path) -> None:
     f.write_text(text.replace("    updated: 2024-08-09T12:00:00+03:00\n", "    updated: 9999-12-31\n", 1))
     app = SitboardApp([str(f)], read_user_keymap=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_board(app, pilot)
+        await open_board(pilot, app)
         screen = screen_lines(app)
         assert "Ukrainian incursion" in screen[0] and "as of ~" in screen[0]  # the file's time stands in
         assert app.board.pane("events").title_plain.startswith("5 Events (5)")
@@ -168,8 +162,7 @@ async def test_after_a_reload_that_failed_the_header_says_so_not_no_changes(tmp_
     good = f.read_text("utf-8")
     app = SitboardApp([str(f.parent)], read_user_keymap=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: app.situation is not None and app.live.watcher is not None)
-        await pilot.pause(0.2)
+        await open_board(pilot, app)
         n = app.reloads_applied
         save(f, good + "  - broken: [\n")  # the YAML cannot be read: the last good version stays
         await wait_until(pilot, lambda: app.reloads_applied > n and app.board.errorbar.display)
