@@ -4,12 +4,10 @@ of the situation; sections in order of importance, each cut with an "and N more"
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import sitboard
 
 from tui.model.brief_short import LINES, WIDTH, render_short, span
 from tui.model.load import load
@@ -106,13 +104,8 @@ def test_span_words() -> None:
 
 
 def test_cli_brief_short(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(tmp_path / "state")}
-    env.pop("SITBOARD_STATE_DIR", None)
     big = big_situation(tmp_path / "s", 300)
-    proc = subprocess.run(
-        [sys.executable, "-m", "tui", "brief", "--short", "--format", "text", str(big)],
-        capture_output=True, text=True, timeout=60, env=env, encoding="utf-8",
-    )  # fmt: skip
+    proc = sitboard("brief", "--short", "--format", "text", big)
     assert proc.returncode == 0, proc.stderr
     lines = check_page(proc.stdout)
     assert lines[0] == "TLP:AMBER" and lines[-1] == "TLP:AMBER"

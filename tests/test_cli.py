@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from cli_support import python, sitboard
+
+if TYPE_CHECKING:
+    from conftest import UserDirs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,16 +40,6 @@ events:
 INVALID_STATUS = VALID.replace("status: advancing", "status: winning")
 
 
-def run(*args: str | os.PathLike[str], cwd: Path, env: dict[str, str] | None = None,
-        code: str | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(cwd / "state")}
-    full_env.pop("PYTHONSTARTUP", None)
-    if env:
-        full_env.update(env)
-    cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", "tui", *map(str, args)]
-    return subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=60)
-
-
 def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
 
@@ -54,23 +48,23 @@ def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
 
 
 def test_version(tmp_path: Path) -> None:
-    proc = run("--version", cwd=tmp_path)
+    proc = sitboard("--version", cwd=tmp_path)
     assert proc.returncode == 0
     assert proc.stdout == "sitboard 0.1.0\n"
 
 
 def test_help_reads_well(tmp_path: Path) -> None:
-    proc = run("--help", cwd=tmp_path)
+    proc = sitboard("--help", cwd=tmp_path)
     assert proc.returncode == 0
     out = proc.stdout
     for words in ["usage: sitboard", "--no-mouse", "--situation", "sitboard check", "sitboard schema", "examples:",
                   "./check"]:  # fmt: skip
         assert words in out, words
-    check = run("check", "--help", cwd=tmp_path)
+    check = sitboard("check", "--help", cwd=tmp_path)
     assert check.returncode == 0
     for words in ["file:line:col: path: message", "--json", "--quiet", "exit codes:", "examples:"]:
         assert words in check.stdout, words
-    schema = run("schema", "--help", cwd=tmp_path)
+    schema = sitboard("schema", "--help", cwd=tmp_path)
     assert schema.returncode == 0 and "yaml-language-server" in schema.stdout
 
 
@@ -80,7 +74,7 @@ def test_importing_the_cli_imports_nothing_heavy(tmp_path: Path) -> None:
         "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'yaml', 'yaml_rs', 'watchfiles')"
         " or m in ('tui.model.load', 'tui.ui.app', 'tui.model.types')]; print(heavy)"
     )
-    proc = run(cwd=tmp_path, code=code)
+    proc = python(code, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
 
@@ -89,7 +83,7 @@ def test_importing_the_cli_imports_nothing_heavy(tmp_path: Path) -> None:
 
 
 def test_schema_prints_json_schema(tmp_path: Path) -> None:
-    proc = run("schema", cwd=tmp_path)
+    proc = sitboard("schema", cwd=tmp_path)
     assert proc.returncode == 0
     schema = json.loads(proc.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -98,7 +92,7 @@ def test_schema_prints_json_schema(tmp_path: Path) -> None:
 
 
 def test_schema_takes_no_arguments(tmp_path: Path) -> None:
-    proc = run("schema", "extra", cwd=tmp_path)
+    proc = sitboard("schema", "extra", cwd=tmp_path)
     assert proc.returncode == 2
     assert "unrecognized arguments" in proc.stderr
 
@@ -107,26 +101,26 @@ def test_schema_takes_no_arguments(tmp_path: Path) -> None:
 
 
 def test_check_without_paths_is_a_usage_error(tmp_path: Path) -> None:
-    proc = run("check", cwd=tmp_path)
+    proc = sitboard("check", cwd=tmp_path)
     assert proc.returncode == 2
     assert "usage: sitboard check" in proc.stderr
 
 
 def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
-    proc = run("--frobnicate", cwd=tmp_path)
+    proc = sitboard("--frobnicate", cwd=tmp_path)
     assert proc.returncode == 2
     assert "unrecognized arguments: --frobnicate" in proc.stderr
 
 
 def test_check_nonexistent_path(tmp_path: Path) -> None:
-    proc = run("check", "missing.yaml", cwd=tmp_path)
+    proc = sitboard("check", "missing.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr == "sitboard: missing.yaml: no such file or directory\n"
     assert proc.stdout == ""
 
 
 def test_board_nonexistent_path_fails_before_opening_the_board(tmp_path: Path) -> None:
-    proc = run("missing.yaml", cwd=tmp_path)
+    proc = sitboard("missing.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert "missing.yaml: no such file or directory" in proc.stderr
     assert_no_traceback(proc)
@@ -134,7 +128,7 @@ def test_board_nonexistent_path_fails_before_opening_the_board(tmp_path: Path) -
 
 def test_a_path_named_like_a_command_is_a_path(tmp_path: Path) -> None:
     # `./check` is not the check command: it is a path (which does not exist here).
-    proc = run("./check", cwd=tmp_path)
+    proc = sitboard("./check", cwd=tmp_path)
     assert proc.returncode == 2
     assert "./check: no such file or directory" in proc.stderr
 
@@ -144,7 +138,7 @@ def test_unreadable_path(tmp_path: Path) -> None:
     sock = socket.socket(socket.AF_UNIX)
     try:
         sock.bind(str(tmp_path / "s.yaml"))
-        proc = run("check", "s.yaml", cwd=tmp_path)
+        proc = sitboard("check", "s.yaml", cwd=tmp_path)
     finally:
         sock.close()
     assert proc.returncode == 2
@@ -154,7 +148,7 @@ def test_unreadable_path(tmp_path: Path) -> None:
 
 def test_path_through_a_file_is_unreadable(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(VALID, encoding="utf-8")
-    proc = run("check", "a.yaml/inner.yaml", cwd=tmp_path)
+    proc = sitboard("check", "a.yaml/inner.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.startswith("sitboard: a.yaml/inner.yaml: cannot read")
 
@@ -171,14 +165,14 @@ def test_unreadable_file_by_permission(tmp_path: Path, without_root_powers: list
 
 
 def test_control_characters_in_a_path_are_made_visible(tmp_path: Path) -> None:
-    proc = run("check", "evil\x1b[31m.yaml", cwd=tmp_path)
+    proc = sitboard("check", "evil\x1b[31m.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert "\x1b" not in proc.stderr
     assert "evil␛[31m.yaml" in proc.stderr
 
 
 def test_command_names_are_commands(tmp_path: Path) -> None:
-    proc = run("diff", "a.yaml", cwd=tmp_path)  # diff needs OLD and NEW
+    proc = sitboard("diff", "a.yaml", cwd=tmp_path)  # diff needs OLD and NEW
     assert proc.returncode == 2
     assert "sitboard diff" in proc.stderr
 
@@ -196,8 +190,8 @@ def _patched_dispatch(exc: str) -> str:
     )
 
 
-def test_internal_error_is_one_line_and_a_log(tmp_path: Path) -> None:
-    proc = run(cwd=tmp_path, code=_patched_dispatch("RuntimeError('kaput \\x1b[2J')"))
+def test_internal_error_is_one_line_and_a_log(tmp_path: Path, user_dirs: UserDirs) -> None:
+    proc = python(_patched_dispatch("RuntimeError('kaput \\x1b[2J')"), cwd=tmp_path)
     assert proc.returncode == 3
     lines = proc.stderr.splitlines()
     assert len(lines) == 1, proc.stderr
@@ -205,14 +199,14 @@ def test_internal_error_is_one_line_and_a_log(tmp_path: Path) -> None:
     assert m, lines[0]
     log = Path(m.group(1))
     assert log.is_file()
-    assert str(log).startswith(str(tmp_path / "state"))
+    assert log.is_relative_to(user_dirs.state)
     text = log.read_text(encoding="utf-8")
     assert "Traceback" in text and "RuntimeError: kaput" in text
     assert proc.stdout == ""
 
 
 def test_keyboard_interrupt_exits_130_quietly(tmp_path: Path) -> None:
-    proc = run(cwd=tmp_path, code=_patched_dispatch("KeyboardInterrupt"))
+    proc = python(_patched_dispatch("KeyboardInterrupt"), cwd=tmp_path)
     assert proc.returncode == 130
     assert proc.stderr == "" and proc.stdout == ""
 
@@ -222,7 +216,7 @@ def test_keyboard_interrupt_exits_130_quietly(tmp_path: Path) -> None:
 
 def test_check_valid_file(tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
-    proc = run("check", "ok.yaml", cwd=tmp_path)
+    proc = sitboard("check", "ok.yaml", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.splitlines()[-1] == "1 file, 1 situation, 2 items: OK"
     assert proc.stderr == ""
@@ -230,14 +224,14 @@ def test_check_valid_file(tmp_path: Path) -> None:
 
 def test_check_quiet_valid_prints_nothing(tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
-    proc = run("check", "--quiet", "ok.yaml", cwd=tmp_path)
+    proc = sitboard("check", "--quiet", "ok.yaml", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout == ""
 
 
 def test_check_invalid_file_names_line_and_column(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text(INVALID_STATUS, encoding="utf-8")
-    proc = run("check", "bad.yaml", cwd=tmp_path)
+    proc = sitboard("check", "bad.yaml", cwd=tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[-1] == "1 error in 1 file"
@@ -252,7 +246,7 @@ def test_check_directory_with_a_good_and_a_bad_situation(tmp_path: Path) -> None
     situations.mkdir()
     (situations / "a.yaml").write_text(VALID, encoding="utf-8")
     (situations / "b.yaml").write_text(INVALID_STATUS.replace("id: test-sit", "id: other-sit"), encoding="utf-8")
-    proc = run("check", "situations", cwd=tmp_path)
+    proc = sitboard("check", "situations", cwd=tmp_path)
     assert proc.returncode == 1
     assert "b.yaml:11:13:" in proc.stdout
     assert "a.yaml:" not in proc.stdout
@@ -261,14 +255,14 @@ def test_check_directory_with_a_good_and_a_bad_situation(tmp_path: Path) -> None
 def test_check_json(tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
     (tmp_path / "bad.yaml").write_text(INVALID_STATUS.replace("test-sit", "bad-sit"), encoding="utf-8")
-    good = run("check", "--json", "ok.yaml", cwd=tmp_path)
+    good = sitboard("check", "--json", "ok.yaml", cwd=tmp_path)
     assert good.returncode == 0, good.stdout + good.stderr
     doc = json.loads(good.stdout)
     assert doc["ok"] is True
     assert len(doc["files"]) == 1 and doc["files"][0].endswith("ok.yaml")
     assert doc["situations"] == [{"id": "test-sit", "title": "Test situation", "items": 2}]
     assert doc["diagnostics"] == []
-    bad = run("check", "--json", "bad.yaml", cwd=tmp_path)
+    bad = sitboard("check", "--json", "bad.yaml", cwd=tmp_path)
     assert bad.returncode == 1
     doc = json.loads(bad.stdout)
     assert doc["ok"] is False
@@ -281,18 +275,18 @@ def test_check_makes_control_characters_visible(tmp_path: Path) -> None:
     # A key with ESC in it: the unknown-key error quotes the key, the terminal must not get ESC.
     text = VALID.replace("    status: advancing\n", '    "stat\\e[2Jus": advancing\n')
     (tmp_path / "evil.yaml").write_text(text, encoding="utf-8")
-    proc = run("check", "evil.yaml", cwd=tmp_path)
+    proc = sitboard("check", "evil.yaml", cwd=tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "\x1b" not in proc.stdout and "\x1b" not in proc.stderr
     assert "␛[2J" in proc.stdout
-    as_json = run("check", "--json", "evil.yaml", cwd=tmp_path)
+    as_json = sitboard("check", "--json", "evil.yaml", cwd=tmp_path)
     assert "\x1b" not in as_json.stdout
     # JSON keeps the true text (escaped as \u001b by json.dumps): editors show it themselves
     assert any("\x1b" in d["path"] + d["message"] for d in json.loads(as_json.stdout)["diagnostics"])
 
 
 def test_check_the_default_situation(tmp_path: Path) -> None:
-    proc = run("check", ROOT / "data", cwd=tmp_path)
+    proc = sitboard("check", ROOT / "data", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert re.fullmatch(r"\d+ files?, 1 situation, \d+ items: OK( \(\d+ warnings?\))?", proc.stdout.splitlines()[-1])
 
@@ -301,19 +295,19 @@ def test_check_the_default_situation(tmp_path: Path) -> None:
 def test_a_file_named_like_a_command_opens_with_dot_slash(tmp_path: Path, name: str) -> None:
     (tmp_path / name).mkdir()
     (tmp_path / name / "s.yaml").write_text(VALID, encoding="utf-8")
-    proc = run("check", f"./{name}", cwd=tmp_path)
+    proc = sitboard("check", f"./{name}", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_check_warnings_do_not_fail(tmp_path: Path) -> None:
     text = VALID.replace("{name: Reuters, reliability: B}", "{name: Reuters, reliability: B, document: gone.txt}")
     (tmp_path / "warn.yaml").write_text(text, encoding="utf-8")
-    proc = run("check", "warn.yaml", cwd=tmp_path)
+    proc = sitboard("check", "warn.yaml", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
     assert re.match(r"^\S*warn\.yaml:7:\d+: warning: sources\.reuters\.document: ", lines[0]), lines[0]
     assert lines[-1] == "1 file, 1 situation, 2 items: OK (1 warning)"
-    quiet = run("check", "--quiet", "warn.yaml", cwd=tmp_path)
+    quiet = sitboard("check", "--quiet", "warn.yaml", cwd=tmp_path)
     assert quiet.returncode == 0
     assert quiet.stdout.splitlines() == lines[:-1]  # the problems, no summary
 
@@ -323,7 +317,7 @@ def test_check_errors_and_warnings_summary_counts_files(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(
         INVALID_STATUS.replace("test-sit", "b-sit").replace("date: 2024-08-07", "date: 7 Aug"), encoding="utf-8"
     )
-    proc = run("check", "a.yaml", "b.yaml", cwd=tmp_path)
+    proc = sitboard("check", "a.yaml", "b.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[-1] == "3 errors in 2 files"
 
@@ -331,7 +325,7 @@ def test_check_errors_and_warnings_summary_counts_files(tmp_path: Path) -> None:
 def test_internal_error_report_survives_a_broken_model(tmp_path: Path) -> None:
     # Even when the model cannot be imported, the user gets one line, no traceback, no raw ESC.
     code = "import sys\nsys.modules['tui.model.text'] = None\n" + _patched_dispatch("ValueError('bad \\x1b')")
-    proc = run(cwd=tmp_path, code=code)
+    proc = python(code, cwd=tmp_path)
     assert proc.returncode == 3
     assert len(proc.stderr.splitlines()) == 1, proc.stderr
     assert proc.stderr.startswith("sitboard: internal error: ValueError: bad ⟨U+001B⟩; details in ")
@@ -358,7 +352,7 @@ fronts:
     note: b
 """
     (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
-    proc = run("check", "bad.yaml", cwd=tmp_path)
+    proc = sitboard("check", "bad.yaml", cwd=tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert_no_traceback(proc)
     lines = proc.stdout.splitlines()

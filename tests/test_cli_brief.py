@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from cli_support import assert_clean, python, sitboard
 
 from tui.model.types import LISTS
+
+if TYPE_CHECKING:
+    from conftest import UserDirs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,16 +48,8 @@ events:
 
 
 def run(*args: object, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(cwd / "state")}
-    full_env.pop("SITBOARD_STALE_HOURS", None)
-    if env:
-        full_env.update(env)
-    proc = subprocess.run(
-        [sys.executable, "-m", "tui", *map(str, args)], cwd=cwd, env=full_env, capture_output=True,
-        text=True, timeout=60, encoding="utf-8",
-    )  # fmt: skip
-    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
-    assert "\x1b" not in proc.stdout and "\x1b" not in proc.stderr
+    proc = sitboard(*args, cwd=cwd, env=env)
+    assert_clean(proc)
     return proc
 
 
@@ -102,7 +97,7 @@ def test_brief_since_a_directory_shows_changes_first(tmp_path: Path) -> None:
     assert "about 1,000 → about 1,500" in out and "New (1)" in out and "Strike on a depot" in out
 
 
-def test_brief_since_saved_baseline(tmp_path: Path) -> None:
+def test_brief_since_saved_baseline(tmp_path: Path, user_dirs: UserDirs) -> None:
     old = _split(tmp_path, "old", people=1000)
     new = _split(tmp_path, "new", people=1500)
     missing = run("brief", new, "--since", "saved", cwd=tmp_path)
@@ -112,9 +107,8 @@ def test_brief_since_saved_baseline(tmp_path: Path) -> None:
         "import sys; from tui.runtime.baseline import BaselineStore; from tui.model.load import load;"
         f"r = BaselineStore().save(load([{str(old)!r}]).situations[0]); sys.exit(0 if r.ok else 1)"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(tmp_path / "state")}
-    assert subprocess.run([sys.executable, "-c", code], env=env, timeout=60).returncode == 0
-    assert (tmp_path / "state" / "sitboard" / "baselines" / "split.json").is_file()
+    assert python(code).returncode == 0
+    assert (user_dirs.state / "sitboard" / "baselines" / "split.json").is_file()
     proc = run("brief", new, "--since", "saved", "--format", "md", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "## What changed since" in proc.stdout and "about 1,000 → about 1,500" in proc.stdout

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import sitboard
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,121 +38,108 @@ EVENT = """\
 """
 
 
-def env_for(tmp_path: Path) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(tmp_path / "state"),
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Anna Analyst", "GIT_AUTHOR_EMAIL": "anna@example.org",
-        "GIT_COMMITTER_NAME": "Anna Analyst", "GIT_COMMITTER_EMAIL": "anna@example.org",
-    }  # fmt: skip
-    env.pop("SITBOARD_STALE_HOURS", None)
-    return env
-
-
-def git(cwd: Path, env: dict[str, str], *args: str, date: str | None = None) -> str:
-    e = {**env, **({"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {})}
-    proc = subprocess.run(["git", *args], cwd=cwd, env=e, capture_output=True, text=True, timeout=60)
+def git(cwd: Path, *args: str, date: str | None = None) -> str:
+    """git with the tests' identity and no user config (tests/conftest.py), at `date`."""
+    proc = subprocess.run(
+        ["git", *args], cwd=cwd, env={**os.environ, **({"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {})},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
 
-def sitboard(cwd: Path, env: dict[str, str], *args: object) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "tui", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True,
-        timeout=120, encoding="utf-8",
-    )  # fmt: skip
+def run(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    proc = sitboard(*args, cwd=cwd)
     assert "Traceback" not in proc.stderr + proc.stdout
     return proc
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+def repo(tmp_path: Path) -> Path:
     """Two commits (1,000 then 1,500 people), then an uncommitted new event."""
-    env = env_for(tmp_path)
     work = tmp_path / "work"
     (work / "sit").mkdir(parents=True)
-    git(work, env, "init", "-q", "-b", "main")
+    git(work, "init", "-q", "-b", "main")
     (work / "sit" / "head.yaml").write_text(HEAD, encoding="utf-8")
     (work / "sit" / "evac.yaml").write_text(EVAC, encoding="utf-8")
-    git(work, env, "add", ".")
-    git(work, env, "commit", "-q", "-m", "First picture", date="2024-08-09T09:00:00+00:00")
+    git(work, "add", ".")
+    git(work, "commit", "-q", "-m", "First picture", date="2024-08-09T09:00:00+00:00")
     (work / "sit" / "evac.yaml").write_text(EVAC.replace("1000", "1500"), encoding="utf-8")
-    git(work, env, "commit", "-q", "-am", "Evacuation figures", date="2024-08-09T10:30:00+00:00")
+    git(work, "commit", "-q", "-am", "Evacuation figures", date="2024-08-09T10:30:00+00:00")
     (work / "sit" / "evac.yaml").write_text(EVAC.replace("1000", "1500") + "events:\n" + EVENT, encoding="utf-8")
-    return work, env
+    return work
 
 
 def test_diff_git_against_the_working_tree_and_between_commits(repo) -> None:
-    work, env = repo
-    first = git(work, env, "rev-parse", "--short=7", "HEAD~1").strip()
-    proc = sitboard(work, env, "diff", "--git", "HEAD~1", "sit")
+    work = repo
+    first = git(work, "rev-parse", "--short=7", "HEAD~1").strip()
+    proc = run("diff", "--git", "HEAD~1", "sit", cwd=work)
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0] == "TLP:GREEN" and lines[-1] == "TLP:GREEN"  # the marking, as on every output
     assert lines[2] == f"From commit {first} “First picture” (Anna Analyst, 09 Aug 2024 09:00 UTC) to the working tree"
     assert "People: about 1,000 → about 1,500" in proc.stdout and "+ Events › Strike on a depot" in proc.stdout
-    commits = sitboard(work, env, "diff", "--git", "HEAD~1", "HEAD", "sit")
+    commits = run("diff", "--git", "HEAD~1", "HEAD", "sit", cwd=work)
     assert commits.returncode == 1
     assert "People: about 1,000 → about 1,500" in commits.stdout and "Strike on a depot" not in commits.stdout
     assert "to commit" in commits.stdout.splitlines()[2]
-    same = sitboard(work, env, "diff", "--git", "HEAD", "HEAD", "sit")
+    same = run("diff", "--git", "HEAD", "HEAD", "sit", cwd=work)
     assert same.returncode == 0 and same.stdout.splitlines()[-3:] == ["No changes.", "", "TLP:GREEN"]
 
 
 def test_diff_git_prints_what_diff_prints(repo, tmp_path: Path) -> None:
     """The same output as `sitboard diff OLD NEW` on the two versions written out."""
-    work, env = repo
+    work = repo
     for rev, folder in (("HEAD~1", "old"), ("HEAD", "new")):
         (tmp_path / folder).mkdir()
         for name in ("head.yaml", "evac.yaml"):
-            (tmp_path / folder / name).write_text(git(work, env, "show", f"{rev}:sit/{name}"), encoding="utf-8")
-    plain = sitboard(work, env, "diff", tmp_path / "old", tmp_path / "new")
-    via_git = sitboard(work, env, "diff", "--git", "HEAD~1", "HEAD", "sit")
+            (tmp_path / folder / name).write_text(git(work, "show", f"{rev}:sit/{name}"), encoding="utf-8")
+    plain = run("diff", tmp_path / "old", tmp_path / "new", cwd=work)
+    via_git = run("diff", "--git", "HEAD~1", "HEAD", "sit", cwd=work)
     assert via_git.returncode == plain.returncode == 1
     named = via_git.stdout.splitlines()
     assert named[2].startswith("From commit") and named[3] == ""
     assert "\n".join(named[:2] + named[4:]) + "\n" == plain.stdout  # but for the line naming the commits
-    md = sitboard(work, env, "diff", "--format", "md", "--git", "HEAD~1", "HEAD", "sit")
+    md = run("diff", "--format", "md", "--git", "HEAD~1", "HEAD", "sit", cwd=work)
     assert "- **People:** about 1,000 → about 1,500" in md.stdout
 
 
 def test_diff_git_errors_are_one_line(repo, tmp_path: Path) -> None:
-    work, env = repo
-    unknown = sitboard(work, env, "diff", "--git", "no-such-rev", "sit")
+    work = repo
+    unknown = run("diff", "--git", "no-such-rev", "sit", cwd=work)
     assert unknown.returncode == 2 and "unknown revision 'no-such-rev'" in unknown.stderr
     assert len(unknown.stderr.splitlines()) == 1
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "s.yaml").write_text(HEAD, encoding="utf-8")
-    nogit = sitboard(outside, env, "diff", "--git", "HEAD", "s.yaml")
+    nogit = run("diff", "--git", "HEAD", "s.yaml", cwd=outside)
     assert nogit.returncode == 2 and nogit.stderr == "sitboard: s.yaml is not in a git work tree\n"
-    usage = sitboard(work, env, "diff", "--git", "HEAD", "HEAD~1", "sit", "more")
+    usage = run("diff", "--git", "HEAD", "HEAD~1", "sit", "more", cwd=work)
     assert usage.returncode == 2 and "--git needs REV" in usage.stderr
-    evil = sitboard(work, env, "diff", "--git", "\x1b]0;x\x07", "sit")
+    evil = run("diff", "--git", "\x1b]0;x\x07", "sit", cwd=work)
     assert evil.returncode == 2 and "\x1b" not in evil.stderr and "\x07" not in evil.stderr
 
 
 def test_brief_since_a_revision(repo) -> None:
-    work, env = repo
-    first = git(work, env, "rev-parse", "--short=7", "HEAD~1").strip()
-    proc = sitboard(work, env, "brief", "sit", "--since", "HEAD~1", "--format", "text")
+    work = repo
+    first = git(work, "rev-parse", "--short=7", "HEAD~1").strip()
+    proc = run("brief", "sit", "--since", "HEAD~1", "--format", "text", cwd=work)
     assert proc.returncode == 0, proc.stderr
     assert (
         f"What changed since commit {first} “First picture” (Anna Analyst, 09 Aug 2024 09:00 UTC)"
         " (as of 09 Aug 2024 12:00 UTC+03:00)"
     ) in proc.stdout
     assert "about 1,000 → about 1,500" in proc.stdout and "New (1)" in proc.stdout
-    short = sitboard(work, env, "brief", "sit", "--short", "--since", "HEAD~1", "--format", "text")
+    short = run("brief", "sit", "--short", "--since", "HEAD~1", "--format", "text", cwd=work)
     assert short.returncode == 0 and f"Changes since commit {first}" in short.stdout
-    bad = sitboard(work, env, "brief", "sit", "--since", "no-such-rev")
+    bad = run("brief", "sit", "--since", "no-such-rev", cwd=work)
     assert bad.returncode == 2 and "unknown revision" in bad.stderr
 
 
 def test_brief_authors(repo, tmp_path: Path) -> None:
-    work, env = repo
-    second = git(work, env, "rev-parse", "--short=7", "HEAD").strip()
-    proc = sitboard(work, env, "brief", "sit", "--authors", "--format", "text")
+    work = repo
+    second = git(work, "rev-parse", "--short=7", "HEAD").strip()
+    proc = run("brief", "sit", "--authors", "--format", "text", cwd=work)
     assert proc.returncode == 0, proc.stderr
     flat = " ".join(proc.stdout.split())  # the text brief wraps at 78 columns
     town = flat[flat.index("* Town") :]
@@ -162,23 +149,21 @@ def test_brief_authors(repo, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "s.yaml").write_text(HEAD, encoding="utf-8")
-    nogit = sitboard(outside, env, "brief", "s.yaml", "--authors")
+    nogit = run("brief", "s.yaml", "--authors", cwd=outside)
     assert nogit.returncode == 2 and "--authors: s.yaml is not in a git work tree" in nogit.stderr
 
 
 def test_follow_outside_a_work_tree_says_so(tmp_path: Path) -> None:
-    env = env_for(tmp_path)
     (tmp_path / "s.yaml").write_text(HEAD, encoding="utf-8")
-    proc = sitboard(tmp_path, env, "--follow", "s.yaml")
+    proc = run("--follow", "s.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr == "sitboard: --follow: s.yaml is not in a git work tree (nothing to follow)\n"
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-5", "1e15", "nan", "inf"])
 def test_every_out_of_range_keeps_the_default_with_a_warning(tmp_path: Path, value: str) -> None:
-    env = env_for(tmp_path)
     (tmp_path / "s.yaml").write_text(HEAD, encoding="utf-8")
-    proc = sitboard(tmp_path, env, "--every", value, "s.yaml")  # no terminal: stops after the flags
+    proc = run("--every", value, "s.yaml", cwd=tmp_path)  # no terminal: stops after the flags
     assert proc.returncode == 2
     lines = proc.stderr.splitlines()
     assert lines[0] == f"sitboard: warning: --every '{value}' is not a number of seconds from 1 to 86400; using 60"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from cli_support import sitboard
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,11 +38,7 @@ BAD = GOOD.replace("    name: Bad front\n    status: advancing", "    name: Bad 
 
 
 def run(cwd: Path, *args: object) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(cwd / "state")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "tui", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True,
-        timeout=60, encoding="utf-8",
-    )  # fmt: skip
+    proc = sitboard(*args, cwd=cwd)
     assert "Traceback" not in proc.stdout + proc.stderr
     return proc
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_support import sitboard
 
 from tui.model.documents import check_quotes, find_passage, read_document
 from tui.model.load import load
@@ -140,10 +139,7 @@ def test_check_quotes_warns_with_the_quote_position(tmp_path: Path) -> None:
 
 def test_sitboard_check_prints_the_quote_warning(tmp_path: Path) -> None:
     d = _split(tmp_path)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(tmp_path / "state")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "tui", "check", str(d)], capture_output=True, text=True, env=env, timeout=60
-    )
+    proc = sitboard("check", d)
     assert proc.returncode == 0, proc.stderr  # warnings do not fail
     assert f"{d / 'part.yaml'}:12:16: warning: events[1].sources[1].quote: quote not found" in proc.stdout
     assert "(2 warnings)" in proc.stdout

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_support import sitboard
 
 from tui.model.documents import (
     check_quotes,
@@ -40,15 +40,7 @@ def situation(folder: Path, document: str, quote: str = "the words") -> Path:
 
 
 def check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "check", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return sitboard("check", *args, cwd=cwd)
 
 
 # -- where a document may be --------------------------------------------------------------

@@ -15,10 +15,10 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import sitboard
 from live_support import open_board, wait_until
 
 from tui import cli
@@ -36,15 +36,7 @@ TIMEOUT = 20  # seconds before a "never happens" is a failure (not a timing asse
 
 def run_check(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The real program, with a timeout: a FIFO must never hang it."""
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "check", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
+    return sitboard("check", *args, env=env, timeout=60)
 
 
 @pytest.fixture
@@ -307,14 +299,7 @@ def test_baseline_store_read_only_file_system(tmp_path: Path, monkeypatch) -> No
 
 def test_brief_since_saved_with_an_unusable_state_dir_is_one_clear_line() -> None:
     """XDG_STATE_HOME pointing at /dev/full: no baseline can be there; one line, exit 2."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "tui", "brief", "--since", "saved"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env={**os.environ, "XDG_STATE_HOME": "/dev/full"},
-    )
+    proc = sitboard("brief", "--since", "saved", env={"XDG_STATE_HOME": "/dev/full"}, timeout=60)
     assert proc.returncode in (1, 2), proc
     assert "Traceback" not in proc.stdout + proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and "baseline" in proc.stderr

@@ -10,12 +10,10 @@ scripts/limits_bench.py (no timing assertions here).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import python
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "situation:\n  id: demo\n  title: Demo\n  as_of: 2024-08-09T12:00:00+03:00\n"
@@ -38,16 +36,7 @@ print(json.dumps({"code": code, "out": out.getvalue(), "err": err.getvalue(), "h
 
 
 def probe(*paths: Path, env: dict[str, str] | None = None) -> dict:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("SITBOARD_MAX_")}
-    full_env.update(env or {})
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env=full_env,
-    )
+    proc = python(PROBE, *paths, env=env)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     return json.loads(proc.stdout)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import sitboard
 
 from tui.model.load import load, strictest_marking
 from tui.model.types import BrokenItem
@@ -23,17 +24,7 @@ TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"  # looks like a GitHub token
 
 
 def check(*args: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if not k.startswith("SITBOARD_MAX_")}
-    full["PYTHONPATH"] = str(ROOT)
-    full.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "check", *map(str, args)],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return sitboard("check", *args, cwd=cwd, env=env)
 
 
 def labels(situation) -> list[str]:
@@ -257,10 +248,14 @@ def test_a_hash_name_is_read_and_a_part_replaced_by_a_directory_is_named(tmp_pat
 
 
 def test_the_default_file_copied_checks_clean(tmp_path: Path) -> None:
-    shutil.copy(ROOT / "data" / "kursk-2024-08.yaml", tmp_path / "k.yaml")
-    shutil.copytree(ROOT / "seeds", tmp_path.parent / f"{tmp_path.name}-seeds", dirs_exist_ok=True)
-    proc = check(ROOT / "data")
-    assert proc.returncode == 0 and proc.stdout.splitlines()[-1].endswith("OK")
+    """A copy under another name, its documents beside it as the file names them
+    (../seeds/...): the copy is checked, not the original (which it was before)."""
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "kursk-2024-08.yaml", tmp_path / "data" / "k.yaml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    proc = check(tmp_path / "data")
+    assert proc.returncode == 0 and proc.stdout.splitlines()[-1].endswith("OK"), proc.stdout
+    assert "warning" not in proc.stdout  # every document found
 
 
 def test_a_part_swapped_for_a_link_out_of_the_folder_after_listing_is_never_read(tmp_path: Path) -> None:
