@@ -10,13 +10,20 @@ import subprocess
 import sys
 
 from test_board_support import AS_OF, kursk, make_app, result, settle
-from test_detail import squash, whole_detail
+from test_detail import squash as squash_space
+from test_detail import whole_detail
 
 from tui.model.types import Event, Front, SourceRef, When
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.cells import STALE_FLAG, STALE_STYLE, WEAK_FLAG
 
 UTC = dt.UTC
+
+
+def squash(text: str) -> str:
+    """Text without its white space and the focus bar (▌) the detail draws at the left of each
+    body line, which splits a wrapped phrase (as tests/test_board_bad_files does)."""
+    return squash_space(text.replace("▌", " "))
 
 
 def _at(hours_before: float) -> When:
