@@ -199,7 +199,7 @@ async def test_a_huge_field_is_cut_in_the_detail_and_whole_behind_f(tmp_path: Pa
     )
     app = SitboardApp([str(f)], read_user_keymap=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_board(app, pilot)
+        await open_board(pilot, app)
         await pilot.press("1", "enter")
         await wait_until(pilot, lambda: "Fronts ›" in shown(app))
         screen = app.screen
