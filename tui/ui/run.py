@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from tui.ui.app import SitboardApp
 from tui.ui.follow import work_trees
+from tui.ui.wire.driver import board_driver
 
 
 def run_board(
@@ -36,6 +37,8 @@ def run_board(
         every=every,
         read_only=read_only,
     )
+    # only the cells that change go to the terminal (issue 14: thin SSH links)
+    app.driver_class = board_driver(app.driver_class)
     app.run(mouse=mouse)
     if app.crash_log is not None:
         return 3
