@@ -30,6 +30,8 @@ them actually changed on screen (the rest is repainting what was already there).
 
 sitboard gets its own config and state folders (XDG_CONFIG_HOME, XDG_STATE_HOME in a temp
 dir; SITBOARD_* variables dropped): a user's keymap or state would change what is measured.
+SITBOARD_WIRE is kept: `SITBOARD_WIRE=plain python benchmarks/bytes.py` measures Textual's own
+writes (without tui/ui/wire/), the "before" of issue 14 on the same commit.
 The environment is a typical SSH login: TERM=xterm-256color and COLORTERM unset (ssh
 forwards TERM but not COLORTERM: the default client and server configs only pass LANG
 and LC_*), so Textual writes 256-colour codes (`38;5;N`). `--colorterm truecolor` shows
@@ -153,7 +155,7 @@ def terminal_env(colorterm: str | None, extra: dict[str, str] | None = None) -> 
         k: v
         for k, v in os.environ.items()
         if k not in ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM")
-        and not k.startswith(("TEXTUAL", "PYTEST", "SITBOARD"))
+        and (k == "SITBOARD_WIRE" or not k.startswith(("TEXTUAL", "PYTEST", "SITBOARD")))
     }
     env["TERM"] = "xterm-256color"
     if colorterm:
