@@ -62,11 +62,10 @@ LOOKUPS: list[dict] = [
     },
     {
         "name": "(b) a statement by name (Lukashenko)",
-        "note": "enter keeps the filter and lands on the Fronts hit (a front whose note matches), so 3 then enter",
+        "note": "enter keeps the filter and lands on the best hit, his statement (issue 13's ranking), then enter opens it",
         "steps": [
             {"keys": "/lukashenko", "wait": "3 Statements 1/6"},
-            {"keys": "\r", "wait": "┏━ 1 Fronts"},
-            {"keys": "3", "wait": "┏━ 3 Statements"},
+            {"keys": "\r", "wait": "┏━ 3 Statements"},
             {"keys": "\r", "wait": "I don't understand why Ukraine needs this"},
         ],
     },
@@ -300,8 +299,11 @@ def main() -> int:
     results: list[Result] = []
     with throwaway_sshd() as server:
         # The board's own state (baselines) and keymap: the server's temp dir, not the user's.
+        # SITBOARD_WIRE=plain passes on: Textual's own writes, issue 14's "before" on the same commit.
+        wire = os.environ.get("SITBOARD_WIRE")
+        wire_env = f"SITBOARD_WIRE={shlex.quote(wire)} " if wire else ""
         remote = (
-            f"cd {shlex.quote(str(server.tmp))} && XDG_STATE_HOME={shlex.quote(str(server.tmp / 'state'))} "
+            f"cd {shlex.quote(str(server.tmp))} && {wire_env}XDG_STATE_HOME={shlex.quote(str(server.tmp / 'state'))} "
             f"XDG_CONFIG_HOME={shlex.quote(str(server.tmp / 'config'))} exec {board_cmd}"
         )
         relay = Relay(server.port, a.rate, a.delay)
