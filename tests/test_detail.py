@@ -381,6 +381,34 @@ async def test_board_enter_opens_the_selected_item_and_escape_returns_to_it():
         assert app.focused.pane == "statements" and app.focused.selected_id == "zelensky"
 
 
+async def test_following_items_keeps_one_footer_that_repaints_only_on_change():
+    """The detail's footer is our KeyFooter (no child widgets): Textual's Footer rebuilt a
+    widget per key on every item shown and left watchers behind (textual#6666), so a long
+    walk through items got slower and slower (CI: a pause timed out in the corpus walk)."""
+    from test_commands import make_app, settle
+
+    from tui.ui.widgets.footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailScreen)
+        footer = screen.query_one(KeyFooter)
+        assert footer.keys[:2] == ["escape", "enter"] and not footer.children
+        updates = footer.updates
+        ids = [item.id for item in screen.situation.items()]
+        for _ in range(5):
+            for item_id in ids:
+                screen.show_item(item_id)
+                await pilot.pause()
+        assert screen.query_one(KeyFooter) is footer and not footer.children
+        assert footer.updates <= updates + 2  # the keys shown did not change item to item
+        assert "esc Back" in screen_lines(app)[-1]
+
+
 async def test_reload_refreshes_the_open_detail():
     from test_commands import clock, settle
 

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model.documents import Document, find_passage, read_document
@@ -31,6 +31,7 @@ from tui.ui.blame import BlameLine
 from tui.ui.screens.longfields import LongFields, heading
 from tui.ui.theme import MUTED_STYLE, YELLOW
 from tui.ui.widgets.cells import CONFIDENCE_STYLES
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.marking import TitleBar
 
 WEAK_MARK = "!"  # as on the board and the sources screen: reads without colour
@@ -120,7 +121,7 @@ class DetailScreen(Screen[None]):
             yield Static(id="detail-sources")
             yield Static("Links", id="detail-links-title", classes="section")
             yield LinkList(id="detail-links")
-        yield Footer()
+        yield KeyFooter()  # Textual's Footer rebuilt its keys on every item shown, leaking (textual#6666)
 
     def on_mount(self) -> None:
         self._show()
