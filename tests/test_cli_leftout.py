@@ -94,3 +94,26 @@ def test_an_error_outside_the_items_is_a_value_left_out_not_a_file(tmp_path: Pat
     proc = run(tmp_path, "brief", ".", "--format", "text")
     line = "left out: 1 item with errors, 1 file with errors that gave no items and 1 value with errors"
     assert f"sitboard: {line} (s.yaml:13, s.yaml:4, t.yaml:2); `sitboard check` explains" in proc.stderr
+
+
+def test_brief_and_export_on_numbers_and_times_beyond_their_range(tmp_path: Path) -> None:
+    """Issue 10 case 2: a 5,000-digit number and a time in the year 9999 passed `check` and
+    made brief and export exit 3 (ValueError past 4,300 digits, OverflowError); now each is
+    an error on its item, placed, and the outputs leave that item out and say so."""
+    huge = GOOD.replace(
+        "    status: advancing\nevents:", "    status: advancing\n    depth_km: " + "9" * 5000 + "\nevents:"
+    )
+    (tmp_path / "s.yaml").write_text(huge.replace("date: 2024-08-08", "date: 9999-12-31"), encoding="utf-8")
+    check = run(tmp_path, "check", "s.yaml")
+    assert check.returncode == 1
+    assert "s.yaml:16:15: fronts[1].depth_km: expected a number from 0 to 10^15" in check.stdout
+    assert "found a number of 5,000 digits" in check.stdout and "9999" * 4 not in check.stdout
+    assert "s.yaml:20:11: events[0].date: '9999-12-31' is out of range: times must fall in the years 1900-2200" in (
+        check.stdout
+    )
+    brief = run(tmp_path, "brief", "s.yaml", "--format", "text")
+    assert brief.returncode == 1 and "Good front" in brief.stdout
+    assert "sitboard: left out: 2 items with errors (s.yaml:13, s.yaml:18)" in brief.stderr
+    export = run(tmp_path, "export", "--csv", "fronts", "s.yaml")
+    assert export.returncode == 1
+    assert [r[1] for r in list(csv.reader(io.StringIO(export.stdout)))[2:]] == ["good-front"]
