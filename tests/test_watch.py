@@ -8,6 +8,7 @@ that the first batch to arrive holds only that real change.
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import shutil
 from pathlib import Path
@@ -213,13 +214,17 @@ async def test_directory_created_later(tmp_path):
 
 async def test_save_storm_coalesces_into_few_batches(sitdir):
     async with Collector(Watcher([sitdir])) as c:
+        loop = asyncio.get_running_loop()
+        began = loop.time()
         for i in range(100):
             (sitdir / "a.yaml").write_text(f"a: {i}\n")
             await asyncio.sleep(0.005)  # 100 saves in about a second
         (sitdir / "b.yml").write_text("b: done\n")  # the last write of the storm
+        # under load the storm lasts longer, and the watcher rightly yields once per max-hold
+        holds = math.ceil((loop.time() - began) / (c.watcher.max_hold_ms / 1000))
         await c.until(lambda b, s: "b.yml" in names(b))
-        # leading edge + trailing edge (+ one per max-hold second): never a hundred
-        assert 1 <= len(c.all) <= 5, [sorted(names(b)) for b in c.all]
+        # leading edge + trailing edge (+ one per max-hold): never a hundred
+        assert 1 <= len(c.all) <= max(5, 3 + holds), ([sorted(names(b)) for b in c.all], holds)
 
 
 async def test_vanished_file_is_held_until_it_comes_back(sitdir):
