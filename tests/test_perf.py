@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from live_support import wait_until
 from test_board_support import AS_OF, make_app, settle
 
 
@@ -323,9 +324,9 @@ async def test_a_live_reload_puts_every_row_in_place_at_once():
     app = make_app(_many_statements(3000))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.pause(0.8)
         pane = app.board.pane("statements")
-        assert pane.row_count == 3000
+        # the first fill may come in batches (a screenful first): wait for it, not 0.8 s
+        await wait_until(pilot, lambda: pane.row_count == 3000, what="the first fill of 3,000 rows")
         sit = app.situation
         changed = list(sit.statements)
         changed[2900] = dataclasses.replace(changed[2900], actor="Changed actor")
