@@ -381,6 +381,24 @@ async def test_board_enter_opens_the_selected_item_and_escape_returns_to_it():
         assert app.focused.pane == "statements" and app.focused.selected_id == "zelensky"
 
 
+@pytest.mark.parametrize("item_id", ["kursk-incursion", "zelensky"])
+async def test_the_widest_label_keeps_a_space_before_its_value(item_id):
+    """The label column is as wide as its widest label, and one space still parts that
+    label from its value on screen ('Confidence ◐ reported', never 'Confidence◐ reported').
+    (Textual's SVG leaves that blank cell out of its text elements: read by position.)"""
+    from rich.table import Table
+
+    app = Host(sample_situation(), item_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one("#detail-fields", Static).content
+        assert isinstance(grid, Table)
+        widest = max((str(cell) for cell in grid.columns[0].cells), key=len)
+        lines = [line for line in screen_lines(app) if re.match(rf"^[▌ ]+{re.escape(widest)} ", line)]
+        assert lines, (widest, screen_lines(app))
+        assert re.match(rf"^[▌ ]+{re.escape(widest)} \S", lines[0]), lines[0]
+
+
 async def test_following_items_keeps_one_footer_that_repaints_only_on_change():
     """The detail's footer is our KeyFooter (no child widgets): Textual's Footer rebuilt a
     widget per key on every item shown and left watchers behind (textual#6666), so a long
