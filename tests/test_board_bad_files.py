@@ -213,6 +213,7 @@ async def test_a_huge_field_is_cut_in_the_detail_and_whole_behind_f(tmp_path: Pa
         assert "f Whole field" in screen_lines(app)[-1]
         await pilot.press("f")
         await wait_until(pilot, lambda: "whole fields" in screen_lines(app)[0])
+        assert screen_lines(app)[0].rstrip().endswith("TLP:CLEAR")  # the marking, as on every screen
         await pilot.press("G")  # the quote, after the note
         await wait_until(
             pilot, lambda: any("q" * 60 in line for line in screen_lines(app)), what="the quote at the end"

@@ -182,7 +182,7 @@ async def test_d_opens_the_document_scrolled_to_the_quote_and_n_cycles():
         assert lines.scroll_y > 0  # scrolled: the quote's line is at the top
         top = screen_lines(app)[2]
         assert top.strip().startswith("Russia is currently engaged")
-        prompt = lines.get_option_at_index(1).prompt
+        prompt = lines.line(1)
         assert any(q.startswith("Russia is currently engaged") for q in styled(prompt, QUOTE_STYLE))
         await pilot.press("n")
         await pilot.pause()
@@ -208,7 +208,7 @@ async def test_a_big_document_opens_at_a_quote_near_its_end(tmp_path):
         await pilot.pause()
         screen = app.screen
         lines = screen.query_one(DocumentLines)
-        assert lines.option_count == 60_001
+        assert lines.line_count == 60_001
         assert lines.highlighted == 60_000
         assert lines.scroll_y > 50_000
         assert any("the needle we were looking for" in line for line in screen_lines(app))
@@ -229,3 +229,58 @@ async def test_hostile_document_text_never_reaches_the_terminal(tmp_path):
         await pilot.click(DocumentLines, offset=(5, 0))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_big_document_builds_only_the_lines_on_screen(tmp_path, monkeypatch):
+    """Issue 10 item 6: `d` on a 4 MB document (and `f` on a 10 MB field) froze the board
+    for 6-12 s: every one of its 25,000 lines was built and wrapped when the view opened.
+    Now a line is built when one of its rows is drawn; g/G and the page keys still reach
+    every line, wrapped at the width."""
+    from tui.ui.screens import document
+
+    built: list[int] = []
+
+    def counted(text, start, end, *rest):
+        built.append(start)
+        return line_text(text, start, end, *rest)
+
+    monkeypatch.setattr(document, "line_text", counted)
+    doc = tmp_path / "big.txt"
+    long_line = " ".join(f"word{i}" for i in range(40))  # 269 characters: 4 rows at 76
+    doc.write_text("".join(f"Line {i}: {long_line}\n" for i in range(12_000)) + "The needle. Done.\n")
+    app = DocHost(str(doc), ["The needle"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(built) < 100, len(built)  # a screenful, not 12,001
+        lines = app.screen.query_one(DocumentLines)
+        assert lines.line_count == 12_001 and lines.highlighted == 12_000
+        shown = screen_lines(app)
+        assert any(line.strip().startswith("The needle. Done.") for line in shown), shown
+        await pilot.press("g")
+        await pilot.pause()
+        shown = screen_lines(app)
+        assert shown[2].strip().startswith("Line 0: word0 word1"), shown
+        # wrapped at a word: no row ends in the middle of a word
+        rows = [s.strip() for s in shown[2:6]]
+        assert rows[1].startswith("word") and " ".join(rows[:4]).startswith(f"Line 0: {long_line}"[:200]), rows
+        await pilot.press("G")
+        await pilot.pause()
+        assert lines.highlighted == 12_000
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert lines.highlighted is not None and 11_980 < lines.highlighted < 12_000
+        assert len(built) < 300, len(built)
+
+
+def test_rows_wrap_at_words_and_cut_a_longer_word_by_cells():
+    from tui.ui.widgets.doclines import row_starts
+
+    assert row_starts("", 10) == (0,)
+    assert row_starts("short", 10) == (0,)
+    assert row_starts("aaaa bbbb cccc", 10) == (0, 10)  # "aaaa bbbb " then "cccc"
+    assert row_starts("x" * 25, 10) == (0, 10, 20)
+    assert row_starts("ab " + "y" * 12, 10) == (0, 3, 13)
+    wide = "漢字" * 6  # 12 characters, 24 cells
+    assert row_starts(wide, 10) == (0, 5, 10)
+    assert row_starts("漢字 漢字 漢字", 10) == (0, 6)

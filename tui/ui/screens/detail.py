@@ -369,7 +369,8 @@ class DetailScreen(Screen[None]):
 
         if self.long.cut and (item := self.item) is not None:
             name = f"{heading(item_heading(item))} · whole fields"
-            self.app.push_screen(DocumentScreen(name, title=name, document=self.long.document(name)))
+            doc = self.long.document(name)
+            self.app.push_screen(DocumentScreen(name, title=name, document=doc, marking=self.situation.marking))
 
     def action_copy_selected(self, whole: bool) -> None:
         """`y`: the item as one line for a chat (as on the board); `Y` (whole): all of it."""

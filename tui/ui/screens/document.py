@@ -1,7 +1,7 @@
 """The document screen (`d` in the detail): a seed document, read-only, scrolled to a quote.
 
-The document is an OptionList of its lines (virtualized: only the lines on screen are
-rendered; each line wraps to the width). Every quote of the item found in the document
+The document is a DocumentLines (tui/ui/widgets/doclines.py: only the lines on screen are
+built and drawn; each line wraps to the width). Every quote of the item found in the document
 is highlighted (bold reverse) and the line holding the first is the cursor, on screen
 when the screen opens. `n` / `N` go to the next / previous quote; `escape` closes.
 
@@ -19,11 +19,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from tui.model.documents import Document, Passage, find_passage, read_document
 from tui.model.text import visible
+from tui.ui.widgets.doclines import DocumentLines
 from tui.ui.widgets.marking import TitleBar
 
 QUOTE_STYLE = "bold reverse"
@@ -81,17 +81,6 @@ def line_text(
     return out
 
 
-class DocumentLines(OptionList):
-    """The document's lines; j/k, g/G, arrows, page keys."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
-
 class DocumentScreen(Screen[None]):
     """A whole seed document, scrolled to the quote(s)."""
 
@@ -105,7 +94,6 @@ class DocumentScreen(Screen[None]):
         height: auto; max-height: 3; padding: 0 1; color: $text-muted;
     }
     DocumentScreen #document-lines { height: 1fr; border: none; padding: 0 1; }
-    DocumentScreen #document-lines > .option-list--option-highlighted { text-style: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -168,16 +156,20 @@ class DocumentScreen(Screen[None]):
         self.passages = sorted(found, key=lambda p: p.start)
         quotes = [(p.start, p.end) for p in self.passages]
         sentences = [(p.sentence_start, p.sentence_end) for p in self.passages]
-        self.spans = split_lines(text)
-        options = [Option(line_text(text, a, b, quotes, sentences)) for a, b in self.spans]
-        lines.add_options(options)
+        spans = self.spans = split_lines(text)
+        # built when drawn (a 4 MB document has 25,000 lines; only a screenful is shown)
+        lines.set_lines(
+            len(spans),
+            lambda i: line_text(text, spans[i][0], spans[i][1], quotes, sentences),
+            lambda i: visible(text[spans[i][0] : spans[i][1]], single_line=True, spaces=True),
+        )
         self.quote_lines = [self._line_of(p.start) for p in self.passages]
         status.update(self._status(name, doc))
         if self.quote_lines:
             lines.highlighted = self.quote_lines[0]
             # once laid out (the lines' heights depend on the width): the quote on top
             self.call_after_refresh(self.show_quote, 0)
-        elif options:
+        elif spans:
             lines.highlighted = 0
 
     def _line_of(self, offset: int) -> int:
@@ -218,9 +210,6 @@ class DocumentScreen(Screen[None]):
 
     def action_prev_quote(self) -> None:
         self.show_quote(self._quote_index - 1)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
 
     def action_close(self) -> None:
         self.dismiss()
