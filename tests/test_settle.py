@@ -163,8 +163,9 @@ def test_controller_holds_a_half_written_file_and_takes_the_whole(tmp_path: Path
     write_in_place(f, body[:100])  # the first piece
     res = ctl.reload({f})
     assert ids_of(res) == set(IDS) and not ctl.outcome.changed  # nothing new to show
-    assert ctl.holding() == (str(f),) and ctl.outcome.recheck_in == pytest.approx(LONG_QUIET_SECONDS)  # cut mid-line
+    assert ctl.holding() == (str(f),)  # cut mid-line: held up to LONG_QUIET_SECONDS
     assert ctl.outcome.writing == ()  # not yet worth a word in the header
+    assert ctl.outcome.recheck_in == pytest.approx(QUIET_SECONDS)  # then looked at again, to say so
     clock.t += 0.5
     res = ctl.reload({f})
     assert ctl.outcome.writing == (str(f),)
@@ -190,3 +191,23 @@ def test_controller_applies_a_real_removal_once_quiet(tmp_path: Path) -> None:
     res = ctl.reload({f})  # what the recheck timer runs
     assert "e9" not in ids_of(res) and ctl.outcome.changed
     assert [it.id for it in ctl.diff("s").removed] == ["e9"]
+
+
+def test_a_pause_mid_write_is_looked_at_again_once_it_lasts() -> None:
+    """A write paused after its first pieces (a cut version held for up to 5 s): the
+    caller is told to look again as soon as the burst has lasted `quiet`, so the header
+    can say "x.yaml being written" during the pause. It was told 5 s, and said nothing
+    until the write went on (seen at 80x24: a 2 s pause, the header unchanged)."""
+    s, clock = settler()
+    old = version(text(IDS))
+    body = text(IDS)
+    cut = version(body[: body.index(" e3") + 2])  # mid-line
+    assert s.decide("f", old, old, cut, False) is old
+    assert s.writing(after=QUIET_SECONDS) == ()
+    due = s.next_due()
+    assert due is not None and due <= QUIET_SECONDS + 0.001
+    clock.t += due + 0.01  # the recheck timer
+    assert s.decide("f", old, old, cut, False) is old  # still held
+    assert s.writing(after=QUIET_SECONDS) == ("f",)  # the header says so now
+    due = s.next_due()
+    assert due is not None and due == pytest.approx(LONG_QUIET_SECONDS - QUIET_SECONDS - 0.01)

@@ -152,10 +152,16 @@ class Settler:
         return tuple(p for p, b in self.bursts.items() if now - b.started >= after)
 
     def next_due(self) -> float | None:
-        """Seconds until a held file should be looked at again (None: nothing held)."""
+        """Seconds until a held file should be looked at again (None: nothing held): when
+        its quiet time is up, or, sooner, when its burst has lasted `quiet` (from then on
+        `writing` names it: the header says "being written" during a pause mid-write)."""
         if not self.bursts:
             return None
-        return max(0.0, min(b.due for b in self.bursts.values()) - self.clock())
+        now = self.clock()
+        due = min(
+            b.due if now >= b.started + self.quiet else min(b.due, b.started + self.quiet) for b in self.bursts.values()
+        )
+        return max(0.0, due - now)
 
     def forget(self, path: str) -> None:
         self.bursts.pop(path, None)
