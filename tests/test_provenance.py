@@ -95,7 +95,7 @@ def test_weak_basis_reasons(split) -> None:
     assert weak_basis(it("west"), split) == "rests only on ungraded sources"
     assert weak_basis(it("east"), split) == "rests only on sources graded D-F or ungraded"
     assert weak_basis(it("bare"), split) == "cites no source"
-    assert weak_basis(it("claim"), split) == "only claimed: the word of a party, not borne out"
+    assert weak_basis(it("claim"), split) == "only claimed (the word of an interested party)"
     both = weak_basis(it("claim-low"), split)
     assert both is not None and "claimed" in both and "D-F" in both
     assert set(weak_items(split)) == {"south", "west", "east", "bare", "claim", "claim-low"}
@@ -134,3 +134,78 @@ def test_default_weak_items_are_the_ones_only_the_seed_or_parties_support(defaul
         assert iid not in weak
     seed = next(u for u in source_usage(default) if u.source.id == "seed")
     assert seed.count == default.item_count  # every item cites the seed report
+
+
+SECOND_HAND = """\
+format: 1
+situation:
+  id: relay
+  title: Relayed words
+  as_of: 2024-08-09T12:00:00+03:00
+sources:
+  wire: {name: Wire agency, reliability: B}
+  ocha: {name: OCHA, reliability: B}
+figures:
+  - id: relayed
+    label: people affected
+    value: 43400
+    sources:
+      - {source: wire, quote: "are reported to be", via: "media reports"}
+      - {source: ocha, via: "local authorities\\u001b[2J"}
+  - id: mixed
+    label: people dead
+    value: 17
+    sources:
+      - {source: wire, via: "media reports"}
+      - {source: ocha}
+watch:
+  - id: watch-relayed
+    what: Aftershocks
+    sources:
+      - {source: wire, via: "a seismologist"}
+"""
+
+
+@pytest.fixture
+def relay(tmp_path: Path):
+    path = tmp_path / "relay.yaml"
+    path.write_text(SECOND_HAND, encoding="utf-8")
+    result = load([path])
+    assert result.ok, [str(x) for x in result.diagnostics]
+    (sit,) = result.situations
+    return sit
+
+
+def test_second_hand_references_are_a_weak_basis_and_say_whose_word(relay) -> None:
+    from tui.model.provenance import second_hand, via_chain
+
+    relayed = relay.item("relayed")
+    reason = weak_basis(relayed, relay)
+    # B-graded sources, but both only passed on someone else's word: weak, and whose word it was
+    assert reason == (
+        "rests only on second-hand reports (Wire agency via media reports; OCHA via local authorities␛[2J)"
+    )
+    assert "\x1b" not in reason  # a control byte in `via` is made visible
+    assert second_hand(relayed)
+    assert via_chain(relayed.sources[0], relay) == "Wire agency via media reports"
+    # one first-hand reference carries it
+    mixed = relay.item("mixed")
+    assert not second_hand(mixed) and weak_basis(mixed, relay) is None
+    assert via_chain(mixed.sources[1], relay) == "OCHA"
+    # the new lists are covered: weak items and source usage
+    assert set(weak_items(relay)) == {"relayed", "watch-relayed"}
+    usage = {u.source.id: u.item_ids for u in source_usage(relay)}
+    assert usage["wire"] == ("relayed", "mixed", "watch-relayed")
+
+
+def test_a_long_via_is_cut_and_many_are_counted(relay) -> None:
+    import dataclasses
+
+    from tui.model.types import SourceRef
+
+    long = "x" * 200
+    refs = tuple(SourceRef("wire", via=f"{i} {long}") for i in range(5))
+    item = dataclasses.replace(relay.item("relayed"), sources=refs)
+    reason = weak_basis(item, relay)
+    assert reason is not None and reason.endswith("; and 2 more)")
+    assert len(reason) < 3 * 140

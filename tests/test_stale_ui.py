@@ -120,7 +120,7 @@ async def test_detail_says_stale_and_weak_basis():
         assert app.screen.item_id == "ancient-weak"
         text = squash(await whole_detail(app, pilot))
         assert squash(f"{WEAK_FLAG} Weak basis") in text
-        assert squash("only claimed: the word of a party, not borne out") in text
+        assert squash("only claimed (the word of an interested party)") in text
         assert squash("rests only on sources graded D-F") in text
         assert squash("Stale") in text
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from tui.model.types import PANES, Item, LoadResult, Situation
+from tui.model.types import LISTS, Item, LoadResult, Situation
 
 __all__ = [
     "FieldChange",
@@ -205,4 +205,4 @@ def diff_results(old: LoadResult | None, new: LoadResult) -> Mapping[str, Situat
 
 def pane_order(situation: Situation, ids: frozenset[str] | set[str]) -> tuple[tuple[str, str], ...]:
     """(pane, id) pairs of `ids` in board order: the order `c`/`C` jump through."""
-    return tuple((p, it.id) for p in PANES for it in situation.pane(p) if it.id in ids)
+    return tuple((p, it.id) for p in LISTS for it in situation.pane(p) if it.id in ids)

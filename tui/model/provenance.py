@@ -4,10 +4,13 @@
     item_sources(item, sit)      an item's references with their Source (None if unknown)
     best_grade(item, sit)        the best Admiralty letter among the item's sources
     weak_basis(item, sit)        why the item is weakly founded, or None
+    via_chain(ref, sit)          "Reuters via media reports": whose word a reference carries
 
 An item is on a weak basis when it cites no source, when every source it cites is graded
-D-F or not graded at all, or when its confidence is `claimed` (only a party's word).
-The reasons are plain English sentences, ready to show; they contain no data strings.
+D-F or not graded at all, when every reference is second-hand (`via`: the source passed
+on someone else's word), or when its confidence is `claimed` (only a party's word).
+The reasons are plain English sentences, ready to show: the only data in them (whose word
+a second-hand reference carries) is made visible and cut short.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.model.text import visible
 from tui.model.types import RELIABILITY_GRADES, Item, Situation, Source, SourceRef
 
 __all__ = [
@@ -27,6 +31,8 @@ __all__ = [
     "best_grade",
     "weak_basis",
     "weak_items",
+    "via_chain",
+    "second_hand",
 ]
 
 # The Admiralty (NATO) source reliability scale.
@@ -44,7 +50,10 @@ REASON_NO_SOURCE = "cites no source"
 REASON_LOW = "rests only on sources graded D-F"
 REASON_UNGRADED = "rests only on ungraded sources"
 REASON_LOW_OR_UNGRADED = "rests only on sources graded D-F or ungraded"
-REASON_CLAIMED = "only claimed: the word of a party, not borne out"
+REASON_CLAIMED = "only claimed (the word of an interested party)"
+REASON_SECOND_HAND = "rests only on second-hand reports"
+CHAIN_MAX = 60  # characters of a name or a `via` in a reason
+CHAINS_SHOWN = 3  # second-hand references named in a reason, at most
 
 
 def grade_text(grade: str | None) -> str:
@@ -76,7 +85,7 @@ def source_usage(situation: Situation) -> list[SourceUsage]:
 
     A source nobody cites is listed with no items (the sources screen shows it too)."""
     citing: dict[str, list[Item]] = {sid: [] for sid in situation.sources}
-    for item in situation.items():
+    for item in situation.all_items():
         seen: set[str] = set()
         for ref in item.sources:
             if ref.source in seen or ref.source not in citing:
@@ -110,11 +119,35 @@ def best_grade(item: Item, situation: Situation) -> str | None:
     return min(graded) if graded else None
 
 
+def _short(text: str) -> str:
+    text = " ".join(visible(text, single_line=True).split())
+    return text if len(text) <= CHAIN_MAX else text[: CHAIN_MAX - 1] + "…"
+
+
+def via_chain(ref: SourceRef, situation: Situation) -> str:
+    """ "Reuters via media reports" (the source's name; its id when unknown), or the name
+    alone for a first-hand reference; made visible, each part cut to CHAIN_MAX."""
+    source = situation.sources.get(ref.source)
+    name = _short(source.name if source is not None else ref.source)
+    return f"{name} via {_short(ref.via)}" if ref.via else name
+
+
+def second_hand(item: Item) -> bool:
+    """Every reference of the item passes on someone else's word (`via`)."""
+    return bool(item.sources) and all(ref.via for ref in item.sources)
+
+
 def weak_basis(item: Item, situation: Situation) -> str | None:
     """Why the item rests on a weak basis ("rests only on sources graded D-F"), or None."""
     reasons: list[str] = []
     if item.confidence == "claimed":
         reasons.append(REASON_CLAIMED)
+    if second_hand(item):
+        chains = list(dict.fromkeys(via_chain(ref, situation) for ref in item.sources))
+        named = "; ".join(chains[:CHAINS_SHOWN]) + (
+            f"; and {len(chains) - CHAINS_SHOWN} more" if len(chains) > CHAINS_SHOWN else ""
+        )
+        reasons.append(f"{REASON_SECOND_HAND} ({named})")
     grades = _grades(item, situation)
     if not grades:
         reasons.append(REASON_NO_SOURCE)
@@ -131,7 +164,7 @@ def weak_basis(item: Item, situation: Situation) -> str | None:
 def weak_items(situation: Situation, items: Iterable[Item] | None = None) -> dict[str, str]:
     """id -> reason for every item on a weak basis (board order)."""
     out: dict[str, str] = {}
-    for item in situation.items() if items is None else items:
+    for item in situation.all_items() if items is None else items:
         reason = weak_basis(item, situation)
         if reason:
             out[item.id] = reason

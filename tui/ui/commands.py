@@ -80,7 +80,7 @@ class ItemCommands(Provider):
         if situation is None:
             return
         per_pane: dict[str, int] = {}
-        for item in situation.items():
+        for item in situation.all_items():
             heading = visible(item_heading(item), single_line=True)
             entry = _ItemEntry(
                 item_id=item.id,

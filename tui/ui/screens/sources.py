@@ -142,7 +142,7 @@ class SourcesScreen(Screen[None]):
         sit = self.situation
         self.usages = source_usage(sit)
         self.weak = {}
-        for item in sit.items():
+        for item in sit.all_items():
             reason = weak_basis(item, sit)
             if reason:
                 self.weak[item.id] = reason
