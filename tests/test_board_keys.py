@@ -49,14 +49,15 @@ async def test_first_frame_shows_loading_then_result_arrives():
         gate.set()
         await settle(app, pilot)
         assert app.situation is not None
-        assert [p.title_plain for p in board.panes] == [
+        # the boxes (lists with items; figures, needs, watch and judgments are empty here)
+        assert [p.title_plain for p in board.shown_panes()] == [
             "1 Fronts (4)",
             "2 Evacuations (2)",
-            "3 Statements (2)",
+            "3 Statements (2) · newest first",
             "4 Infrastructure (2)",
-            "5 Events (3)",
+            "5 Events (3) · newest first",
         ]
-        assert all(p.border_subtitle is None for p in board.panes)
+        assert all(p.border_subtitle is None for p in board.shown_panes())
         assert isinstance(app.focused, Pane) and app.focused.pane == "fronts"
 
 
@@ -195,13 +196,15 @@ async def test_search_filters_highlights_and_keeps_on_enter():
         assert board.searchbar.has_focus
         await pilot.press(*"SUDZ")  # folded: matches "Sudzha" and "Sudža"
         await pilot.pause()
-        fronts, evac, stm, infra, events = board.panes
+        fronts, evac, stm, infra, events = (
+            board.pane(n) for n in ("fronts", "evacuations", "statements", "infrastructure", "events")
+        )
         assert fronts.row_ids == ["sudzha"]
         assert infra.row_ids == ["sudzha-gms"]
         assert events.row_ids == ["sudža-taken"]
         assert evac.row_ids == [] and stm.row_ids == []
         assert fronts.title_plain == "1 Fronts 1/4"
-        assert events.title_plain == "5 Events 1/3"
+        assert events.title_plain == "5 Events 1/3 · newest first"
         # the hit is highlighted in the visible cell, on the accented spelling too
         cell = events.row_cells("sudža-taken")[2]
         assert any("reverse" in str(span.style) for span in cell.spans)
@@ -500,10 +503,10 @@ async def test_keys_queued_at_start_up_act_on_the_pane_they_chose():
         await settle(app, pilot)
         await pilot.pause()
         assert type(app.screen).__name__ == "DetailScreen"
-        assert app.screen.item_id == "putin"  # the first statement, not a stray front
+        assert app.screen.item_id == "zelensky"  # the first statement (newest first), not a stray front
         await pilot.press("escape")
         await pilot.pause()
-        assert app.focused.pane == "statements" and app.focused.selected_id == "putin"
+        assert app.focused.pane == "statements" and app.focused.selected_id == "zelensky"
 
 
 async def test_number_then_enter_in_one_batch_opens_that_pane():
@@ -533,7 +536,7 @@ async def test_enter_before_the_first_load_opens_the_item_once_loaded():
         assert app.situation is None and type(app.screen).__name__ == "BoardScreen"
         gate.set()
         await settle(app, pilot)
-        assert type(app.screen).__name__ == "DetailScreen" and app.screen.item_id == "putin"
+        assert type(app.screen).__name__ == "DetailScreen" and app.screen.item_id == "zelensky"  # newest first
 
 
 async def test_escape_before_the_first_load_forgets_a_pending_enter():

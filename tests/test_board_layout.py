@@ -25,7 +25,7 @@ def with_long_quote():
 
 
 def regions(app):
-    return {p.pane: p.region for p in app.board.panes}
+    return {p.pane: p.region for p in app.board.shown_panes()}
 
 
 def col_widths(pane) -> int:
@@ -59,7 +59,13 @@ async def test_wide_band_then_statements_and_events_full_width():
         assert app.focused.pane == "infrastructure"
         await pilot.press("tab")
         assert app.focused.pane == "events"
-        assert [p.pane for p in app.board.panes] == ["fronts", "evacuations", "statements", "infrastructure", "events"]
+        assert [p.pane for p in app.board.shown_panes()] == [
+            "fronts",
+            "evacuations",
+            "statements",
+            "infrastructure",
+            "events",
+        ]
 
 
 async def test_80x24_four_panes_two_by_two_with_rows_and_titles():
@@ -72,7 +78,7 @@ async def test_80x24_four_panes_two_by_two_with_rows_and_titles():
         assert r["statements"].y > r["fronts"].y and r["events"].y > r["statements"].y
         for name in ("fronts", "evacuations", "statements", "infrastructure"):
             assert r[name].height >= 6, name  # borders + header + at least 3 rows
-        for pane in app.board.panes:
+        for pane in app.board.shown_panes():
             assert col_widths(pane) <= pane.scrollable_content_region.width, pane.pane
 
 
@@ -80,21 +86,21 @@ async def test_resize_wide_narrow_and_back_reorders_and_keeps_place():
     app = make_app(with_long_quote())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("3", "j")
+        await pilot.press("3", "j")  # newest first: zelensky (10 Aug), then long (8 Aug)
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
         r = regions(app)
         assert r["infrastructure"].y == r["fronts"].y
-        assert app.focused.pane == "statements" and app.focused.selected_id == "zelensky"
+        assert app.focused.pane == "statements" and app.focused.selected_id == "long"
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        for pane in app.board.panes:  # columns dropped, never past the pane's edge
+        for pane in app.board.shown_panes():  # columns dropped, never past the pane's edge
             assert col_widths(pane) <= pane.scrollable_content_region.width, pane.pane
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         r = regions(app)
         assert r["statements"].y == r["infrastructure"].y and r["statements"].x < r["infrastructure"].x
-        assert app.focused.pane == "statements" and app.focused.selected_id == "zelensky"
+        assert app.focused.pane == "statements" and app.focused.selected_id == "long"
 
 
 async def test_footer_palette_key_only_where_it_fits():

@@ -264,7 +264,7 @@ async def test_board_shows_every_string_literally(corpus_dir: Path, loaded) -> N
 
         # Rows: every cell free of control characters; the label column shows the
         # string literally (visibly escaped), cut only at the end.
-        for pane in app.board.panes:
+        for pane in (app.board.pane(name) for name in PANE_FIELDS):
             assert len(pane.row_ids) == len(STRINGS)
             for i, s in enumerate(STRINGS):
                 cells = pane.row_cells(item_id(pane.pane, i))

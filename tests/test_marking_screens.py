@@ -52,6 +52,7 @@ SCREENS = [
     ("palette", ["ctrl+p"]),
     ("palette-over-detail", ["enter", "ctrl+p"]),
     ("errors", ["e"]),
+    ("summary", ["i"]),
 ]
 
 

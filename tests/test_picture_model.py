@@ -187,3 +187,9 @@ def test_board_order_by_time_newest_first_and_as_written_severe_first(sit):
     assert order_words("events", "time") == "newest first"
     assert order_words("watch", "time") == "by due date"
     assert order_words("fronts", "file") == "as written"
+
+
+def test_an_approximate_next_update_says_so(sit):
+    approx = dataclasses.replace(sit, next_update=When(dt.datetime(2024, 8, 9, 14, 10, tzinfo=UTC3), approx=True))
+    up = next_update(approx, NOW)
+    assert up is not None and up.text == "next update in ~2 h 10 m" and up.short == "next in ~2 h 10 m"

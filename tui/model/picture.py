@@ -98,18 +98,23 @@ class NextUpdate:
         return self.seconds < 0
 
     @property
+    def _span(self) -> str:
+        return ("~" if self.due.approx else "") + span(self.seconds)
+
+    @property
     def text(self) -> str:
-        """ "next update in 2 h 10 m" / "next update overdue by 40 m"."""
+        """ "next update in 2 h 10 m" / "next update ⚠ overdue by 40 m" ("~" when the
+        time is approximate)."""
         if self.overdue:
-            return f"next update {OVERDUE_MARK} overdue by {span(self.seconds)}"
-        return f"next update in {span(self.seconds)}"
+            return f"next update {OVERDUE_MARK} overdue by {self._span}"
+        return f"next update in {self._span}"
 
     @property
     def short(self) -> str:
         """For a narrow header: "next in 2 h 10 m" / "next ⚠ 40 m late"."""
         if self.overdue:
-            return f"next {OVERDUE_MARK} {span(self.seconds)} late"
-        return f"next in {span(self.seconds)}"
+            return f"next {OVERDUE_MARK} {self._span} late"
+        return f"next in {self._span}"
 
     @property
     def when(self) -> str:

@@ -269,6 +269,7 @@ class SitboardApp(copying.Copying, App[None]):
             chosen = result.situations[0]
         self.situation = chosen = self.history.shown(chosen)  # a version from git while one is viewed
         self.board.show_situation(chosen)
+        provenance.baseline_to_board(self, self.baseline_store, chosen)
         problems = self.problems()
         if chosen is None and not problems:
             problems = ["no situation found in " + (", ".join(self.paths) or "the default data")]
@@ -342,6 +343,7 @@ class SitboardApp(copying.Copying, App[None]):
         i = ids.index(self.situation.id) if self.situation is not None and self.situation.id in ids else -1
         self.situation = sits[(i + 1) % len(sits)]
         self.board.show_situation(self.situation)
+        provenance.baseline_to_board(self, self.baseline_store, self.situation)
         n = i + 2 if i + 1 < len(sits) else 1
         self.notify(f"Situation {n}/{len(sits)}: {self.situation.title}", timeout=3, markup=False)
 

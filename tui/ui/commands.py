@@ -209,11 +209,19 @@ BOARD_COMMANDS: tuple[BoardCommand, ...] = (
         "Newer version", "Step forward; after the newest, the live picture (])", "history_forward", "history(-1)"
     ),
     BoardCommand("Help", "Every key, the files loaded, the format in brief", "help", "help"),
-    BoardCommand("Jump to Fronts", "Focus the Fronts pane", "pane_1", "jump_pane(0)"),
-    BoardCommand("Jump to Evacuations", "Focus the Evacuations pane", "pane_2", "jump_pane(1)"),
-    BoardCommand("Jump to Statements", "Focus the Statements pane", "pane_3", "jump_pane(2)"),
-    BoardCommand("Jump to Infrastructure", "Focus the Infrastructure pane", "pane_4", "jump_pane(3)"),
-    BoardCommand("Jump to Events", "Focus the Events pane", "pane_5", "jump_pane(4)"),
+    BoardCommand("Jump to Key figures", "Focus the key figures (the tiles at the top)", "pane_0", "jump_pane(0)"),
+    BoardCommand("Jump to Fronts", "Focus the Fronts pane", "pane_1", "jump_pane(1)"),
+    BoardCommand("Jump to Evacuations", "Focus the Evacuations pane", "pane_2", "jump_pane(2)"),
+    BoardCommand("Jump to Statements", "Focus the Statements pane", "pane_3", "jump_pane(3)"),
+    BoardCommand("Jump to Infrastructure", "Focus the Infrastructure pane", "pane_4", "jump_pane(4)"),
+    BoardCommand("Jump to Events", "Focus the Events pane", "pane_5", "jump_pane(5)"),
+    BoardCommand("Jump to Needs", "Focus the Needs list (full screen when it has no box)", "pane_6", "jump_pane(6)"),
+    BoardCommand("Jump to Watch", "Focus the Watch list (full screen when it has no box)", "pane_7", "jump_pane(7)"),
+    BoardCommand(
+        "Jump to Judgments", "Focus the Judgments list (full screen when it has no box)", "pane_8", "jump_pane(8)"
+    ),
+    BoardCommand("Toggle order", "The focused list by time (newest first) or as written", "order", "toggle_order"),
+    BoardCommand("Summary", "The whole summary, the next update, overdue watch items", "summary", "summary"),
     BoardCommand("Quit", "Quit Situation Board", "quit", "quit"),
 )
 

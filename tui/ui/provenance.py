@@ -23,6 +23,29 @@ def toggle_sources(app: App[Any], situation: Situation | None) -> None:
         app.push_screen(SourcesScreen(situation))
 
 
+def baseline_to_board(app: Any, store: BaselineStore, situation: Situation | None) -> None:
+    """The saved baseline of the situation shown, down to the board (the key figures say
+    ↑/↓ against it): read in a thread, once per situation; nothing read when the
+    situation has no figures to compare."""
+    board = app.board
+    sid = situation.id if situation is not None and situation.figures else None
+    if sid == board.baseline_id:
+        return
+    board.show_baseline(None, sid)
+    if sid is None:
+        return
+
+    def show(baseline: Situation | None) -> None:
+        if board.baseline_id == sid:  # still the situation shown
+            board.show_baseline(baseline, sid)
+
+    def read() -> None:
+        baseline = store.load(sid)  # never raises: a problem is store.last_error (B says it)
+        app.call_from_thread(show, baseline)
+
+    app.run_worker(read, thread=True, group="baseline", exclusive=True, exit_on_error=False)
+
+
 def mark_baseline(app: App[Any], store: BaselineStore, situation: Situation | None) -> None:
     from tui.model.text import format_when
 
@@ -35,6 +58,9 @@ def mark_baseline(app: App[Any], store: BaselineStore, situation: Situation | No
     clock = getattr(app, "clock", None)
     saved = store.save(situation, now=clock() if clock is not None else None)
     if saved.ok:
+        board = getattr(app, "board", None)
+        if board is not None and situation.figures:
+            board.show_baseline(situation, situation.id)  # the figures now: "=" until they change
         # when it was marked (what `brief --since saved` and B name), then the picture's as-of
         marked = saved.saved_at.astimezone().strftime("%H:%M") if saved.saved_at is not None else "now"
         app.notify(

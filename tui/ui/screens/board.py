@@ -1,4 +1,5 @@
-"""The main board: header, one pane per list, error bar, search bar, footer.
+"""The main board: header, the picture (summary, key figures, the lists without a box),
+one box per list with items, error bar, search bar, footer.
 
 The app hands it what to show through public methods (`show_situation`,
 `show_problems`, `show_changes`, `set_reload_state`, `jump_to_item`), before or after
@@ -14,17 +15,20 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
 
 from tui.model.copytext import item_line, item_whole
-from tui.model.types import PANE_TITLES, PANES
+from tui.model.spec import LIST
+from tui.model.types import PANE_TITLES
 from tui.ui.messages import CopyRequested, ItemSeen, OpenItem
 from tui.ui.screens.moves import step
+from tui.ui.screens.picture import LIST_ORDER, PaneGrid, PictureBoard
 from tui.ui.screens.searching import BoardSearch, SearchingScreen
 from tui.ui.widgets.errorbar import ErrorBar, ErrorBox
+from tui.ui.widgets.figures import FigurePane
 from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.header import BoardHeader
 from tui.ui.widgets.pane import Pane
+from tui.ui.widgets.picture import ListsLine, SummaryText
 from tui.ui.widgets.searchbar import SearchBar, SearchHint
 from tui.ui.widgets.table import ItemTable
 
@@ -32,29 +36,36 @@ if TYPE_CHECKING:
     from tui.model.types import Item, Situation
 
 
-class BoardScreen(SearchingScreen):
+class BoardScreen(PictureBoard, SearchingScreen):
     """The picture at a glance; every key of the keymap that acts on panes lives here."""
 
     # the header (with the marking) and the keys stay on screen while a pane is maximized
     ALLOW_IN_MAXIMIZED_VIEW = "BoardHeader, KeyFooter"
     ESCAPE_TO_MINIMIZE = False  # escape order: clear the filter first, then restore
+    AUTO_FOCUS = "#panes > Pane"  # the first box (not the key figures above them)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (140, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", show=False, id="next_pane"),
         Binding("shift+tab", "prev_pane", "Previous pane", show=False, id="prev_pane"),
-        Binding("1", "jump_pane(0)", "Fronts", show=False, id="pane_1"),
-        Binding("2", "jump_pane(1)", "Evacuations", show=False, id="pane_2"),
-        Binding("3", "jump_pane(2)", "Statements", show=False, id="pane_3"),
-        Binding("4", "jump_pane(3)", "Infrastructure", show=False, id="pane_4"),
-        Binding("5", "jump_pane(4)", "Events", show=False, id="pane_5"),
+        Binding("0", "jump_pane(0)", "Key figures", show=False, id="pane_0"),
+        Binding("1", "jump_pane(1)", "Fronts", show=False, id="pane_1"),
+        Binding("2", "jump_pane(2)", "Evacuations", show=False, id="pane_2"),
+        Binding("3", "jump_pane(3)", "Statements", show=False, id="pane_3"),
+        Binding("4", "jump_pane(4)", "Infrastructure", show=False, id="pane_4"),
+        Binding("5", "jump_pane(5)", "Events", show=False, id="pane_5"),
+        Binding("6", "jump_pane(6)", "Needs", show=False, id="pane_6"),
+        Binding("7", "jump_pane(7)", "Watch", show=False, id="pane_7"),
+        Binding("8", "jump_pane(8)", "Judgments", show=False, id="pane_8"),
         # priority: runs as soon as the app reads `/`, before the keys typed after it are
         # handed to the focused pane (a paste, a fast typist over SSH: "/kursk" in one read)
         Binding("slash", "search", "Search", id="search", priority=True),
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "prev_hit", "Prev hit", show=False, id="prev_hit"),
         Binding("z", "maximize_pane", "Max", id="maximize"),
+        Binding("o", "toggle_order", "Order", show=False, id="order"),
+        Binding("i", "summary", "Summary", show=False, id="summary"),
         Binding("y", "copy_selected(False)", "Copy", id="copy"),
         Binding("Y", "copy_selected(True)", "Copy all", show=False, id="copy_item"),
         Binding("r", "app.reload", "Reload", id="reload"),
@@ -79,14 +90,16 @@ class BoardScreen(SearchingScreen):
         self._last_pane: Pane | None = None
         self._open_when_loaded: Pane | None = None
         self.search = BoardSearch(stale_hours=stale_hours, now=clock)
+        self._baseline: Situation | None = None
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(self.clock)
-        with Container(id="panes"):
-            for n, name in enumerate(PANES, start=1):
-                pane = Pane(name, n, PANE_TITLES[name], stale_hours=self.stale_hours)
-                pane.colour = self.colour
-                yield pane
+        yield SummaryText()
+        yield FigurePane(stale_hours=self.stale_hours)
+        yield ListsLine()
+        with PaneGrid(id="panes"):
+            for name in LIST_ORDER:
+                yield Pane(name, LIST[name].key, PANE_TITLES[name], stale_hours=self.stale_hours)
         yield ErrorBox(ErrorBar())
         yield SearchHint()
         yield SearchBar()
@@ -96,7 +109,11 @@ class BoardScreen(SearchingScreen):
 
     def on_mount(self) -> None:
         self._panes_ready = True
+        for pane in self.panes:
+            pane.colour, pane.clock = self.colour, self.clock
         self.searchbar.display = False
+        self.figures.show_baseline(self._baseline)
+        self.set_interval(30, self.tick)
         # what the app handed down before the board was mounted (a first load that
         # finished already) fills it now, before its first frame
         if self.situation is not None:
@@ -106,30 +123,13 @@ class BoardScreen(SearchingScreen):
         self.show_changes(self.marks, self.changed_ids)
         # A key typed at start-up (`3`) may have chosen a pane before this runs: keep it.
         if self._last_pane is None and self.focused is None:
-            self.panes[0].focus()
+            self.focus_first_box()
 
     # -- parts -------------------------------------------------------------------
     @property
     def panes(self) -> list[Pane]:
         """The panes in number order (whatever their order on screen)."""
         return sorted(self.query(Pane), key=lambda p: p.number)
-
-    WIDE_ORDER = ("fronts", "evacuations", "infrastructure", "statements", "events")
-
-    def arrange_panes(self) -> None:
-        """Wide and tall: Infrastructure joins the top band (the grid places panes in
-        document order); otherwise the number order."""
-        wide = self.has_class("-wide") and self.has_class("-tall")
-        order = self.WIDE_ORDER if wide else PANES
-        container = self.query_one("#panes")
-        current = [p.pane for p in container.query_children(Pane)]
-        if current == list(order):
-            return
-        infra, statements = self.pane("infrastructure"), self.pane("statements")
-        if wide:
-            container.move_child(infra, before=statements)
-        else:
-            container.move_child(infra, after=statements)
 
     def on_resize(self) -> None:
         self.arrange_panes()
@@ -183,6 +183,7 @@ class BoardScreen(SearchingScreen):
             pane.show_situation(situation, keep_id=pane.selected_id, hits=result.pane(pane.pane))
         if situation is not None:
             self.call_after_refresh(self.search.warm)
+        self.show_picture(situation)
         self.refresh_bindings()
         pending, self._open_when_loaded = self._open_when_loaded, None
         if pending is not None and situation is not None and pending is self.current_pane:
@@ -247,6 +248,8 @@ class BoardScreen(SearchingScreen):
     def focus_pane(self, pane: Pane) -> None:
         if self.maximized is not None and self.maximized is not pane:
             self.maximized = pane
+        elif self.maximized is None and not pane.display and pane.items:
+            self.open_hidden(pane)  # a list without a box: full screen
         # At once, not `pane.focus()` (deferred to the next turn of the message queue):
         # keys typed together ("3" then "enter") must act on the pane just chosen.
         if self.is_mounted:
@@ -256,19 +259,14 @@ class BoardScreen(SearchingScreen):
         self._last_pane = pane
 
     def action_next_pane(self) -> None:
-        panes = self.panes
+        panes = self.shown_panes() or self.panes
         i = panes.index(self.current_pane) if self.current_pane in panes else -1
         self.focus_pane(panes[(i + 1) % len(panes)])
 
     def action_prev_pane(self) -> None:
-        panes = self.panes
+        panes = self.shown_panes() or self.panes
         i = panes.index(self.current_pane) if self.current_pane in panes else 0
         self.focus_pane(panes[(i - 1) % len(panes)])
-
-    def action_jump_pane(self, index: int) -> None:
-        panes = self.panes
-        if 0 <= index < len(panes):
-            self.focus_pane(panes[index])
 
     def _step(self, rows_of: Callable[[Pane], list[int] | range], forward: bool) -> bool:
         found = step(self.panes, self.current_pane, rows_of, forward)
@@ -316,13 +314,13 @@ class BoardScreen(SearchingScreen):
             self.clear_search()
         elif self.maximized is not None:
             self.minimize()
-            self.current_pane.focus()
+            self.back_from_hidden()
 
     # -- other keys -------------------------------------------------------------------
     def action_maximize_pane(self) -> None:
         if self.maximized is not None:
             self.minimize()
-            self.current_pane.focus()
+            self.back_from_hidden()
         else:
             pane = self.current_pane
             self.maximize(pane, container=False)

@@ -23,11 +23,12 @@ from textual.widgets.option_list import Option
 
 from tui.model.documents import Document, find_passage, read_document
 from tui.model.passages import CONTEXT_MAX, passage_context  # noqa: F401 - re-exported for the tests
-from tui.model.plain import MISSING_ITEM, confidence_text, item_fields, item_heading, link_line
+from tui.model.plain import MISSING_ITEM, confidence_text, item_heading, link_line
 from tui.model.provenance import grade_text, weak_basis
 from tui.model.text import visible
 from tui.model.types import Item, Situation
 from tui.ui.blame import BlameLine
+from tui.ui.screens.detailfields import field_rows, via_line
 from tui.ui.screens.longfields import LongFields, heading
 from tui.ui.theme import MUTED_STYLE, YELLOW
 from tui.ui.widgets.cells import CONFIDENCE_STYLES
@@ -174,12 +175,9 @@ class DetailScreen(Screen[None]):
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column("key", style="bold", no_wrap=True)
         grid.add_column("value", ratio=1, overflow="fold")
-        # An item with errors (a BrokenItem): every problem of it, placed, comes first.
-        for i, problem in enumerate(getattr(item, "problems", ()) if item.broken else ()):
-            grid.add_row(Text("✗ Problems" if i == 0 else "", style="bold"), _text(str(problem), "bold"))
-        for key, value in item_fields(item):
-            style = CONFIDENCE_STYLES.get(item.confidence, "") if key == "Confidence" else ""
-            grid.add_row(_text(key, single_line=True), self.long.text(key, value, style))
+        # An item with errors: every problem, placed, first; then every field (long ones cut, f: whole)
+        for key, value in field_rows(item, getattr(self.app, "clock", None), self.long):
+            grid.add_row(key, value)
         reason = weak_basis(item, self.situation)
         if reason:
             grid.add_row(Text(f"{WEAK_MARK} Weak basis", style="bold"), Text(reason, style=f"bold {YELLOW}"))
@@ -228,6 +226,8 @@ class DetailScreen(Screen[None]):
             line.append("  ")
             line.append_text(_text(", ".join(details), MUTED_STYLE, single_line=True))
             grid.add_row("•", line)
+            if ref.via:  # second-hand: whose word it was
+                grid.add_row("", via_line(ref))
             if ref.quote:
                 # Found in the source's document: the passage in its context, the quote
                 # highlighted, stands for the quote; otherwise the quote as the file has

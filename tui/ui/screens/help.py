@@ -45,11 +45,23 @@ class KeyEntry:
 
 KEYMAP: tuple[KeyEntry, ...] = (
     KeyEntry(("tab", "shift+tab"), "next / previous pane", ("next_pane", "prev_pane")),
+    KeyEntry(("0",), "jump to the key figures (the tiles at the top; ← → or j k move, enter opens)", ("pane_0",)),
     KeyEntry(
         ("1", "2", "3", "4", "5"),
         "jump to Fronts, Evacuations, Statements, Infrastructure, Events",
         ("pane_1", "pane_2", "pane_3", "pane_4", "pane_5"),
     ),
+    KeyEntry(
+        ("6", "7", "8"),
+        "jump to Needs, Watch, Judgments (a list without a box opens full screen; escape: back)",
+        ("pane_6", "pane_7", "pane_8"),
+    ),
+    KeyEntry(
+        ("o",),
+        "order of the focused list: by time (newest first; statements, events, watch) or as written",
+        ("order", "toggle_order"),
+    ),
+    KeyEntry(("i",), "the whole summary, the next update and the overdue watch items", ("summary",)),
     KeyEntry(("j", "k", "down", "up"), "move in the focused pane", ("down", "up", "cursor_down", "cursor_up")),
     KeyEntry(("g", "G"), "first / last row", ("first", "last")),
     KeyEntry(("pageup", "pagedown"), "page up / down", ("page_up", "page_down")),
@@ -92,8 +104,13 @@ DETAIL_KEYS: tuple[tuple[str, str], ...] = (
 
 # The flag after the grade in the panes (shapes: they read without colour).
 FLAGS: tuple[tuple[str, str], ...] = (
-    ("!", "weak basis: only claimed, or only sources graded D-F or ungraded"),
+    ("!", "weak basis: only claimed, only second-hand (via), or only sources graded D-F or ungraded"),
     ("◷", "stale: not updated within the threshold before the as-of (row in grey)"),
+    ("▲ △", "severity critical / high (before the confidence; sorted first where the order is not by time)"),
+    ("⚠", "overdue: a watch item past its due, the next update past its time"),
+    ("→", "before a date: expected, dated after the as-of"),
+    ("▁▃█ ↑ ↓", "a key figure's series (oldest to newest); up / down since the baseline (b)"),
+    ("+ •", "new / changed by the last reload"),
 )
 
 # Textual key names that read differently from how people type them.

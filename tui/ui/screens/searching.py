@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from tui.model.search import Hit, Query, Searcher, SearchResult, parse
-from tui.model.types import Situation
+from tui.model.types import LISTS, Situation
 from tui.ui.screens.quiet import QuietStartScreen
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.searchbar import SearchBar, SearchHint
@@ -28,7 +28,7 @@ class BoardSearch:
     """The board's one search over its situation."""
 
     def __init__(self, *, stale_hours: float, now: Callable[[], dt.datetime]) -> None:
-        self.searcher = Searcher(stale_hours=stale_hours, now=now)
+        self.searcher = Searcher(stale_hours=stale_hours, now=now, lists=LISTS)  # every list the board shows
         self.text = ""
         self.query: Query = parse("")
         self.result: SearchResult = self.searcher.search(self.query)

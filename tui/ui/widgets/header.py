@@ -1,4 +1,5 @@
-"""The board's header: title · area, "as of 09 Aug 12:00, 3 h ago", reload state, marking."""
+"""The board's header: title · area, "as of 09 Aug 12:00, 3 h ago", "next update in 2 h 10 m"
+(or "⚠ overdue by 40 m", against the app's clock), reload state, marking."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ class BoardHeader(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(Text("Situation Board", style="bold", end=""), id="header-title", markup=False)
         yield Static(Text("loading…", end=""), id="header-asof", markup=False)
+        yield Static("", id="header-next", markup=False)
         yield Static("", id="header-reload", markup=False)
         yield Static("", id="header-marking", markup=False)
 
@@ -124,12 +126,37 @@ class BoardHeader(Horizontal):
 
     _reload_room = -1
 
-    def on_resize(self) -> None:
-        self.fit_slots()
-
     def refresh_age(self) -> None:
         """Called every 30 s: repaints only when the age text changes ("2 y ago" stays)."""
         self._set_slot("header-asof", Text(self.as_of_text(), end=""))
+        self.refresh_next_update()
+
+    def next_update_text(self) -> Text:
+        """ "next update in 2 h 10 m"; overdue, in bold: "next update ⚠ overdue by 40 m";
+        shorter on a narrow screen ("next in 2 h 10 m", "next ⚠ 40 m late")."""
+        from tui.model.picture import next_update
+
+        try:
+            up = next_update(self.situation, self.clock())
+        except Exception:  # a clock the countdown cannot read: no countdown, never a crash
+            up = None
+        if up is None:
+            return Text("", end="")
+        words = up.short if 0 < self.size.width < 120 else up.text
+        return Text(words, style="bold" if up.overdue else "", end="")
+
+    def refresh_next_update(self) -> None:
+        text = self.next_update_text()
+        changed = self._set_slot("header-next", text)
+        slot = self.query_one("#header-next", Static)
+        slot.set_class(bool(text.plain), "-shown")
+        slot.set_class("⚠" in text.plain, "-overdue")
+        if changed:
+            self.fit_slots()  # again, now that the slot is shown or not: the reload state gets what is left
+
+    def on_resize(self) -> None:
+        self.refresh_next_update()  # the long or the short words
+        self.fit_slots()
 
     def set_reload_state(self, text: str) -> None:
         self.reload_state = text

@@ -4,11 +4,17 @@ Row ids are item ids. The pane keeps its situation's items and the cells of the 
 drawn so far (tui/ui/widgets/cells.py builds them); which rows a search shows comes
 from the board's search (tui.model.search: positions in the list, file order); the
 table draws what is on screen.
+
+Rows are in the list's order (tui.model.picture.board_order): statements, events and
+watch items by time, the others as written with critical and high items first; `o`
+(`toggle_order`) switches between the two, and the title says which. Search hits are
+shown in that order too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,19 +22,20 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.message import Message
 
+from tui.model.picture import OVERDUE_MARK, board_order, default_mode, order_words, overdue_watch
 from tui.model.search import PaneHits, Query, parse
-from tui.model.text import visible
 from tui.ui.widgets.cells import (
     CONF_COL_WIDTH,
-    DEFAULT_LOOK,
     CellLook,
     broken_cells,
     empty_columns,
     highlight,
     label_cell,
     layout_columns,
+    mark_cell,
     problems_of,
     row_cells,
+    severity_cell,
 )
 from tui.ui.widgets.table import Column, ItemTable
 
@@ -66,6 +73,10 @@ class Pane(ItemTable):
         self.title = title
         self.stale_hours = stale_hours
         self.colour = True  # False: NO_COLOR (shapes and bold only)
+        self.clock: Callable[[], dt.datetime] = _utc_now  # the board hands down the app's clock
+        self.order_mode = default_mode(pane)  # "time" or "file" (`o` toggles)
+        self.overdue = 0  # watch: open items past their due
+        self.has_severity = False  # an item is critical or high: the rows get a severity mark
         self.situation: Situation | None = None
         self.items: tuple[Item, ...] = ()
         self.search: Query = parse("")  # the board's query (its words are highlighted)
@@ -76,6 +87,8 @@ class Pane(ItemTable):
         self.title_plain = ""
         self._by_key: dict[str, Item] = {}
         self._keys: list[str] = []  # row id of each item, in file order
+        self._order: list[str] = []  # the row ids in the pane's order
+        self._rank: dict[str, int] | None = None  # row id -> place in that order (None: file order)
         self._hits: Sequence[int] | None = None  # positions the search shows (None: all)
         self._cells: LRUCache[str, list[Text]] = LRUCache(self.CELL_CACHE)
         self._layout: tuple = ()  # (width, columns) the cells were built for
@@ -107,7 +120,11 @@ class Pane(ItemTable):
             self._show_rows(keep_id)  # a reload of another part: nothing here changed
             return
         self._staleness(situation, new_items)
-        self._empty = empty_columns(self.pane, new_items)
+        self._empty = empty_columns(self.pane, new_items, self.row_context())
+        severity = any(it.severity in ("critical", "high") for it in new_items)
+        if severity != self.has_severity:
+            self.has_severity, self._layout = severity, ()  # the mark column grows or shrinks
+        self._count_overdue()
         keys, by_key = _keys(new_items)
         changed: list[str] = []
         if same_sources:  # keep the cells of items that did not change
@@ -119,6 +136,7 @@ class Pane(ItemTable):
         else:
             self._cells.clear()
         self._by_key, self._keys = by_key, keys
+        self._sort()
         if self._relayout() or not same_sources:
             self.clear_rows_cache()
         else:  # a live reload: only the rows that changed are drawn again
@@ -139,8 +157,54 @@ class Pane(ItemTable):
         self._show_rows(self.cursor_id)
 
     def _show_rows(self, keep_id: str | None) -> None:
-        keys, hits = self._keys, self._hits
-        self.set_rows(keys if hits is None else [keys[r] for r in hits if r < len(keys)], keep_id=keep_id)
+        keys, hits, rank = self._keys, self._hits, self._rank
+        if hits is None:
+            rows = self._order
+        else:
+            rows = [keys[r] for r in hits if r < len(keys)]
+            if rank is not None:
+                rows.sort(key=rank.__getitem__)
+        self.set_rows(rows, keep_id=keep_id)
+        self._update_titles()
+
+    # -- order ---------------------------------------------------------------------
+    def row_context(self):
+        from tui.ui.widgets.cells import RowContext
+
+        return RowContext(self.situation, self.clock()) if self.situation is not None else None
+
+    def _sort(self) -> None:
+        """The rows in the pane's order (as written needs no sort unless an item is severe)."""
+        if self.order_mode == "file" and not self.has_severity:
+            self._order, self._rank = self._keys, None
+            return
+        key_of = {id(self._by_key[k]): k for k in self._keys}
+        self._order = [key_of[id(it)] for it in board_order(self.pane, self.items, self.order_mode, self.clock())]
+        self._rank = {k: i for i, k in enumerate(self._order)}
+
+    def _count_overdue(self) -> None:
+        if self.pane == "watch":
+            self.overdue = len(overdue_watch(self.situation, self.clock()))
+
+    def toggle_order(self) -> str:
+        """`o`: by time <-> as written; the cursor stays on its item. Returns the new order in words."""
+        self.order_mode = "file" if self.order_mode == "time" else "time"
+        self._sort()
+        self._show_rows(self.cursor_id)
+        return order_words(self.pane, self.order_mode)
+
+    def refresh_time(self) -> None:
+        """The clock moved on (the board calls it every half minute): a watch item may now
+        be overdue, a due cell read differently ("in 2 h" -> "in 1 h")."""
+        if self.pane != "watch" or not self.items:
+            return
+        before = self.overdue
+        self._count_overdue()
+        if before != self.overdue and self.order_mode == "time":
+            self._sort()
+            self._show_rows(self.cursor_id)
+        self._cells.clear()
+        self.clear_rows_cache()
         self._update_titles()
 
     def set_marks(self, marks: dict[str, str]) -> None:
@@ -200,16 +264,23 @@ class Pane(ItemTable):
         width = self.scrollable_content_region.width
         return width if width > 0 else 36
 
+    @property
+    def mark_width(self) -> int:
+        """The change mark, the severity mark (when the list has critical or high items),
+        then confidence, grade and flag."""
+        return 1 + (1 if self.has_severity else 0) + CONF_COL_WIDTH
+
     def _relayout(self) -> bool:
         """Columns for the width now; True when they changed."""
         width = self._content_width()
-        specs = layout_columns(self.pane, max(width - 1, 0), self._empty)  # 1: the mark column
-        layout = (width, tuple((c.key, w) for c, w in specs))
+        marks = self.mark_width - CONF_COL_WIDTH
+        specs = layout_columns(self.pane, max(width - marks, 0), self._empty)
+        layout = (width, marks, tuple((c.key, w) for c, w in specs))
         if layout == self._layout:
             return False
         self._layout, self._col_specs = layout, specs
         self._cells.clear()
-        columns = [Column(MARK_COLUMN, Text("", end=""), CONF_COL_WIDTH + 1)]
+        columns = [Column(MARK_COLUMN, Text("", end=""), self.mark_width)]
         columns += [Column(c.key, label_cell(c.label), w) for c, w in specs]
         self.set_columns(columns)
         return True
@@ -227,10 +298,14 @@ class Pane(ItemTable):
         if problems_of(item):
             cells = broken_cells(item, look)
         else:
-            cells = row_cells(item, situation, self._col_specs, self.colour, stale=item.id in self.stale_ids, look=look)
+            stale = item.id in self.stale_ids
+            cells = row_cells(item, situation, self._col_specs, self.colour, stale=stale, look=look, now=self.clock())
         if self.search.words:
             cells = [cells[0]] + [highlight(c, self.search, look) for c in cells[1:]]
-        return [mark_cell(self.marks.get(key), look) + cells[0], *cells[1:]]
+        marks = mark_cell(self.marks.get(key), look)
+        if self.has_severity:
+            marks += severity_cell(item, self.colour)
+        return [marks + cells[0], *cells[1:]]
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -259,6 +334,13 @@ class Pane(ItemTable):
             title.append(f"{self.hit_count}/{total}", style="bold")
         else:
             title.append(f"({total})")
+        if self.overdue:
+            title.append(" · ")
+            title.append(f"{OVERDUE_MARK} {self.overdue} overdue", style="bold")
+        if total > 1 and (
+            self.order_mode == "time" or default_mode(self.pane) == "time"
+        ):  # "as written" goes without saying
+            title.append(f" · {order_words(self.pane, self.order_mode)}")
         if self.freshest:
             fresh = f" · upd {self.freshest}"
             room = self.size.width - 6  # the border's corners and padding
@@ -288,6 +370,10 @@ class Pane(ItemTable):
         super().action_select_cursor()
 
 
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def _keys(items: tuple[Item, ...]) -> tuple[list[str], dict[str, Item]]:
     """Row keys (item ids; ids are unique per the loader, but never crash if not)."""
     by_key: dict[str, Item] = {}
@@ -302,16 +388,3 @@ def _keys(items: tuple[Item, ...]) -> tuple[list[str], dict[str, Item]]:
         by_key[key] = item
         keys.append(key)
     return keys, by_key
-
-
-MARK_GLYPHS = {"new": "+", "changed": "•"}
-
-
-def mark_cell(kind: str | None, look: CellLook = DEFAULT_LOOK) -> Text:
-    glyph = MARK_GLYPHS.get(kind or "", " ")
-    style = look.new if kind == "new" else look.changed if kind == "changed" else ""
-    return Text(glyph, style=style, no_wrap=True, end="")
-
-
-def safe_label(item: Item) -> str:
-    return visible(item.label, single_line=True)

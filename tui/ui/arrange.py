@@ -1,0 +1,129 @@
+"""What the board's first screen holds below the picture, and in which order (no Textual).
+
+    arrange(counts, width, height) -> Arrangement
+
+The picture (summary, key figures) is on top; below it, a box per list with items, in
+rows. What does not get a box is named on ONE line instead ("6 Needs (0) · 7 Watch (3,
+1 overdue)"):
+
+- an empty list never takes a box;
+- the picture lists (6 Needs, 7 Watch, 8 Judgments) come first, side by side, when
+  there is room for them as well as the panes 1-5; on a short screen (80x24 with every
+  pane filled) they are on the line (their key opens the list full screen);
+- the panes 1-5 keep their places: Fronts | Evacuations, Statements | Infrastructure,
+  Events; on a wide and tall screen the short lists (Fronts, Evacuations, Infrastructure)
+  share the top band and Statements and Events get the full width;
+- a box alone on its row takes the whole width.
+
+Rows get heights in lines: each first what it needs to show its items (up to a share),
+then the rest goes to the longest lists. The layout engineer tunes the numbers here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from tui.model.spec import LIST
+
+__all__ = ["Arrangement", "arrange", "PICTURE_LISTS", "CORE_LISTS", "GRID_COLUMNS", "row_heights"]
+
+PICTURE_LISTS = ("needs", "watch", "judgments")
+CORE_LISTS = ("fronts", "evacuations", "statements", "infrastructure", "events")
+SHORT_LISTS = ("fronts", "evacuations", "infrastructure")  # a handful of rows, as a rule
+LONG_LISTS = ("statements", "events")  # they pile up, and their texts are long
+LIST_ORDER = tuple(sorted(PICTURE_LISTS + CORE_LISTS, key=lambda n: LIST[n].key))  # key order: 1 ... 8
+GRID_COLUMNS = 6  # rows of 1, 2 or 3 boxes divide it evenly
+BOX_CHROME = 3  # border top and bottom, the column header
+MIN_ROW = 6  # a box row shows at least three items
+WIDE = 140  # columns from which the short lists share one band
+TALL = 30
+PICTURE_BOX_MIN_WIDTH = 30  # narrower than this, three picture lists take two rows
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Rows of boxes (list names, top to bottom, left to right), and the lists named on
+    the one line instead: `collapsed` have items but no room, `empty` have none."""
+
+    rows: tuple[tuple[str, ...], ...] = ()
+    collapsed: tuple[str, ...] = ()
+    empty: tuple[str, ...] = ()
+    heights: tuple[int, ...] = field(default=())  # lines per row (0: share what is left)
+
+    @property
+    def boxed(self) -> tuple[str, ...]:
+        return tuple(name for row in self.rows for name in row)
+
+    @property
+    def line(self) -> tuple[str, ...]:
+        """The lists on the one line: those with items first, then the empty ones."""
+        return self.collapsed + self.empty
+
+
+def _core_rows(lists: list[str], wide: bool) -> list[tuple[str, ...]]:
+    if wide:
+        short = tuple(n for n in lists if n in SHORT_LISTS)
+        return ([short] if short else []) + [(n,) for n in lists if n not in SHORT_LISTS]
+    return [tuple(lists[i : i + 2]) for i in range(0, len(lists), 2)]
+
+
+def _picture_rows(lists: list[str], width: int) -> list[tuple[str, ...]]:
+    if not lists:
+        return []
+    if len(lists) == 3 and width // 3 < PICTURE_BOX_MIN_WIDTH:
+        return [tuple(lists[:2]), (lists[2],)]
+    return [tuple(lists)]
+
+
+def _least(rows: list[tuple[str, ...]], counts: Mapping[str, int]) -> int:
+    """The lines these rows need at least: what each shows of its items, up to MIN_ROW."""
+    return sum(min(max(counts.get(n, 0) for n in row) + BOX_CHROME, MIN_ROW) for row in rows)
+
+
+def row_heights(rows: tuple[tuple[str, ...], ...], counts: Mapping[str, int], height: int) -> tuple[int, ...]:
+    """Lines per row: each row first what it needs (its longest list, up to MIN_ROW), then
+    the rest in turn to rows that need more, the last row taking what is left."""
+    if not rows:
+        return ()
+    need = [max(counts.get(n, 0) for n in row) + BOX_CHROME for row in rows]
+    out = [min(n, MIN_ROW) for n in need]
+    left = height - sum(out)
+    while left > 0:
+        wanting = [i for i in range(len(rows)) if out[i] < need[i]]
+        if not wanting:
+            break
+        for i in wanting:
+            if left <= 0:
+                break
+            out[i] += 1
+            left -= 1
+    # every box shows all its items: the spare lines go to the rows of long texts
+    # (statements, events), evenly; the short lists stay as tall as their rows
+    takers = [i for i, row in enumerate(rows) if any(n in LONG_LISTS for n in row)] or list(range(len(rows)))
+    for k, i in enumerate(takers):
+        share = left // (len(takers) - k)
+        out[i] += share
+        left -= share
+    return tuple(max(h, BOX_CHROME + 1) for h in out)
+
+
+def arrange(counts: Mapping[str, int], width: int, height: int) -> Arrangement:
+    """The boxes for `counts` (list -> number of items) in `width` x `height` cells (the
+    room below the picture, the one line included)."""
+    empty = [n for n in LIST_ORDER if not counts.get(n)]
+    wide = width >= WIDE and height + 10 >= TALL  # (the picture above takes about 10 lines)
+    core = _core_rows([n for n in CORE_LISTS if counts.get(n)], wide)
+    picture = _picture_rows([n for n in PICTURE_LISTS if counts.get(n)], width)
+    collapsed: list[str] = []
+    if picture and _least(picture + core, counts) > height - (1 if empty else 0):
+        collapsed = [n for row in picture for n in row]
+        picture = []
+    rows = tuple(picture + core)
+    line = 1 if empty or collapsed else 0
+    return Arrangement(
+        rows=rows,
+        collapsed=tuple(sorted(collapsed, key=LIST_ORDER.index)),
+        empty=tuple(empty),
+        heights=row_heights(rows, counts, height - line),
+    )
