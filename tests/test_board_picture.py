@@ -316,3 +316,40 @@ async def test_every_box_and_tile_stays_inside_the_screen(size):
             for pane in board.shown_panes():
                 if pane is not board.figures:
                     assert sum(c.width for c in pane.columns) <= pane.scrollable_content_region.width
+
+
+async def test_sources_changes_and_the_palette_cover_the_new_lists(tmp_path):
+    from tui.runtime.baseline import BaselineStore
+    from tui.ui.screens.changes import ChangesScreen
+    from tui.ui.screens.sources import SourcesScreen
+
+    store = BaselineStore(tmp_path / "state")
+    before = picture()
+    lower = dataclasses.replace(before.figures[0], value=Quantity(50000))
+    assert store.save(dataclasses.replace(before, figures=(lower, *before.figures[1:]), judgments=())).ok
+    app = make_app(result(picture()), baseline_store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        # S: the figure rests on Reuters, with the fronts and evacuations that cite it
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
+        usage = {u.source.id: u.item_ids for u in app.screen.usages}
+        assert "evacuated" in usage["reuters"]
+        await pilot.press("escape")
+        # B: the figure changed, the judgment is new
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangesScreen)
+        assert ("changed", "evacuated") in app.screen.targets and ("new", "not-pushed-back") in app.screen.targets
+        shown = text(app)
+        assert "~ Figures › people evacuated" in shown and "+ Judgments › Russia has not pushed" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        # the palette: a figure and a watch item by name
+        from tui.ui.commands import ItemCommands
+
+        provider = ItemCommands(app.screen)
+        await provider.startup()
+        hits = [hit async for hit in provider.search("fighting near")]
+        assert hits and "Watch › Fighting near the plant" in str(hits[0].text)

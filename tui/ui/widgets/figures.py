@@ -169,8 +169,8 @@ class FigurePane(Pane):
             segments.extend(
                 Text("no match" if self.search_active else "no key figures", style=MUTED_STYLE).render(console)
             )
-        line = Segment.apply_style(segments, self.rich_style)  # every segment styled (NO_COLOR's filter reads them)
-        return Strip(line).adjust_cell_length(width, self.rich_style).simplify()
+        styled = Segment.apply_style(segments, self.rich_style)  # every segment styled (NO_COLOR's filter reads them)
+        return Strip(styled).adjust_cell_length(width, self.rich_style).simplify()
 
     def _tile_segments(self, row_id: str, cursor: bool, width: int) -> list[Segment]:
         text = self._tile(row_id, width)
