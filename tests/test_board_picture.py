@@ -145,6 +145,10 @@ async def test_i_shows_the_whole_summary_and_escape_goes_back():
         assert "The IAEA calls for restraint near the Kursk nuclear power plant." in shown
         assert "Overdue watch items (1)" in shown and "Fighting near the plant" in shown
         assert "next update in 2 h 10 m" in shown
+        # the area on a line of its own, never glued to the next update's time
+        lines = [line.strip() for line in screen_lines(app)]
+        head = next(line for line in lines if "next update in 2 h 10 m" in line)
+        assert head.endswith(")") and app.board.situation.area in lines
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.board

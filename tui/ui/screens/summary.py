@@ -34,7 +34,7 @@ def _text(value: str | None, style: str = "") -> Text:
 def picture_text(situation: Situation, now: dt.datetime) -> Group:
     """The summary and what frames it, as shown on the screen."""
     parts: list[Text] = []
-    head = Text(end="")
+    head = Text()  # (end="" would glue the next line, the area, to it in the Group)
     head.append(f"as of {format_when(situation.as_of, with_year=True)} ({format_age(situation.as_of, now)})")
     up = next_update(situation, now)
     if up is not None:
