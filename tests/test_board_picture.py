@@ -77,6 +77,8 @@ async def test_80x24_the_picture_comes_before_the_panes():
         # the summary: two lines, the second ending with the key for the rest
         assert lines[1].strip().startswith("Thousands of Ukrainian soldiers")
         assert lines[2].rstrip().endswith("… i: more")
+        last_word = lines[2].rstrip().removesuffix("… i: more").split()[-1]
+        assert last_word in SUMMARY.split()  # cut between words, never inside one
         assert board.summary.region.height == 2 and board.summary.cut
         # the key figures: one line of tiles, "0" first, the value then what is counted
         assert lines[3].startswith("0 ")

@@ -67,7 +67,14 @@ class SummaryText(Widget, can_focus=False):
         if self.cut:
             lines = lines[:height]
             last = lines[-1]
-            last.truncate(max(width - len(MORE_HINT) - 1, 1), overflow="crop")
+            room = max(width - len(MORE_HINT) - 1, 1)
+            if last.cell_len > room:
+                whole = last.plain
+                last.truncate(room, overflow="crop")
+                kept = len(last.plain)
+                space = last.plain.rfind(" ")
+                if whole[kept : kept + 1] not in (" ", "") and space > kept // 2:
+                    last.right_crop(kept - space)  # cut between words ("Over 76, …" read as a number)
             last.rstrip()
             last.append(" " + MORE_HINT, style=MUTED_STYLE)
         out = Text("\n").join(lines)
