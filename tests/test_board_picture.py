@@ -169,6 +169,13 @@ async def test_0_focuses_the_figures_arrows_move_enter_opens():
         assert figures.selected_id == "vehicles"
         await pilot.pause()
         assert "about 15 vehicles destroyed" in screen_lines(app)[3]  # scrolled into view
+        # focus elsewhere: the strip shows the headline figures again, the cursor stays
+        await pilot.press("1")
+        await pilot.pause()
+        assert "over 76,000 people evacuated" in screen_lines(app)[3] and figures.selected_id == "vehicles"
+        await pilot.press("0")
+        await pilot.pause()
+        assert "about 15 vehicles destroyed" in screen_lines(app)[3]
         await pilot.press("left", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen) and app.screen.item_id == "depth"

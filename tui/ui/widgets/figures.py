@@ -131,7 +131,10 @@ class FigurePane(Pane):
 
     # -- drawing ---------------------------------------------------------------------
     def _top_line(self, width: int, height: int) -> int:
-        """The first tile line shown: the cursor's line in view."""
+        """The first tile line shown: the cursor's line in view while the figures have focus;
+        else the first, the headline figures (the cursor stays where it was)."""
+        if not self.has_focus:
+            return 0
         k = self.per_line(width)
         cursor_line = self.cursor_row // k
         return max(0, min(cursor_line - height + 1, self.line_count(width) - height)) if cursor_line >= height else 0
