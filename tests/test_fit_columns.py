@@ -44,7 +44,11 @@ def test_a_long_label_is_cut_only_where_the_main_text_would_lose_its_minimum():
     short = widths(fit_columns(STATEMENTS[:3], 43, natural, main="text"))
     assert short == {"actor": LABEL_WHOLE, "date": 8, "text": 10}  # 24 cells of label, the date, the text's minimum
     out = widths(fit_columns(STATEMENTS[:3], 60, natural, main="text"))
-    assert out == {"actor": 40, "date": 8, "text": 12}  # whole: the quote keeps its minimum
+    assert out == {"actor": LABEL_WHOLE, "date": 8, "text": 27}  # the quote would not keep half the pane
+    nearly = widths(fit_columns(STATEMENTS[:3], 60, {**natural, "actor": 28}, main="text"))
+    assert nearly == {"actor": 28, "date": 8, "text": 24}  # 3 cells short of whole: whole
+    roomy = widths(fit_columns(STATEMENTS[:3], 120, natural, main="text"))
+    assert roomy["actor"] == 40  # the quote keeps half the pane: the label whole
 
 
 def test_status_and_figures_before_the_other_columns_and_the_main_text_last():

@@ -13,7 +13,12 @@ text) takes the rest. When they do not, room is given in this order:
    whole in a half-width pane at 80 columns;
 3. status and figures (the fixed-width columns: a date, a status, a number), whole;
 4. the other columns up to their cap (`Col.max`);
-5. what is left: the label whole, then the main text column, then the other columns.
+5. what is left: the label whole (when it is a few cells short, or the main text column
+   keeps half the pane all the same), the other columns whole (the same half); the main
+   text column; then the rest.
+
+A pane without the focus gives status and figures their room before the label's 24
+cells (`label_first=False`); the focused pane reads its labels whole.
 
 A column that does not get its minimum is left out (from the right), rather than shown as
 two letters and an ellipsis; the first column always stays.
@@ -27,13 +32,18 @@ from typing import Protocol
 __all__ = ["LABEL_WHOLE", "MEASURED_ITEMS", "fit_columns", "natural_widths"]
 
 LABEL_WHOLE = 25  # the label's room before the others get theirs: 24 cells and the gap
+NEARLY_WHOLE = 4  # a label this close to whole is made whole ('Kursk Nuclear Power Pla…' is no help)
 
 
 class ColumnSpec(Protocol):
-    key: str
-    width: int  # > 0: a date, a status or a figure (fixed in the old layout: now its natural width)
-    min: int
-    max: int
+    @property
+    def key(self) -> str: ...
+    @property
+    def width(self) -> int: ...  # > 0: a date, a status or a figure (its natural width now)
+    @property
+    def min(self) -> int: ...
+    @property
+    def max(self) -> int: ...
 
 
 def fit_columns(
@@ -42,8 +52,11 @@ def fit_columns(
     natural: Mapping[str, int],
     *,
     main: str | None = None,
+    label_first: bool = True,
 ) -> list[tuple[ColumnSpec, int]]:
-    """Widths for `cols` in `width` cells (see the module's docstring)."""
+    """Widths for `cols` in `width` cells (see the module's docstring). `label_first`
+    False (a pane without the focus): status and figures come before the label's 24
+    cells, the label keeping its minimum; the focused pane reads its labels whole."""
     if not cols:
         return []
     width = max(width, 0)
@@ -64,22 +77,43 @@ def fit_columns(
         got[col.key] = got.get(col.key, 0) + cells
         left -= cells
 
-    main_min = min(want[main_col.key], max(main_col.min, 2))
-    if main_col is not label:
-        give(main_col, main_min)
-    give(label, min(want[label.key], LABEL_WHOLE))
     fixed = [c for c in cols if c.width and c is not label and c is not main_col]
     others = [c for c in cols if not c.width and c is not label and c is not main_col]
-    for col in fixed:
-        if want[col.key] <= left:
-            give(col, want[col.key])
+    if main_col is not label:
+        give(main_col, min(want[main_col.key], max(main_col.min, 2)))
+
+    def label_up_to_whole() -> None:
+        give(label, min(want[label.key], LABEL_WHOLE) - got.get(label.key, 0))
+
+    def status_and_figures() -> None:
+        for col in fixed:
+            if col.key not in got and want[col.key] <= left:
+                give(col, want[col.key])
+
+    if label_first:
+        label_up_to_whole()
+        status_and_figures()
+    else:  # the label its minimum, status and figures whole, then the label's 24 cells
+        give(label, min(want[label.key], max(label.min, 2)))
+        status_and_figures()
+        label_up_to_whole()
     for col in others:
         cap = min(want[col.key], col.max or want[col.key])
         if max(col.min, 2) <= left:
             give(col, cap)
-    give(label, want[label.key] - got[label.key])
-    if main_col is not label:
+    rest_of_label = want[label.key] - got[label.key]
+    rest_of_others = sum(want[c.key] - got[c.key] for c in others if c.key in got)
+    if main_col is label:
+        give(label, rest_of_label)
+    else:  # the label, then the others whole only if the main text keeps half the pane
+        if rest_of_label <= NEARLY_WHOLE or got[main_col.key] + left - rest_of_label >= width // 2:
+            give(label, rest_of_label)
+        if got[main_col.key] + left - rest_of_others >= width // 2:
+            for col in others:
+                if col.key in got:
+                    give(col, want[col.key] - got[col.key])
         give(main_col, want[main_col.key] - got[main_col.key])
+        give(label, want[label.key] - got[label.key])
     for col in others:
         if col.key in got:
             give(col, want[col.key] - got[col.key])
