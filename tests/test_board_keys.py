@@ -433,13 +433,17 @@ async def test_resize_small_and_back():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        wide = [(c.key, c.width) for c in app.board.pane("fronts").columns]
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
+        assert [(c.key, c.width) for c in app.board.pane("fronts").columns] != wide
         await pilot.press("tab", "j")
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
         assert app.board.has_class("-wide")
-        assert "sides" in [c.key for c in app.board.pane("fronts").columns]
+        assert [(c.key, c.width) for c in app.board.pane("fronts").columns] == wide  # the widths come back
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.focused.pane == "evacuations" and app.focused.selected_id == "belgorod"

@@ -9,7 +9,9 @@ component classes; the defaults here are the same looks as Rich styles.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.style import StyleType
 from rich.text import Text
@@ -29,6 +31,8 @@ from tui.ui.widgets.columns import (  # noqa: F401 - the pane and the tests read
     WIDE,
     Col,
     RowContext,
+    column_widths,
+    content_need,
     empty_columns,
     layout_columns,
 )
@@ -67,6 +71,7 @@ class CellLook:
 DEFAULT_LOOK = CellLook()
 
 BROKEN_FLAG = "✗"
+SHORT_LABEL = 12  # a broken row's label this short is never cut for its problem
 
 
 def problems_of(item: Item) -> tuple[Diagnostic, ...]:
@@ -74,10 +79,12 @@ def problems_of(item: Item) -> tuple[Diagnostic, ...]:
     return item.problems if isinstance(item, BrokenItem) else ()
 
 
-def broken_cells(item: Item, look: CellLook | None = None) -> list[Text]:
+def broken_cells(item: Item, look: CellLook | None = None, specs: Sequence[tuple[Any, int]] = ()) -> list[Text]:
     """The row of an item that did not validate: ✗ where the confidence goes, what its
     label field held, then its first problem across the rest of the row (a row with
-    fewer cells than columns: its last cell runs to the end of the line)."""
+    fewer cells than columns: its last cell runs to the end of the line). `specs`: the
+    pane's columns and widths; the label gives up cells of its column (down to its minimum; a short one whole) for
+    the problem to show whole."""
     look = look or DEFAULT_LOOK
     problems = problems_of(item)
     first = problems[0] if problems else None
@@ -86,11 +93,17 @@ def broken_cells(item: Item, look: CellLook | None = None) -> list[Text]:
     flag = Text(BROKEN_FLAG, style=look.broken, no_wrap=True, end="")
     flag.append(" " * (CONF_COL_WIDTH - 1))
     more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-    return [
-        flag,
-        cell(item.label or ""),
-        cell(f"{field}: {message}{more}" if field else f"{message}{more}", style=look.broken),
-    ]
+    label = cell(item.label or "")
+    problem = cell(f"{field}: {message}{more}" if field else f"{message}{more}", style=look.broken)
+    if not specs:
+        return [flag, label, problem]
+    first, column = specs[0]
+    floor = label.cell_len if label.cell_len <= SHORT_LABEL else first.min  # 'North axis' stays whole
+    room = min(column, max(sum(w for _, w in specs) - problem.cell_len, floor))
+    if label.cell_len > room:
+        label.truncate(room, overflow="ellipsis")
+    label.pad_right(room - label.cell_len)
+    return [flag, label + problem]
 
 
 def best_grade(item: Item, situation: Situation) -> str:

@@ -10,7 +10,7 @@ a column whose value depends on the clock or the as-of (`ctx`) gets a RowContext
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,49 +185,91 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
 DEFAULT_COLUMNS = (Col("label", "Item", lambda i: i.label, weight=1, min=8),)
 
 
-def layout_columns(pane: str, width: int, empty: frozenset[str] | set[str] = frozenset()) -> list[tuple[Col, int]]:
+def layout_columns(
+    pane: str,
+    width: int,
+    empty: frozenset[str] | set[str] = frozenset(),
+    natural: Mapping[str, int] | None = None,
+    label_first: bool = True,
+) -> list[tuple[Col, int]]:
     """Columns that fit `width` cells (after the confidence column), each with its width.
 
     `empty`: keys of optional columns (level > 0) no item of the pane fills; they are
-    left out, their room goes to the others.
+    left out, their room goes to the others. `natural`: the width each column needs for
+    its widest value (column_widths); the widths come from it (tui/ui/widgets/fit.py:
+    nothing cut while there is room, the label first, then status and figures, the main
+    text column taking the rest). Without it (before the first picture), the columns'
+    own sizes. `label_first`: the label's 24 cells before status and figures (the
+    focused pane; the others keep status and figures whole first).
     """
+    from tui.ui.widgets.fit import fit_columns
+
     width = max(width - CONF_COL_WIDTH, 0)
     level = 2 if width >= WIDE else 1 if width >= MEDIUM else 0
-    cols = [
-        c
-        for c in COLUMNS.get(pane, DEFAULT_COLUMNS)
-        if c.level <= level and not ((c.level or c.drop_empty) and c.key in empty)
+    filled = [c for c in COLUMNS.get(pane, DEFAULT_COLUMNS) if not ((c.level or c.drop_empty) and c.key in empty)]
+    if natural is not None:  # from what the columns hold: a level's columns where they fit
+        level = max(lv for lv in (0, 1, 2) if lv == 0 or _fits([c for c in filled if c.level <= lv], natural, width))
+    cols = [c for c in filled if c.level <= level]
+    main = _main(cols)
+    if natural is None:  # the columns' own sizes, a capped column up to its cap
+        natural = {c.key: c.width or min(max(c.min, width * c.weight // 10), c.max or width) for c in cols}
+    return [
+        (c, w) for c, w in fit_columns(cols, width, natural, main=main, label_first=label_first) if isinstance(c, Col)
     ]
-    # Very narrow (a 60-column terminal): drop columns from the right rather than run
-    # past the pane's edge; the first (what the item is) always stays.
-    while len(cols) > 1 and sum(c.width or c.min for c in cols) > width:
-        fixed_ = [c for c in cols[1:] if c.width]  # a date or status before a text column
-        cols.remove(fixed_[-1] if fixed_ else cols[-1])
-    fixed = sum(c.width for c in cols if c.width)
-    flex = [c for c in cols if not c.width]
-    free = max(width - fixed, 0)
-    total_weight = sum(c.weight for c in flex) or 1
-    out: list[tuple[Col, int]] = []
-    spare = free
-    widths: dict[str, int] = {}
-    for c in flex:
-        w = max(c.min, free * c.weight // total_weight)
-        if c.max:
-            w = min(w, max(c.max, c.min))
-        widths[c.key] = w
-        spare -= w
-    while spare < 0:  # the minimums pushed past the edge: take it back from the widest
-        c = max(flex, key=lambda c: widths[c.key] - c.min)
-        if widths[c.key] <= c.min:
-            break
-        widths[c.key] -= 1
-        spare += 1
-    if flex and spare > 0:  # rounding leftovers and capped room go to the main text column
-        heaviest = max(flex, key=lambda c: (not c.max, c.weight))
-        widths[heaviest.key] += spare
-    for c in cols:
-        out.append((c, c.width or widths[c.key]))
-    return out
+
+
+def _main(cols: list[Col]) -> str | None:
+    """The main text column (the quote, the event's what): it takes what the others leave."""
+    return max(cols, key=lambda c: (not c.width, not c.max, c.weight)).key if cols else None
+
+
+def _fits(cols: list[Col], natural: Mapping[str, int], width: int) -> bool:
+    """Whether `cols` fit `width` with the label up to its 24 cells, the others up to their
+    cap and the main text column a third of the pane (Kind and Location at 200 columns only
+    where Infrastructure's units stay whole)."""
+    from tui.ui.widgets.fit import LABEL_WHOLE
+
+    main = _main(cols)
+    total = 0
+    for i, c in enumerate(cols):
+        need = natural.get(c.key, c.min)
+        if i == 0:
+            need = min(need, LABEL_WHOLE)
+        elif c.key == main:
+            need = min(need, max(c.min, width // 3))
+        elif c.max:
+            need = min(need, c.max)
+        total += need
+    return total <= width
+
+
+def column_widths(pane: str, items, ctx: RowContext | None = None, *, headings: bool = True) -> dict[str, int]:
+    """The width each of the pane's columns needs to show its widest value whole (over the
+    first 2,000 items; its heading too when the header row is shown)."""
+    from tui.ui.widgets.fit import natural_widths
+
+    cols = COLUMNS.get(pane, DEFAULT_COLUMNS)
+
+    def value(col: Any, item: Any) -> str:
+        return col.get(item, ctx) if col.ctx else col.get(item)
+
+    return natural_widths(cols, items, value, headings={c.key: c.label for c in cols} if headings else None)
+
+
+def content_need(pane: str, natural: Mapping[str, int] | None, empty: frozenset[str], marks: int) -> int:
+    """The width a pane needs to show its first columns whole (those shown at any width; a
+    long label counted at 24 cells), its borders, marks and scrollbar included: how the
+    board shares a band of boxes on a wide screen (the other columns where room is left)."""
+    from tui.ui.widgets.fit import LABEL_WHOLE, NEARLY_WHOLE
+
+    if natural is None:
+        return 0
+    need = [
+        natural.get(c.key, c.min) for c in COLUMNS.get(pane, DEFAULT_COLUMNS) if c.key not in empty and c.level == 0
+    ]
+    if need and need[0] > LABEL_WHOLE + NEARLY_WHOLE:  # a label a few cells longer: whole
+        need[0] = LABEL_WHOLE
+    return marks + sum(need) + 3
 
 
 def empty_columns(pane: str, items, ctx: RowContext | None = None) -> frozenset[str]:

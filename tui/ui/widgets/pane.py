@@ -31,12 +31,12 @@ from tui.ui.widgets.cells import (
     empty_columns,
     highlight,
     label_cell,
-    layout_columns,
     mark_cell,
     problems_of,
     row_cells,
     severity_cell,
 )
+from tui.ui.widgets.columns import column_widths, content_need, layout_columns
 from tui.ui.widgets.table import Column, ItemTable
 
 if TYPE_CHECKING:
@@ -94,6 +94,8 @@ class Pane(ItemTable):
         self._layout: tuple = ()  # (width, columns) the cells were built for
         self._col_specs: list = []
         self._empty: frozenset[str] = frozenset()  # optional columns no item fills
+        self._natural: dict[str, int] | None = None  # each column's widest value: on a new picture only
+        self.band_need = 0  # the width its columns need whole (how a band of boxes is shared)
         self._look = CellLook()
         self._look_stale = True
         self._update_titles()
@@ -121,10 +123,12 @@ class Pane(ItemTable):
             return
         self._staleness(situation, new_items)
         self._empty = empty_columns(self.pane, new_items, self.row_context())
+        self._natural = column_widths(self.pane, new_items, self.row_context())
         severity = any(it.severity in ("critical", "high") for it in new_items)
         if severity != self.has_severity:
             self.has_severity, self._layout = severity, ()  # the mark column grows or shrinks
         self._count_overdue()
+        self.band_need = content_need(self.pane, self._natural, self._empty, self.mark_width)
         keys, by_key = _keys(new_items)
         changed: list[str] = []
         if same_sources:  # keep the cells of items that did not change
@@ -260,10 +264,6 @@ class Pane(ItemTable):
         return self.row_cells(row_id)[keys.index(column)]
 
     # -- cells ---------------------------------------------------------------------
-    def _content_width(self) -> int:
-        width = self.scrollable_content_region.width
-        return width if width > 0 else 36
-
     @property
     def mark_width(self) -> int:
         """The change mark, the severity mark (when the list has critical or high items),
@@ -272,9 +272,11 @@ class Pane(ItemTable):
 
     def _relayout(self) -> bool:
         """Columns for the width now; True when they changed."""
-        width = self._content_width()
+        width = max(self.scrollable_content_region.width, 0) or 36  # (36: not laid out yet)
         marks = self.mark_width - CONF_COL_WIDTH
-        specs = layout_columns(self.pane, max(width - marks, 0), self._empty)
+        # the focused pane reads its labels whole first (screen.focused: has_focus is set after on_focus)
+        label_first = (self.is_attached and self.screen.focused is self) or self.has_class("-maximized")
+        specs = layout_columns(self.pane, max(width - marks, 0), self._empty, self._natural, label_first)
         layout = (width, marks, tuple((c.key, w) for c, w in specs))
         if layout == self._layout:
             return False
@@ -296,7 +298,7 @@ class Pane(ItemTable):
         if situation is None:
             return []
         if problems_of(item):
-            cells = broken_cells(item, look)
+            cells = broken_cells(item, look, self._col_specs)
         else:
             stale = item.id in self.stale_ids
             cells = row_cells(item, situation, self._col_specs, self.colour, stale=stale, look=look, now=self.clock())
@@ -355,6 +357,12 @@ class Pane(ItemTable):
             self.border_subtitle = "no match" if self.search_active else "none"
         else:
             self.border_subtitle = None
+
+    def on_focus(self) -> None:  # the focused pane reads its labels whole (_relayout)
+        if self._relayout():
+            self.clear_rows_cache()
+
+    on_blur = on_focus
 
     def on_resize(self) -> None:  # (ItemTable's own on_resize runs too: Textual calls each class's)
         if self.freshest:
