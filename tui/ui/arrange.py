@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from tui.model.spec import LIST
 
-__all__ = ["Arrangement", "arrange", "PICTURE_LISTS", "CORE_LISTS", "GRID_COLUMNS", "row_heights"]
+__all__ = ["Arrangement", "arrange", "PICTURE_LISTS", "CORE_LISTS", "GRID_COLUMNS", "row_heights", "share_band"]
 
 PICTURE_LISTS = ("needs", "watch", "judgments")
 CORE_LISTS = ("fronts", "evacuations", "statements", "infrastructure", "events")
@@ -50,6 +50,7 @@ class Arrangement:
     collapsed: tuple[str, ...] = ()
     empty: tuple[str, ...] = ()
     heights: tuple[int, ...] = field(default=())  # lines per row (0: share what is left)
+    headers: bool = True  # the boxes show their column headings (False: no room for them and every row)
 
     @property
     def boxed(self) -> tuple[str, ...]:
@@ -81,12 +82,15 @@ def _least(rows: list[tuple[str, ...]], counts: Mapping[str, int]) -> int:
     return sum(min(max(counts.get(n, 0) for n in row) + BOX_CHROME, MIN_ROW) for row in rows)
 
 
-def row_heights(rows: tuple[tuple[str, ...], ...], counts: Mapping[str, int], height: int) -> tuple[int, ...]:
+def row_heights(
+    rows: tuple[tuple[str, ...], ...], counts: Mapping[str, int], height: int, chrome: int = BOX_CHROME
+) -> tuple[int, ...]:
     """Lines per row: each row first what it needs (its longest list, up to MIN_ROW), then
-    the rest in turn to rows that need more, the last row taking what is left."""
+    the rest in turn to rows that need more, the last row taking what is left. `chrome`:
+    the lines a box takes besides its rows (borders, and the column headings if shown)."""
     if not rows:
         return ()
-    need = [max(counts.get(n, 0) for n in row) + BOX_CHROME for row in rows]
+    need = [max(counts.get(n, 0) for n in row) + chrome for row in rows]
     out = [min(n, MIN_ROW) for n in need]
     left = height - sum(out)
     while left > 0:
@@ -105,7 +109,7 @@ def row_heights(rows: tuple[tuple[str, ...], ...], counts: Mapping[str, int], he
         share = left // (len(takers) - k)
         out[i] += share
         left -= share
-    return tuple(max(h, BOX_CHROME + 1) for h in out)
+    return tuple(max(h, chrome + 1) for h in out)
 
 
 def arrange(counts: Mapping[str, int], width: int, height: int) -> Arrangement:
@@ -121,9 +125,38 @@ def arrange(counts: Mapping[str, int], width: int, height: int) -> Arrangement:
         picture = []
     rows = tuple(picture + core)
     line = 1 if empty or collapsed else 0
+    # Every row of every box before the column headings: at 80x24 the headings cost the
+    # last row of Statements and of Events (the mock-up's boxes have none there).
+    headers = sum(max(counts.get(n, 0) for n in row) + BOX_CHROME for row in rows) <= height - line
     return Arrangement(
         rows=rows,
         collapsed=tuple(sorted(collapsed, key=LIST_ORDER.index)),
         empty=tuple(empty),
-        heights=row_heights(rows, counts, height - line),
+        heights=row_heights(rows, counts, height - line, BOX_CHROME if headers else BOX_CHROME - 1),
+        headers=headers,
     )
+
+
+def share_band(needs: list[int], width: int) -> list[int]:
+    """Widths for boxes side by side in `width` cells, from the width each needs to show its
+    columns whole (at least a fifth of the line each): the boxes that need less than an even
+    share get what they need, the others share the rest evenly; room left over when all are
+    whole is shared evenly. The widths add up to `width`."""
+    if not needs or width <= 0:
+        return [0] * len(needs)
+    needs = [max(n, width // 5) for n in needs]
+    out = [0] * len(needs)
+    left, open_ = width, list(range(len(needs)))
+    while open_:
+        fair = left // len(open_)
+        small = [i for i in open_ if needs[i] <= fair]
+        if not small:
+            break
+        for i in small:
+            out[i] = needs[i]
+            left -= needs[i]
+            open_.remove(i)
+    takers = open_ or list(range(len(needs)))  # all whole: the spare shared by all
+    for k, i in enumerate(takers):
+        out[i] += left // len(takers) + (1 if k < left % len(takers) else 0)
+    return out

@@ -16,7 +16,7 @@ from textual.message import Message
 
 from tui.model.picture import overdue_watch
 from tui.model.spec import LIST
-from tui.ui.arrange import GRID_COLUMNS, LIST_ORDER, Arrangement, arrange
+from tui.ui.arrange import GRID_COLUMNS, LIST_ORDER, Arrangement, arrange, share_band
 from tui.ui.widgets.figures import FigurePane
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.picture import ListsLine, SummaryText
@@ -99,7 +99,8 @@ class PictureBoard:
         if sit is None:  # before the first load: the five panes, "loading…"
             counts = {name: 1 for name in ("fronts", "evacuations", "statements", "infrastructure", "events")}
         width, height = self._room()
-        key = (tuple(sorted(counts.items())), width, height, sit is None)
+        needs = tuple(p.band_need for p in self.query_one(PaneGrid).query_children(Pane))  # a new picture's widths
+        key = (tuple(sorted(counts.items())), width, height, sit is None, needs)
         if key == self._arranged_for:
             self._update_lists_line()
             return
@@ -108,6 +109,7 @@ class PictureBoard:
         grid = self.query_one(PaneGrid)
         boxed = arr.boxed
         for pane in grid.query_children(Pane):
+            pane.set_show_header(arr.headers or pane.is_maximized)
             pane.set_class(pane.pane in arr.collapsed, "-collapsed")
             pane.set_class(pane.pane not in boxed and pane.pane not in arr.collapsed, "-empty")
         for row in arr.rows:
@@ -119,6 +121,7 @@ class PictureBoard:
             for i, name in enumerate(wanted):
                 grid.move_child(self.pane(name), before=i)
         grid.styles.grid_size_columns = GRID_COLUMNS
+        grid.styles.grid_columns = self._band_columns(arr, width)
         grid.styles.grid_size_rows = max(len(arr.rows), 1)
         # in proportion: the rows always fill the room the layout gives, never run past it
         grid.styles.grid_rows = " ".join(f"{h}fr" for h in arr.heights) or "1fr"
@@ -126,6 +129,16 @@ class PictureBoard:
         figures.set_class(not figures.items, "-empty")
         self._update_lists_line()
         self._keep_focus_on_screen()
+
+    def _band_columns(self: Any, arr: Arrangement, width: int) -> str:
+        """Three boxes side by side (the short lists on a wide screen) share the width by
+        what their columns hold, not in thirds: the boxes whose columns fit whole get their
+        width, Infrastructure's long units the rest (arrange.share_band)."""
+        bands = [row for row in arr.rows if len(row) > 1]
+        if len(bands) != 1 or len(bands[0]) != 3 or not width:
+            return " ".join(["1fr"] * GRID_COLUMNS)
+        shares = share_band([self.pane(name).band_need for name in bands[0]], width)
+        return " ".join(f"{share}fr {share}fr" for share in shares)
 
     def _update_lists_line(self: Any) -> None:
         sit = self.situation

@@ -170,6 +170,14 @@ class ItemTable(ScrollView, can_focus=True):
         except ValueError:
             return None
 
+    def set_show_header(self, show: bool) -> None:
+        """The header row (the column headings) shown or not; the rows move up or down."""
+        if show != self.show_header:
+            self.show_header = show
+            self._update_virtual_size()
+            self.clear_rows_cache()
+            self._scroll_to_cursor()
+
     def set_columns(self, columns: list[Column]) -> None:
         if columns != self.columns:
             self.columns = columns

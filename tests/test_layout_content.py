@@ -1,0 +1,126 @@
+"""Layout from content (issue 13, item 1): column widths from what the columns hold, the
+label first; boxes as tall as their rows (all 6 statements and all 5 events at 80x24);
+widths that stay put while the cursor moves and follow a new picture or a resize."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from screen_support import screen_lines
+from test_board_support import fixed_clock, settle
+
+from tui.model.load import load
+from tui.runtime.paths import default_situation_path
+from tui.ui.app import SitboardApp
+from tui.ui.arrange import arrange, share_band
+
+
+def test_a_band_of_boxes_shared_by_what_they_need():
+    assert share_band([55, 56, 92], 200) == [55, 56, 89]  # the lean boxes whole, the rest to the widest
+    assert share_band([40, 40, 40], 200) == [67, 67, 66]  # all whole: the spare shared
+    assert share_band([10, 150, 150], 200) == [40, 80, 80]  # at least a fifth each
+    assert sum(share_band([300, 20, 500], 211)) == 211
+
+
+def test_headings_give_way_to_rows_on_a_short_screen():
+    counts = {"fronts": 2, "evacuations": 1, "statements": 6, "infrastructure": 1, "events": 5}
+    short = arrange(counts, 80, 20)  # 80x24 less the header, the summary and the footer
+    assert not short.headers
+    assert short.heights == (2 + 2, 6 + 2, 5 + 2)  # each box as tall as its rows and borders
+    tall = arrange(counts, 80, 40)
+    assert tall.headers
+
+
+def _default():
+    return load([default_situation_path()])
+
+
+def _app(tmp_path, res=None) -> SitboardApp:
+    if res is None:
+        return SitboardApp(
+            [default_situation_path()], clock=fixed_clock, watch=False, read_user_keymap=False, state_dir=tmp_path
+        )
+    return SitboardApp(
+        ["x.yaml"], loader=lambda paths: res, clock=fixed_clock, watch=False, read_user_keymap=False, state_dir=tmp_path
+    )
+
+
+def _box_rows(app, name: str) -> list[str]:
+    """The lines inside a pane's box (its borders left out)."""
+    pane = app.board.pane(name)
+    r = pane.region
+    return [line[r.x + 1 : r.right - 1] for line in screen_lines(app)[r.y + 1 : r.bottom - 1]]
+
+
+async def test_80x24_every_statement_and_every_event_row_shows(tmp_path):
+    sit = _default().situations[0]
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        statements = "\n".join(_box_rows(app, "statements"))
+        events = "\n".join(_box_rows(app, "events"))
+        for st in sit.statements:
+            assert st.actor[:8] in statements, st.actor
+        for ev in sit.events:
+            assert ev.what[:20] in events, ev.what
+        assert app.board.pane("statements").row_count == 6 and app.board.pane("events").row_count == 5
+
+
+async def test_80x24_the_focused_pane_reads_its_labels_whole_up_to_24_cells(tmp_path):
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        rows = "\n".join(_box_rows(app, "statements"))
+        for actor in ("Vladimir Putin", "Alexander Lukashenko", "Valery Gerasimov", "Head of the IAEA"):
+            assert actor in rows, rows
+        # the pane left behind keeps status and figures whole
+        fronts = "\n".join(_box_rows(app, "fronts"))
+        assert "contested" in fronts and "up to 20 km" in fronts, fronts
+
+
+async def test_widths_stay_put_while_the_cursor_moves_and_follow_a_new_picture(tmp_path):
+    res = _default()
+    app = _app(tmp_path, res)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        pane = app.board.pane("statements")
+        before = [(c.key, c.width) for c in pane.columns]
+        for key in ("j", "j", "j", "G", "g", "k"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert [(c.key, c.width) for c in pane.columns] == before
+        await pilot.press("slash", *"putin")
+        await pilot.pause()
+        assert [(c.key, c.width) for c in pane.columns] == before  # a search filters rows, not widths
+        await pilot.press("escape")
+        sit = res.situations[0]
+        longer = dataclasses.replace(sit.statements[0], actor="Vladimir Vladimirovich Putin, President of Russia")
+        new = dataclasses.replace(sit, statements=(longer, *sit.statements[1:]))
+        app.loader = lambda paths: dataclasses.replace(res, situations=(new,))
+        app.load(reload=True)
+        await settle(app, pilot)
+        after = dict((c.key, c.width) for c in pane.columns)
+        assert after != dict(before)  # a new picture: measured again
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert dict((c.key, c.width) for c in pane.columns) != after
+
+
+@pytest.mark.parametrize("size", [(200, 60)])
+async def test_200x60_nothing_cut_where_there_is_room(tmp_path, size):
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        events = "\n".join(_box_rows(app, "events"))
+        infra = "\n".join(_box_rows(app, "infrastructure"))
+        statements = "\n".join(_box_rows(app, "statements"))
+    assert "about 15 vehicles" in events
+    assert "Kursk Nuclear Power Plant" in infra
+    assert "2 operational · 2 shut down" in infra
+    assert "Moscow (Russian officials, unnamed)" in statements
