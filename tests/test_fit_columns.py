@@ -81,3 +81,11 @@ def test_natural_widths_measure_values_as_shown_and_headings_and_a_bounded_sampl
     out = natural_widths(cols, items, lambda c, i: i[c.key], headings={"a": "Area", "b": "B"})
     assert out["a"] == 6  # widest value 5 + the gap
     assert out["b"] >= len("é") + 1 + 1  # the escape made visible is wider than its bytes
+
+
+def test_a_label_cut_all_the_same_gives_cells_to_a_figure_that_would_go():
+    sector, people, funded = C("sector", min=8, max=28), C("people", width=15), C("funded", width=7)
+    long = {"sector": 40, "people": 8, "funded": 7}  # 'multi-sector (earthquake response)'
+    assert widths(fit_columns([sector, people, funded], 32, long)) == {"sector": 17, "people": 8, "funded": 7}
+    short = {**long, "sector": 21}  # a label that is whole keeps its cells
+    assert widths(fit_columns([sector, people, funded], 28, short)) == {"sector": 21, "funded": 7}

@@ -17,6 +17,9 @@ text) takes the rest. When they do not, room is given in this order:
    keeps half the pane all the same), the other columns whole (the same half); the main
    text column; then the rest.
 
+A label too long for its 24 cells gives up to 8 of them to a figure or a status that would
+be left out otherwise (the people in need beside 'multi-sector (earthquak…').
+
 A pane without the focus gives status and figures their room before the label's 24
 cells (`label_first=False`); the focused pane reads its labels whole.
 
@@ -32,6 +35,7 @@ from typing import Protocol
 __all__ = ["LABEL_WHOLE", "MEASURED_ITEMS", "fit_columns", "natural_widths"]
 
 LABEL_WHOLE = 25  # the label's room before the others get theirs: 24 cells and the gap
+LABEL_CUT = 17  # a label too long for its 24 cells keeps 16 of them before a figure goes
 NEARLY_WHOLE = 4  # a label this close to whole is made whole ('Kursk Nuclear Power Pla…' is no help)
 
 
@@ -93,6 +97,12 @@ def fit_columns(
     if label_first:
         label_up_to_whole()
         status_and_figures()
+        for col in fixed:  # a label cut all the same gives up cells for a figure that misses by as few
+            short = want[col.key] - left
+            if col.key not in got and want[label.key] > LABEL_WHOLE and got[label.key] - short >= LABEL_CUT:
+                got[label.key] -= short
+                left += short
+                give(col, want[col.key])
     else:  # the label its minimum, status and figures whole, then the label's 24 cells
         give(label, min(want[label.key], max(label.min, 2)))
         status_and_figures()
