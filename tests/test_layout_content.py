@@ -124,3 +124,17 @@ async def test_200x60_nothing_cut_where_there_is_room(tmp_path, size):
     assert "Kursk Nuclear Power Plant" in infra
     assert "2 operational · 2 shut down" in infra
     assert "Moscow (Russian officials, unnamed)" in statements
+
+
+async def test_a_maximized_pane_shows_its_headings_and_gives_them_back(tmp_path):
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.board.pane("statements")
+        assert not pane.show_header  # 80x24: every row before the headings
+        await pilot.press("3", "z")
+        await pilot.pause()
+        assert pane.show_header and "Actor" in _box_rows(app, "statements")[0]
+        await pilot.press("z")
+        await pilot.pause()
+        assert not pane.show_header and "Actor" not in _box_rows(app, "statements")[0]

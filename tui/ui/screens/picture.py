@@ -188,6 +188,12 @@ class PictureBoard:
             return
         self.focus_pane(pane)
 
+    def watch_maximized(self: Any, before: Any, now: Any) -> None:
+        """A maximized pane shows its column headings; back in its box, as the arrangement says."""
+        for pane in (before, now):
+            if isinstance(pane, Pane):
+                pane.set_show_header(pane is now or self.arrangement.headers)
+
     def open_hidden(self: Any, pane: Pane) -> None:
         """A list without a box, full screen (its key, a search hit, a change in it)."""
         current = self.current_pane
