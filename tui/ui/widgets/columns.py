@@ -75,6 +75,7 @@ class Col:
 
 
 MEDIUM = 50
+TEXT_WEIGHT = 4  # a column this heavy is a text (the quote, the what), not a label
 WIDE = 80
 
 
@@ -264,10 +265,10 @@ def content_need(pane: str, natural: Mapping[str, int] | None, empty: frozenset[
 
     if natural is None:
         return 0
-    need = [
-        natural.get(c.key, c.min) for c in COLUMNS.get(pane, DEFAULT_COLUMNS) if c.key not in empty and c.level == 0
-    ]
-    if need and need[0] > LABEL_WHOLE + NEARLY_WHOLE:  # a label a few cells longer: whole
+    cols = [c for c in COLUMNS.get(pane, DEFAULT_COLUMNS) if c.key not in empty and c.level == 0]
+    need = [natural.get(c.key, c.min) for c in cols]
+    # a label a few cells longer than 24 whole; a text first (a judgment, no likelihood) whole
+    if need and need[0] > LABEL_WHOLE + NEARLY_WHOLE and cols[0].weight < TEXT_WEIGHT:
         need[0] = LABEL_WHOLE
     return marks + sum(need) + 3
 
