@@ -14,6 +14,7 @@ from tui.model.load import load
 from tui.runtime.paths import default_situation_path
 from tui.ui.app import SitboardApp
 from tui.ui.arrange import arrange, share_band
+from tui.ui.widgets.columns import layout_columns
 
 
 def test_a_band_of_boxes_shared_by_what_they_need():
@@ -21,6 +22,14 @@ def test_a_band_of_boxes_shared_by_what_they_need():
     assert share_band([40, 40, 40], 200) == [67, 67, 66]  # all whole: the spare shared
     assert share_band([10, 150, 150], 200) == [40, 80, 80]  # at least a fifth each
     assert sum(share_band([300, 20, 500], 211)) == 211
+
+
+def test_a_column_level_only_where_its_columns_fit_whole():
+    natural = {"area": 26, "people": 12, "status": 8, "destination": 12, "authority": 36, "since": 8}
+    narrow = dict((c.key, w) for c, w in layout_columns("evacuations", 49, frozenset({"destination"}), natural))
+    assert narrow == {"area": 26, "people": 12, "status": 8}  # the area whole before the date it began
+    wide = dict((c.key, w) for c, w in layout_columns("evacuations", 57, frozenset({"destination"}), natural))
+    assert wide == {"area": 26, "people": 12, "status": 8, "since": 8}
 
 
 def test_headings_give_way_to_rows_on_a_short_screen():

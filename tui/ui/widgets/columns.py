@@ -228,14 +228,14 @@ def _fits(cols: list[Col], natural: Mapping[str, int], width: int) -> bool:
     """Whether `cols` fit `width` with the label up to its 24 cells, the others up to their
     cap and the main text column a third of the pane (Kind and Location at 200 columns only
     where Infrastructure's units stay whole)."""
-    from tui.ui.widgets.fit import LABEL_WHOLE
+    from tui.ui.widgets.fit import LABEL_WHOLE, NEARLY_WHOLE
 
     main = _main(cols)
     total = 0
     for i, c in enumerate(cols):
         need = natural.get(c.key, c.min)
-        if i == 0:
-            need = min(need, LABEL_WHOLE)
+        if i == 0:  # the label (a few cells longer than 24: whole)
+            need = LABEL_WHOLE if need > LABEL_WHOLE + NEARLY_WHOLE else need
         elif c.key == main:
             need = min(need, max(c.min, width // 3))
         elif c.max:
