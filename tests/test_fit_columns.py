@@ -71,7 +71,7 @@ def test_a_column_without_its_minimum_is_left_out_and_the_first_always_stays():
 def test_the_main_column_is_the_label_for_a_list_without_other_text():
     name, status, depth = C("name", min=8), C("status", width=12), C("depth", width=12)
     out = widths(fit_columns([name, status, depth], 60, {"name": 30, "status": 10, "depth": 12}))
-    assert out == {"name": 38, "status": 10, "depth": 12}
+    assert out == {"name": 30, "status": 10, "depth": 20}  # the spare at the end, not between name and status
 
 
 def test_natural_widths_measure_values_as_shown_and_headings_and_a_bounded_sample():

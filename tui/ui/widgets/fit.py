@@ -69,7 +69,8 @@ def fit_columns(
     want = {c.key: max(natural.get(c.key, c.min), 2) for c in cols}
     if sum(want.values()) <= width:  # everything whole: the main text column takes the rest
         out = dict(want)
-        out[main_col.key] += width - sum(want.values())
+        # (a label that is the main column leaves it at the end: the area, then its people)
+        out[(cols[-1] if main_col is label else main_col).key] += width - sum(want.values())
         return [(c, out[c.key]) for c in cols]
 
     got: dict[str, int] = {}
