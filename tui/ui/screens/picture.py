@@ -99,7 +99,9 @@ class PictureBoard:
         if sit is None:  # before the first load: the five panes, "loading…"
             counts = {name: 1 for name in ("fronts", "evacuations", "statements", "infrastructure", "events")}
         width, height = self._room()
-        needs = tuple(p.band_need for p in self.query_one(PaneGrid).query_children(Pane))  # a new picture's widths
+        needs = tuple(
+            max(p.band_need, p.title_need) for p in self.query_one(PaneGrid).query_children(Pane)
+        )  # a new picture's widths
         key = (tuple(sorted(counts.items())), width, height, sit is None, needs)
         if key == self._arranged_for:
             self._update_lists_line()
@@ -137,7 +139,7 @@ class PictureBoard:
         bands = [row for row in arr.rows if len(row) > 1]
         if len(bands) != 1 or len(bands[0]) != 3 or not width:
             return " ".join(["1fr"] * GRID_COLUMNS)
-        shares = share_band([self.pane(name).band_need for name in bands[0]], width)
+        shares = share_band([max(self.pane(name).band_need, self.pane(name).title_need) for name in bands[0]], width)
         return " ".join(f"{share}fr {share}fr" for share in shares)
 
     def _update_lists_line(self: Any) -> None:

@@ -95,7 +95,7 @@ class Pane(ItemTable):
         self._col_specs: list = []
         self._empty: frozenset[str] = frozenset()  # optional columns no item fills
         self._natural: dict[str, int] | None = None  # each column's widest value: on a new picture only
-        self.band_need = 0  # the width its columns need whole (how a band of boxes is shared)
+        self.band_need = self.title_need = 0  # the width its columns, its title need whole (a band's share)
         self._look = CellLook()
         self._look_stale = True
         self._update_titles()
@@ -345,7 +345,7 @@ class Pane(ItemTable):
             title.append(f" · {order_words(self.pane, self.order_mode)}")
         if self.freshest:
             fresh = f" · upd {self.freshest}"
-            room = self.size.width - 6  # the border's corners and padding
+            room, self.title_need = self.size.width - 6, len(title.plain) + len(fresh) + 8  # (corners, padding, border)
             if room > 0 and len(title.plain) + len(fresh) > room:
                 fresh = f" · {self.freshest}"  # narrow: the date and time, without "upd"
             title.append(fresh)  # (not dim: a terminal draws dim text at about half the contrast)
