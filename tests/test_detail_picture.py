@@ -96,7 +96,7 @@ def test_the_file_loads_with_its_problems(tmp_path: Path):
 async def test_a_figure_shows_its_breakdown_mismatch_series_severity_and_via(tmp_path: Path):
     shown = await detail_of(tmp_path, "evacuated")
     assert "Breakdown Sudzha 20,000 Korenevo 30,000 ⚠ the parts add up to 50,000, not to the value 76,000" in shown
-    assert "Series Jul 2024 3,000 07 Aug 2024 20,000 09 Aug 2024 (now) 76,000" in shown
+    assert "Series Jul 2024 3,000 07 Aug 2024 20,000 09 Aug 2024 (latest) 76,000" in shown
     assert "Severity ▲ critical" in shown
     assert "via regional officials (second-hand: the source passed on their word)" in shown
     assert "Weak basis rests only on second-hand reports (Wire agency via regional officials)" in shown

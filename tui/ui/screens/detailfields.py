@@ -77,7 +77,7 @@ def series_value(item: Item) -> RenderableType | None:
     value = getattr(item, "value", None)
     if value is not None:
         date = getattr(item, "date", None)
-        at = f"{format_when(date, with_year=True)} (now)" if date is not None else "now"
+        at = f"{format_when(date, with_year=True)} (latest)" if date is not None else "latest"
         grid.add_row(Text(at, style="bold"), Text(visible(format_quantity(value), single_line=True), style="bold"))
     return grid
 
