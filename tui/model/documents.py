@@ -248,7 +248,13 @@ def quote_problems(
                 return out
             if find_passage(doc.text, ref.quote) is None:
                 name = os.path.basename(src.document)
-                out.append((item, j, f"quote not found in {ref.source!r}'s document {name}: “{_short(ref.quote)}”"))
+                out.append(
+                    (
+                        item,
+                        j,
+                        f"quote not found in {name}, the document of source {ref.source!r}: “{_short(ref.quote)}”",
+                    )
+                )
     return out
 
 
