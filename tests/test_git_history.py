@@ -4,6 +4,8 @@ situation as of a commit."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from git_support import HEAD, Sites, commit, events, git
 
@@ -144,3 +146,20 @@ def test_blame_outside_a_work_tree_is_none(tmp_path) -> None:
     f.write_text(events(["a"]))
     sit = load([f]).situations[0]
     assert Blamer().item(sit.item("a"), sit.items()) is None
+
+
+def test_outside_git_the_detail_neither_reads_the_file_nor_runs_git(tmp_path, monkeypatch) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text(events(["a"]))
+    sit = load([f]).situations[0]
+    blamer = Blamer()
+    read: list[str] = []
+    real_read_text = Path.read_text
+    monkeypatch.setattr(
+        Path, "read_text", lambda self, *a, **k: read.append(str(self)) or real_read_text(self, *a, **k)
+    )
+    assert not blamer.may_be_in_git(f)
+    assert blamer.item(sit.item("a"), sit.items()) is None
+    assert read == [] and blamer.calls == 0
+    (tmp_path / ".git").mkdir()  # a folder above with .git: looked up (git itself decides)
+    assert Blamer().may_be_in_git(f)

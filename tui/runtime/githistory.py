@@ -219,6 +219,29 @@ class Blamer:
         self._cache: dict[tuple[str, str, int, int], Change | None] = {}
         self._lock = threading.Lock()
         self.calls = 0  # git blame runs (for tests)
+        self._git_folders: dict[str, bool] = {}  # folder -> a .git above it
+
+    def may_be_in_git(self, path: str | os.PathLike[str]) -> bool:
+        """False when no folder above `path` has a `.git` (and GIT_DIR is not set): then the
+        detail neither reads the whole file nor runs git for every item shown. Cached per folder."""
+        if os.environ.get("GIT_DIR"):
+            return True
+        folder = os.path.dirname(os.path.abspath(os.fspath(path)))
+        with self._lock:
+            known = self._git_folders.get(folder)
+        if known is None:
+            known, here = False, folder
+            for _ in range(256):  # a bound on the walk up (paths are never that deep)
+                if os.path.exists(os.path.join(here, ".git")):
+                    known = True
+                    break
+                parent = os.path.dirname(here)
+                if parent == here:
+                    break
+                here = parent
+            with self._lock:
+                self._git_folders[folder] = known
+        return known
 
     def lines(self, path: str | os.PathLike[str], first: int, last: int) -> Change | None:
         """The newest commit among lines first..last of the file as it is on disk (lines
@@ -240,7 +263,7 @@ class Blamer:
 
     def item(self, item: Item, items: Iterable[Item]) -> Change | None:
         """The last commit that changed `item`'s lines (items: the situation's, for the range)."""
-        if item.origin is None:
+        if item.origin is None or not self.may_be_in_git(item.origin.file):
             return None
         try:
             text = Path(item.origin.file).read_text(encoding="utf-8", errors="replace")
