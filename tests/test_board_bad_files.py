@@ -168,11 +168,28 @@ async def test_after_a_reload_that_failed_the_header_says_so_not_no_changes(tmp_
         await wait_until(pilot, lambda: app.reloads_applied > n and app.board.errorbar.display)
         header = app.live.reload_text()
         assert "no changes" not in header
-        assert header.startswith(f"{f.name} has errors: last good version · reloaded ")  # first: cut last
+        assert header.startswith(f"⚠ last good version: {f.name} has errors · reloaded ")  # first: cut last
         assert app.situation.item_count == 15
         save(f, good)
         await wait_until(pilot, lambda: not app.board.errorbar.display)
         assert "last good" not in app.live.reload_text()
+
+
+async def test_at_80_columns_the_header_still_says_last_good_version(tmp_path: Path) -> None:
+    """The reload slot gets ~12 cells at 80 columns: its words come first and the title gives
+    way to its minimum, so 'last good version' is read on the first line (it was 'kursk-202…')."""
+    f = default_copy(tmp_path)
+    good = f.read_text("utf-8")
+    app = SitboardApp([str(f.parent)], read_user_keymap=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot, app)
+        n = app.reloads_applied
+        save(f, good + "  - broken: [\n")
+        await wait_until(pilot, lambda: app.reloads_applied > n and app.board.errorbar.display)
+        await wait_until(pilot, lambda: "⚠ last good version" in screen_lines(app)[0], what="the words in the header")
+        assert "TLP:" in screen_lines(app)[0]  # the marking keeps its place
+        save(f, good)
+        await wait_until(pilot, lambda: "last good" not in screen_lines(app)[0], what="the header clean again")
 
 
 # -- case 6 -------------------------------------------------------------------------------

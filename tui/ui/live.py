@@ -332,8 +332,9 @@ class LiveReload:
 
     # -- header -------------------------------------------------------------------
     def _summary(self, diff: SituationDiff | None, reloaded: str) -> str:
-        """ "reloaded 14:03:21 · 2 changed"; a file that cannot be read now comes first (the
-        header cuts the end): "x.yaml has errors: last good version · reloaded 14:03:21",
+        """ "reloaded 14:03:21 · 2 changed"; a file that cannot be read now comes first, its
+        words before its name (the header cuts the end, to ~20 cells at 80 columns):
+        "⚠ last good version: x.yaml has errors · reloaded 14:03:21",
         never "no changes" (the picture holds its last good version: issue 10 case 7)."""
         from tui.model.assembly import shown_at_last_good
         from tui.model.text import visible
@@ -345,7 +346,7 @@ class LiveReload:
             return f"{reloaded} · {said}"
         name = visible(os.path.basename(stale[0]) or stale[0], single_line=True)
         more = f" (+{len(stale) - 1})" if len(stale) > 1 else ""
-        note = f"{name}{more} has errors: last good version · {reloaded}"
+        note = f"⚠ last good version: {name}{more} has errors · {reloaded}"
         return f"{note} · {said}" if diff is not None and not diff.empty else note
 
     def reload_text(self) -> str:
@@ -359,8 +360,8 @@ class LiveReload:
 
             name = visible(self.writing[0].rsplit("/", 1)[-1], single_line=True)
             more = f" (+{len(self.writing) - 1})" if len(self.writing) > 1 else ""
-            note = f"{name}{more} being written: showing its last version"
-            text = f"{text} · {note}" if text else note
+            note = f"being written: {name}{more}, its last version shown"
+            text = f"{note} · {text}" if text else note  # first: the header cuts the end
         if ctl is not None and ctl.running:
             text = f"{text} · reloading…" if text else "reloading…"
         return text

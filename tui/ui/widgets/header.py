@@ -99,13 +99,15 @@ class BoardHeader(Horizontal):
 
     TITLE_MIN = 16  # cells the title keeps at least (all it needs when shorter) ...
     TITLE_SHARE = 3  # ... and up to a third of the line
+    ALARMS = ("⚠", "being written")  # reload states that take the title's cells above TITLE_MIN
 
     def fit_slots(self) -> None:
         """The title keeps the room it needs, up to a third of the line (16 cells at least);
         the reload and sync state ("paused", "+3 changes waiting", "offline since 11:40")
         takes what the title, the as-of and the marking leave, cut with an ellipsis. (It
         took 40% of the line whatever the title needed: after a reload the title read
-        'Ukr…' at 80 columns.)"""
+        'Ukr…' at 80 columns.) An alarm (ALARMS) longer than its room takes the title's
+        cells above TITLE_MIN."""
         width = self.size.width
         if not width:
             return
@@ -118,6 +120,10 @@ class BoardHeader(Horizontal):
             if slot.id == "header-asof" or slot.has_class("-shown"):
                 others += cell_len(self._shown.get(slot.id or "", ("",))[0]) + 2
         room = max(width - keep - others, 0)
+        if self.reload_state.startswith(self.ALARMS) and cell_len(self.reload_state) > room and keep > self.TITLE_MIN:
+            # "⚠ last good version: …" matters more than the title's end: the title gives way to its minimum
+            # (a routine "reloaded 11:50:04" never does: issue 13 item 1)
+            room += keep - min(keep, self.TITLE_MIN)
         reload = self.query_one("#header-reload", Static)
         reload.set_class(room < 6, "-no-room")
         if self._reload_room != room:
