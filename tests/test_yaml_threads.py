@@ -2,11 +2,11 @@
 first imported it has exited. The loader imports it once on the main thread
 (`tui.model.yamlread.ensure_parser()`, called by the preload and the reload controller)
 instead of parking a thread for ever. Each case runs in its own interpreter: a crash
-must not take the test run with it."""
+must not take the test run with it. The bug's own reproduction is scripts/yaml_rs_thread_crash.py
+(it crashes most runs, not every one: a test of it failed CI once by surviving)."""
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 import textwrap
@@ -25,25 +25,6 @@ def run(code: str, *args: str, timeout: float = 120) -> subprocess.CompletedProc
         text=True,
         timeout=timeout,
     )
-
-
-def test_the_crash_still_happens_when_a_worker_thread_imports_yaml_rs() -> None:
-    """The reproduction of the pinned version's bug (if this passes no more, the bug is
-    fixed upstream: the main-thread import may go, and the pin may move)."""
-    proc = run(
-        """
-        import threading
-        def first():
-            import yaml_rs
-            yaml_rs.loads("a: 1\\n")
-        t = threading.Thread(target=first); t.start(); t.join()
-        import yaml_rs
-        for _ in range(20):
-            t = threading.Thread(target=yaml_rs.loads, args=("a: [1, 2]\\n",)); t.start(); t.join()
-        print("survived")
-        """
-    )
-    assert proc.returncode == -signal.SIGSEGV, (proc.returncode, proc.stdout, proc.stderr)
 
 
 def test_ensure_parser_on_the_main_thread_keeps_workers_safe() -> None:
