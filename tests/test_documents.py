@@ -143,3 +143,40 @@ def test_sitboard_check_prints_the_quote_warning(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr  # warnings do not fail
     assert f"{d / 'part.yaml'}:12:16: warning: events[1].sources[1].quote: quote not found" in proc.stdout
     assert "(2 warnings)" in proc.stdout
+
+
+NEW_LISTS_PART = """\
+situation: {id: split}
+figures:
+  - id: evacuated
+    label: evacuated
+    value: 76000
+    sources:
+      - {source: seed, quote: "over 76,000 people"}
+      - {source: seed, quote: "seventy-six thousand"}
+judgments:
+  - id: j
+    text: A judgment
+    sources:
+      - {source: seed, quote: "said the agency"}
+watch:
+  - id: w
+    what: What to watch
+    sources:
+      - {source: seed, quote: "We will answer."}
+"""
+
+
+def test_quotes_in_the_new_lists_are_checked_and_placed(tmp_path: Path) -> None:
+    # figures, judgments, watch (the December 2026 lists) were left out: a figure quoted
+    # wrongly from the seed passed `check` without a word
+    d = _split(tmp_path)
+    (d / "part.yaml").write_text(NEW_LISTS_PART, encoding="utf-8")
+    result = load([d])
+    assert result.ok, [str(x) for x in result.diagnostics]
+    got = [(w.file, w.line, w.column, w.path) for w in check_quotes(result)]
+    part = str(d / "part.yaml")
+    assert got == [
+        (part, 8, 31, "figures[0].sources[1].quote"),
+        (part, 13, 31, "judgments[0].sources[0].quote"),
+    ]

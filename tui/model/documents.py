@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from tui.model.passages import Passage, find_passage
 from tui.model.safeopen import hidden_part, inside, read_regular
-from tui.model.types import PANES, Diagnostic, Item, LoadResult, Situation
+from tui.model.types import LISTS, Diagnostic, Item, LoadResult, Situation
 from tui.model.yamlpos import Locator
 
 __all__ = [
@@ -186,7 +186,7 @@ class _Places:
             if got.data is not None:
                 loc = Locator(got.data.decode("utf-8", errors="replace"))
                 lines: dict[tuple[str, int], int] = {}
-                for pane in PANES:
+                for pane in LISTS:
                     idx = 0
                     while loc.has((pane, idx)):
                         lines.setdefault((pane, loc.value((pane, idx))[0]), idx)
@@ -231,7 +231,7 @@ def quote_problems(
     left = budget if budget is not None else [SEARCH_BUDGET]
     root = situation_root(situation)
     out: list[tuple[Item, int, str]] = []
-    for item in situation.items():
+    for item in situation.all_items():
         for j, ref in enumerate(getattr(item, "sources", ())):
             if not ref.quote:
                 continue
