@@ -20,7 +20,7 @@ from tui.model.query import MAX_TERMS, parse
 from tui.model.search import Searcher, item_tiers, spans
 from tui.model.stale import stale_items
 from tui.model.text import fold
-from tui.model.types import PANES, Event, Situation, When
+from tui.model.types import LISTS, PANES, Event, Situation, When
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -203,8 +203,8 @@ def test_ties_go_by_pane_order_then_file_order(default: Situation) -> None:
 
 
 def test_empty_query_is_every_item_in_file_order(default: Situation) -> None:
-    result = Searcher(default).search(parse(""))
-    for pane in PANES:
+    result = Searcher(default, lists=LISTS).search(parse(""))
+    for pane in LISTS:  # the figures, judgments and watch items of the default too
         assert ids(result, pane) == [it.id for it in default.pane(pane)]
         assert result.pane(pane).ranked_rows == result.pane(pane).rows
     assert result.count == default.item_count
@@ -227,8 +227,8 @@ def test_what_is_searched(default: Situation) -> None:
 
 
 def test_weak_is_provenance_weak_basis(default: Situation, generated: Situation) -> None:
-    for sit in (default, generated):
-        assert all_ids(Searcher(sit).search("weak")) == set(weak_items(sit))
+    for sit in (default, generated):  # every list, as the board searches them
+        assert all_ids(Searcher(sit, lists=LISTS).search("weak"), LISTS) == set(weak_items(sit))
     # the convoy is verified and rests on Reuters: not weak (issue 13: "weak" found it)
     assert "burnt-out-convoy" not in all_ids(Searcher(default).search("weak"))
 
@@ -373,7 +373,7 @@ def test_texts_cached_by_identity_and_redone_when_an_item_changes(default: Situa
         return real(item, names)
 
     monkeypatch.setattr(search, "item_tiers", counting)
-    s = Searcher(default)
+    s = Searcher(default, lists=LISTS)  # every list, as the board searches them
     assert not s.warmed
     s.warm()
     assert s.warmed and len(calls) == default.item_count

@@ -11,7 +11,7 @@ from tui.model.load import load
 from tui.model.provenance import weak_items
 from tui.model.search import item_tiers, spans
 from tui.model.stale import stale_items
-from tui.model.types import PANES
+from tui.model.types import LISTS
 from tui.runtime.paths import default_situation_path
 from tui.ui.app import SitboardApp
 from tui.ui.widgets.searchbar import SearchHint
@@ -36,7 +36,7 @@ async def settle(app, pilot) -> None:
 
 
 def shown(app) -> dict[str, list[str]]:
-    return {name: list(app.board.pane(name).row_ids) for name in PANES}
+    return {name: list(app.board.pane(name).row_ids) for name in LISTS}  # every pane, 0 to 8
 
 
 async def test_lukashenko_enter_lands_on_his_statement():
@@ -73,7 +73,7 @@ async def test_filter_tokens_in_the_search_box():
         await pilot.pause()
         texts = {
             it.id: " ".join(item_tiers(it, {k: v.name for k, v in app.situation.sources.items()}))
-            for it in app.situation.items()
+            for it in app.situation.all_items()
         }
         expected = {i for i in weak if "belarus" in texts[i]}
         assert expected and expected != set(weak)
@@ -150,15 +150,15 @@ async def test_palette_lists_set_the_filter_on_the_board():
             expected = {
                 "weak": set(weak_items(sit)),
                 "stale": stale_items(sit, board.stale_hours),
-                "conf:disputed": {it.id for it in sit.items() if it.confidence == "disputed"},
-                "overdue": {  # open watch items past due, on the board's panes (none while watch has no pane)
+                "conf:disputed": {it.id for it in sit.all_items() if it.confidence == "disputed"},
+                "overdue": {  # open watch items past due
                     it.id
-                    for it in sit.items()
+                    for it in sit.all_items()
                     if getattr(it, "status", None) == "open"
                     and getattr(it, "due", None) is not None
                     and it.due.end_datetime() < clock()  # type: ignore[attr-defined]
                 },
-                "sev:high": {it.id for it in sit.items() if it.severity in ("critical", "high")},
+                "sev:high": {it.id for it in sit.all_items() if it.severity in ("critical", "high")},
             }[token]
             assert {i for ids in shown(app).values() for i in ids} == expected
             if expected:  # the cursor on the best hit

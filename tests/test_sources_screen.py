@@ -62,7 +62,7 @@ async def test_every_source_with_type_grade_in_words_and_count():
         assert by_name["TASS"][3] == "state news agency (Russia)"
         # the count is the number of distinct items citing the source
         for row, src in zip(rows, sit.sources.values()):
-            cited = [it for it in sit.items() if any(r.source == src.id for r in it.sources)]
+            cited = [it for it in sit.all_items() if any(r.source == src.id for r in it.sources)]
             assert row[2] == str(len(cited))
 
 
@@ -79,7 +79,7 @@ async def test_items_of_the_highlighted_source_follow_the_cursor():
             await pilot.press("j")
             await pilot.pause()
             assert screen.source_id == ids[n]
-            expected = [it.id for it in sit.items() if any(r.source == ids[n] for r in it.sources)]
+            expected = [it.id for it in sit.all_items() if any(r.source == ids[n] for r in it.sources)]
             assert screen.item_ids == expected
             if expected:
                 assert len(item_lines(items)) == len(expected)

@@ -92,7 +92,7 @@ def is_stale(item: Item, situation: Situation, max_age: dt.timedelta | float | N
 def stale_items(situation: Situation, max_age: dt.timedelta | float | None = dt.timedelta(hours=24)) -> set[str]:
     """Ids of the stale items (`max_age` a timedelta, or hours)."""
     age = _max_age(max_age)
-    return {it.id for it in situation.items() if is_stale(it, situation, age)}
+    return {it.id for it in situation.all_items() if is_stale(it, situation, age)}
 
 
 def freshest_update(items: Iterable[Item]) -> When | None:
