@@ -137,11 +137,12 @@ def arrange(counts: Mapping[str, int], width: int, height: int) -> Arrangement:
     )
 
 
-def share_band(needs: list[int], width: int) -> list[int]:
+def share_band(needs: list[int], width: int, wants: list[int] | None = None) -> list[int]:
     """Widths for boxes side by side in `width` cells, from the width each needs to show its
-    columns whole (at least a fifth of the line each): the boxes that need less than an even
-    share get what they need, the others share the rest evenly; room left over when all are
-    whole is shared evenly. The widths add up to `width`."""
+    first columns whole (at least a fifth of the line each): the boxes that need less than an
+    even share get what they need, the others share the rest evenly. Room left over when all
+    are whole goes to the boxes that want more (`wants`: every column whole), up to what each
+    wants, evenly; what is still left is shared by all. The widths add up to `width`."""
     if not needs or width <= 0:
         return [0] * len(needs)
     needs = [max(n, width // 5) for n in needs]
@@ -156,7 +157,29 @@ def share_band(needs: list[int], width: int) -> list[int]:
             out[i] = needs[i]
             left -= needs[i]
             open_.remove(i)
+    if not open_ and wants is not None and left > 0:
+        # all whole: the spare first to a box whose other columns (a long units cell) would be cut
+        extra = _fill([max(w - o, 0) for w, o in zip(wants, out, strict=False)], left)
+        out = [o + e for o, e in zip(out, extra, strict=False)]
+        left -= sum(extra)
     takers = open_ or list(range(len(needs)))  # all whole: the spare shared by all
     for k, i in enumerate(takers):
         out[i] += left // len(takers) + (1 if k < left % len(takers) else 0)
+    return out
+
+
+def _fill(caps: list[int], room: int) -> list[int]:
+    """`room` shared evenly among the boxes, none given more than its cap."""
+    out = [0] * len(caps)
+    open_ = [i for i, c in enumerate(caps) if c > 0]
+    while open_ and room > 0:
+        fair = max(room // len(open_), 1)
+        for i in list(open_):
+            give = min(fair, caps[i] - out[i], room)
+            out[i] += give
+            room -= give
+            if out[i] >= caps[i]:
+                open_.remove(i)
+            if room <= 0:
+                break
     return out

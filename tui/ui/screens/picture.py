@@ -136,10 +136,13 @@ class PictureBoard:
         """Three boxes side by side (the short lists on a wide screen) share the width by
         what their columns hold, not in thirds: the boxes whose columns fit whole get their
         width, Infrastructure's long units the rest (arrange.share_band)."""
-        bands = [row for row in arr.rows if len(row) > 1]
-        if len(bands) != 1 or len(bands[0]) != 3 or not width:
+        bands = [row for row in arr.rows if len(row) == 3]  # (a band of two boxes shares the same columns)
+        if len(bands) != 1 or not width:
             return " ".join(["1fr"] * GRID_COLUMNS)
-        shares = share_band([max(self.pane(name).band_need, self.pane(name).title_need) for name in bands[0]], width)
+        panes = [self.pane(name) for name in bands[0]]
+        shares = share_band(
+            [max(p.band_need, p.title_need) for p in panes], width, [max(p.band_want, p.title_need) for p in panes]
+        )
         return " ".join(f"{share}fr {share}fr" for share in shares)
 
     def _update_lists_line(self: Any) -> None:

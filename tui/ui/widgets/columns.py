@@ -273,6 +273,15 @@ def content_need(pane: str, natural: Mapping[str, int] | None, empty: frozenset[
     return marks + sum(need) + 3
 
 
+def content_want(pane: str, natural: Mapping[str, int] | None, empty: frozenset[str], marks: int) -> int:
+    """The width that shows every column of the pane whole (the optional ones too): a band's
+    spare room goes first to the boxes that want more than they need (content_need)."""
+    if natural is None:
+        return 0
+    cols = [c for c in COLUMNS.get(pane, DEFAULT_COLUMNS) if c.key not in empty]
+    return marks + sum(natural.get(c.key, c.min) for c in cols) + len(cols) + 3
+
+
 def empty_columns(pane: str, items, ctx: RowContext | None = None) -> frozenset[str]:
     """Keys of the pane's optional columns that no item fills (cheap: stops at the first
     value found per column)."""

@@ -36,7 +36,7 @@ from tui.ui.widgets.cells import (
     row_cells,
     severity_cell,
 )
-from tui.ui.widgets.columns import column_widths, content_need, layout_columns
+from tui.ui.widgets.columns import column_widths, content_need, content_want, layout_columns
 from tui.ui.widgets.table import Column, ItemTable
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class Pane(ItemTable):
         self._col_specs: list = []
         self._empty: frozenset[str] = frozenset()  # optional columns no item fills
         self._natural: dict[str, int] | None = None  # each column's widest value: on a new picture only
-        self.band_need = self.title_need = 0  # the width its columns, its title need whole (a band's share)
+        self.band_need = self.band_want = self.title_need = 0  # widths whole: first columns, all, title
         self._look = CellLook()
         self._look_stale = True
         self._update_titles()
@@ -129,6 +129,7 @@ class Pane(ItemTable):
             self.has_severity, self._layout = severity, ()  # the mark column grows or shrinks
         self._count_overdue()
         self.band_need = content_need(self.pane, self._natural, self._empty, self.mark_width)
+        self.band_want = content_want(self.pane, self._natural, self._empty, self.mark_width)
         keys, by_key = _keys(new_items)
         changed: list[str] = []
         if same_sources:  # keep the cells of items that did not change
