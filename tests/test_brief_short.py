@@ -189,7 +189,8 @@ def test_the_short_brief_reads_the_new_lists_in_order(tmp_path: Path) -> None:
     text = "\n".join(lines)
     assert lines[2] == "As of 09 Aug 2024 12:00 UTC+03:00 (3 h ago) · next update in 3 h (09 Aug 18:00)"
     figures = lines[lines.index("Key figures") + 1 : lines.index("Key figures") + 3]
-    assert figures == ["  ◐B deaths: 2,601 ↑ from 2,100 on 08 Aug", "  ◐D houses destroyed: almost 1,300"]
+    # a critical figure is marked where it is listed (it is not repeated under Critical and high)
+    assert figures == ["  ‼ ◐B deaths: 2,601 ↑ from 2,100 on 08 Aug", "  ◐D houses destroyed: almost 1,300"]
     judgments = lines[lines.index("Key judgments") + 1 : lines.index("Key judgments") + 3]
     assert judgments == [  # high first, each with its likelihood band
         "  ! ◐- Aftershocks will continue for weeks — very likely (80-90 %) (Analysis desk)",
@@ -256,3 +257,16 @@ def test_a_big_picture_is_cut_section_by_section(tmp_path: Path, fmt: str) -> No
     text = "\n".join(lines)
     for word in ("Key figures", "Key judgments", "Watch (300 open, 300 overdue)", "Critical and high"):
         assert word in text, word
+
+
+def test_the_default_says_no_next_update_and_marks_severity_where_listed() -> None:
+    from tui.runtime.paths import default_situation_path
+
+    sit = load([default_situation_path()]).situations[0]
+    lines = check_page(render_short(sit, fmt="text", now=NOON))
+    assert lines[2].endswith(" · next update not given")  # the report gives none: said, not left out
+    watch = lines[lines.index("Watch (3 open)") + 1 :][:3]
+    high = [w for w in watch if w.startswith("  · ! ")]
+    assert [w for w in watch if "nuclear power plant" in w] == high  # the plant: high, marked
+    figures = lines[lines.index("Key figures") + 1 :][:4]
+    assert any(f.startswith("  ! ") and "evacuated" in f for f in figures)

@@ -216,8 +216,8 @@ def test_what_is_searched(default: Situation) -> None:
     # (President Lukashenko) is cited by the drone incursions event
     assert "belarus-drone-incursions" in all_ids(s.search("lukashenko"))
     # figures as shown, enum values as read
-    assert all_ids(s.search('"over 76,000"')) == {"kursk-border-evacuation"}
-    assert all_ids(s.search('"2 shut down"')) == {"kursk-npp"}
+    assert all_ids(s.search('"over 76,000"')) == {"kursk-border-evacuation", "evacuated"}  # the figure too
+    assert all_ids(s.search('"2 shut down"')) == {"kursk-npp", "npp-reactors"}  # the reactors figure too
     # a phrase across the source's line break; accents and case
     assert "burnt-out-convoy" in all_ids(s.search('"burnt-out russian military"'))
     assert all_ids(s.search("KURCHATOV")) == {"kursk-npp"}
@@ -307,9 +307,9 @@ def test_overdue_is_open_and_past_due(watch: Situation) -> None:
     assert overdue(dt.datetime(2024, 8, 10, 0, 1)) == {"past-open", "month", "today"}  # naive: UTC
     s = Searcher(watch, now=lambda: dt.datetime(2024, 8, 9, 12, 0, tzinfo=dt.UTC), lists=LISTS)
     assert all_ids(s.search("overdue push"), LISTS) == {"past-open"}
-    # the board's panes (PANES) are searched by default: a list it does not show is not
-    assert all_ids(Searcher(watch).search("push-back")) == set()
-    assert all_ids(Searcher(watch, lists=LISTS).search("push-back"), LISTS) == {"past-open"}
+    # the board's panes (PANES: all nine lists since the picture) are searched by default
+    assert all_ids(Searcher(watch).search("push-back")) == {"past-open"}
+    assert all_ids(Searcher(watch, lists=("fronts",)).search("push-back"), ("fronts",)) == set()
 
 
 def test_severity_is_that_level_and_above(watch: Situation) -> None:
@@ -479,6 +479,7 @@ def test_updates_in_a_row_keep_what_did_not_change(default: Situation, monkeypat
     assert all_ids(s.search("number3")) == set()
     assert all_ids(s.search("lukashenko")) == {
         "belarus-border-buildup",
+        "watch-belarus-buildup",
         "lukashenko-provocations",
         "belarus-drone-incursions",
     }

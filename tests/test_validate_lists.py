@@ -244,4 +244,4 @@ def test_the_new_lists_reach_the_situation_and_cross_file_rules_cover_them(tmp_p
     assert sit.item("npp") is sit.watch[0] and sit.backlinks("npp") == (sit.figures[0],)
     assert sit.item_count == 4
     assert [it.pane for it in sit.all_items()] == ["figures", "watch", "watch", "judgments"]
-    assert list(sit.items()) == []  # the board's panes (PANES) do not show these lists yet
+    assert list(sit.items()) == list(sit.all_items())  # the board shows every list (PANES = LISTS)

@@ -181,7 +181,8 @@ def _figures(page: _Page, s: Situation, before: Situation | None) -> _Section:
     sec = _Section(page.title("Key figures"), cap=_CAPS["figures"], empty=page.entry("none reported")[0])
     for it in _listed(s, "figures"):
         q = _quantity_of(it)
-        text = f"{_conf(it, s)} {one_line(it.label)}: {format_quantity(q) if q else '(no value)'}"
+        sev = SEVERITY_MARKS.get(getattr(it, "severity", None) or "")
+        text = f"{sev or ''} {_conf(it, s)} {one_line(it.label)}: {format_quantity(q) if q else '(no value)'}"
         trend = _trend(it, before)
         if trend:
             text += f" {trend}"
@@ -211,7 +212,8 @@ def _watch(page: _Page, s: Situation, now: dt.datetime) -> _Section:
         when, late = due_text(due, now) if isinstance(due, When) else ("no due date", False)
         overdue += late
         mark = "⚠ " if late else "· "
-        text = f"{mark}{one_line(it.label)} — {when}"
+        sev = SEVERITY_MARKS.get(getattr(it, "severity", None) or "")
+        text = f"{mark}{sev + ' ' if sev else ''}{one_line(it.label)} — {when}"
         owner = getattr(it, "owner", None)
         if owner:
             text += f" — {one_line(owner)}"
@@ -320,6 +322,8 @@ def render_short(
     next_update = getattr(s, "next_update", None)
     if isinstance(next_update, When):
         when += " · " + next_update_text(next_update, now)
+    else:
+        when += " · next update not given"  # said, so nobody waits for one
     head += page.wrap(page.esc(when), "", 1)
     if left_out:
         head += page.wrap(page.esc(f"⚠ {left_out.line()}"), "", 1)

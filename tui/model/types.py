@@ -95,10 +95,9 @@ __all__ = [
 # The lists of items, in the order of their keys on the board (tui.model.spec.LISTS).
 # Every list of items, in the order of their keys (figures 0, fronts 1 ... judgments 8).
 LISTS: tuple[str, ...] = LIST_NAMES
-# The lists the board has panes for. DESIGN: PANES holds all nine once the board shows the
-# December 2026 lists (figures, needs, watch, judgments); that is then `PANES = LISTS`
-# here. Until then the model covers them through LISTS and Situation.all_items().
-PANES: tuple[str, ...] = ("fronts", "evacuations", "statements", "infrastructure", "events")
+# The lists the board shows: all nine since the picture (issue 12) gave figures, needs,
+# watch and judgments their places (Situation.items() is then every item).
+PANES: tuple[str, ...] = LISTS
 PANE_TITLES: Mapping[str, str] = MappingProxyType({name: LIST[name].title for name in LISTS})
 
 
