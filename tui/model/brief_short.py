@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from tui.model.diff import SituationDiff, diff_situations
 from tui.model.leftout import LeftOut, is_broken
 from tui.model.markup import md_escape
+from tui.model.picture import span  # the board's words for a time span, in the brief too
 from tui.model.plain import CONFIDENCE_SYMBOLS, item_heading
 from tui.model.provenance import best_grade
 from tui.model.text import cell_width, format_age, format_quantity, format_when, truncate
@@ -41,20 +42,6 @@ _CAPS = {"figures": 8, "judgments": 5, "watch": 6, "changes": 10}
 # ---------------------------------------------------------------------------
 # time words
 # ---------------------------------------------------------------------------
-
-
-def span(seconds: float) -> str:
-    """ "40 m", "2 h 10 m", "3 d 4 h", "2 y"."""
-    minutes = int(abs(seconds) // 60)
-    if minutes < 60:
-        return f"{minutes} m"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return f"{hours} h {minutes} m" if minutes else f"{hours} h"
-    days, hours = divmod(hours, 24)
-    if days < 365:
-        return f"{days} d {hours} h" if hours else f"{days} d"
-    return f"{days // 365} y"
 
 
 def _moment(w: When) -> dt.datetime:
