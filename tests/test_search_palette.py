@@ -2,31 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from test_search_board import SIZE, default_app, settle  # one board setup for both
 from textual.command import CommandList, CommandPalette
-
-from tui.model.load import load
-from tui.runtime.paths import default_situation_path
-from tui.ui.app import SitboardApp
-
-SIZE = (80, 24)
-
-
-def clock() -> dt.datetime:
-    return dt.datetime(2024, 8, 9, 15, 0, tzinfo=dt.UTC)
-
-
-def default_app() -> SitboardApp:
-    path = default_situation_path()
-    result = load([path])
-    return SitboardApp([str(path)], loader=lambda paths: result, clock=clock, watch=False, read_user_keymap=False)
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def palette_options(app, pilot, text: str) -> list[str]:
