@@ -118,6 +118,47 @@ def test_a_fresh_controller_on_a_broken_part_shows_the_kept_version(tmp_path: Pa
     assert res.situations == () and res.errors
 
 
+def test_a_fresh_start_on_a_good_file_neither_parses_the_kept_copy_nor_reads_the_file_twice(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Start-up cost: the kept version is parsed only when it is needed (the file is broken),
+    and a version the store already holds is not read and hashed again to be kept."""
+    import tui.runtime.reload as reload_module
+
+    f = tmp_path / "s.yaml"
+    f.write_text(GOOD)
+    store = LastGoodStore(tmp_path / "state" / "lastgood")
+    first = ReloadController([f], store=store)
+    assert first.reload().ok and first.persist() == 1
+
+    parsed: list[str] = []
+    real_parse = reload_module.parse_bytes
+
+    def counting_parse(data, path, *args, **kwargs):
+        parsed.append(path)
+        return real_parse(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(reload_module, "parse_bytes", counting_parse)
+    again = ReloadController([f], store=LastGoodStore(store.directory))
+    assert again.reload().ok
+    assert parsed == []  # (the file itself is parsed by the cache, not here)
+
+    opened: list[str] = []
+    real_open = open
+
+    def watching_open(file, *args, **kwargs):
+        opened.append(os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", watching_open)
+    assert again.persist() == 0
+    assert str(f) not in opened
+
+    f.write_text(GOOD.replace("what: second", "what: the second"))  # a new version is kept, read once more
+    assert again.reload().ok
+    assert again.persist() == 1 and str(f) in opened
+
+
 async def test_a_fresh_board_on_a_broken_part_shows_the_kept_version(tmp_path: Path, monkeypatch) -> None:
     d = tmp_path / "sit"
     d.mkdir()

@@ -143,6 +143,12 @@ class LastGoodStore:
             self._trim(keep=key)
             return True
 
+    def holds(self, path: str | os.PathLike[str], sha1: str) -> bool:
+        """True when the version of `path` with this SHA-1 is the one kept (as save() would
+        find it): a caller need not read the file again to save it. Never raises."""
+        with self._lock:
+            return self._stored_sha1(self.key(path)) == sha1
+
     def _stored_sha1(self, key: str) -> str | None:
         if key not in self._sha1:
             head = self._read_header(self.directory / f"{key}.yaml")

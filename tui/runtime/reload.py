@@ -167,7 +167,11 @@ class ReloadController:
             pf = self._used.get(f)
             if pf is None or raw is not self._raw.get(f) or self.settler.holding(f):
                 self._raw[f] = raw
-                pf = self.settler.decide(f, self._used.get(f), self._on_screen(f), raw, ends_with_newline(f, raw))
+                shown = self._used.get(f)
+                # what is on screen matters only against a version shown before; on the first
+                # load it would parse the kept last good version for nothing (start-up cost)
+                on_screen = self._on_screen(f) if shown is not None else None
+                pf = self.settler.decide(f, shown, on_screen, raw, ends_with_newline(f, raw))
             self._used[f] = pf
             if usable(pf):
                 self._good[f] = pf
@@ -244,6 +248,9 @@ class ReloadController:
             for f, pf in todo:
                 fp = pf.fingerprint
                 if fp is None or self._persisted.get(f) == fp.sha1 or self._from_store.get(f) is pf:
+                    continue
+                if store.holds(f, fp.sha1):  # kept by an earlier run: no need to read it again
+                    self._persisted[f] = fp.sha1
                     continue
                 try:
                     with open(f, "rb") as fh:
