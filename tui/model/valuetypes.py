@@ -81,6 +81,15 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
+_EPOCH_DAY = dt.date(1970, 1, 1).toordinal()
+_LAST_DAY = dt.date.max.toordinal()
+
+
+def _day_seconds(ordinal: int) -> float:
+    """The timestamp of a day's midnight UTC (as _midnight(day).timestamp())."""
+    return float((ordinal - _EPOCH_DAY) * 86400)
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     """A time as reported: a date, an offset-aware date-time, a month (2024-07) or a period
@@ -124,8 +133,22 @@ class When:
         return _midnight(last) + dt.timedelta(days=1)
 
     def sort_key(self) -> tuple[float, float]:
-        """Order by start, then by end (a day before the month it starts)."""
-        return (self.as_datetime().timestamp(), self.end_datetime().timestamp())
+        """Order by start, then by end (a day before the month it starts): the timestamps of
+        as_datetime() and end_datetime(), a day counted from its ordinal instead of through a
+        datetime (the board sorts 100,000 items by it; tests/test_sort_key.py holds the two
+        equal, errors at the ends of the calendar included)."""
+        v = self.value
+        start = v.timestamp() if isinstance(v, dt.datetime) else _day_seconds(v.toordinal())
+        if self.kind == "month":
+            y, m = v.year, v.month
+            return (start, _day_seconds(dt.date(y + (m == 12), m % 12 + 1, 1).toordinal()))
+        last = self.end if self.kind == "period" and self.end is not None else v
+        if isinstance(last, dt.datetime):
+            return (start, last.timestamp())
+        day = last.toordinal()
+        if day >= _LAST_DAY:  # the day after 31 Dec 9999 (end_datetime() overflows too)
+            raise OverflowError("date value out of range")
+        return (start, _day_seconds(day + 1))
 
 
 @dataclass(frozen=True, slots=True)
