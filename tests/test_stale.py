@@ -15,6 +15,7 @@ from tui.model.stale import (
     parse_stale_hours,
     stale_hours,
     stale_items,
+    staleness,
 )
 from tui.runtime.paths import default_situation_path
 
@@ -78,6 +79,15 @@ def test_freshest_update(split) -> None:
     assert freshest_update(split.fronts).value == dt.date(2024, 8, 8)
     assert freshest_update(()) is None
     assert freshest_update(it for it in split.fronts if it.id == "never") is None
+
+
+@pytest.mark.parametrize("hours", [1, 24, 25.5, 48, dt.timedelta(minutes=30)])
+def test_one_pass_staleness_is_is_stale_and_freshest_update(split, hours) -> None:
+    """What a pane shows (tui.model.stale.staleness, one pass) equals the item-by-item answers."""
+    for items in (split.events, split.fronts, split.events + split.fronts, ()):
+        ids, fresh = staleness(items, split, hours)
+        assert ids == frozenset(it.id for it in items if is_stale(it, split, hours))
+        assert fresh == freshest_update(items)
 
 
 def test_stale_hours_flag_env_default() -> None:

@@ -162,7 +162,11 @@ def natural_widths(
                 text = value(col, item)
             except Exception:  # a value the formatter does not know: the cell says so, narrow
                 continue
-            if text:
-                widest = max(widest, cell_len(visible(text, single_line=True)))
+            if not text:
+                continue
+            # printable ASCII (most cells) is one cell a character, shown as it is
+            width = len(text) if text.isascii() and text.isprintable() else cell_len(visible(text, single_line=True))
+            if width > widest:
+                widest = width
         out[col.key] = widest + 1
     return out

@@ -223,15 +223,14 @@ class Pane(ItemTable):
 
     def _staleness(self, situation: Situation | None, items: tuple[Item, ...]) -> None:
         """Which items are stale, and the freshest update for the title."""
-        from tui.model.stale import freshest_update, is_stale
+        from tui.model.stale import staleness
         from tui.model.text import format_when
 
         if situation is None:
             self.stale_ids, self.freshest = frozenset(), ""
             return
         hours = self.stale_hours
-        self.stale_ids = frozenset(it.id for it in items if it.updated is not None and is_stale(it, situation, hours))
-        fresh = freshest_update(items)
+        self.stale_ids, fresh = staleness(items, situation, hours)
         self.freshest = format_when(fresh) if fresh is not None else ""
 
     # -- reading it ----------------------------------------------------------------
