@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tui.model.order import SEVERITY_RANK, is_overdue, moment
 from tui.model.text import format_when
@@ -44,6 +45,7 @@ __all__ = [
     "default_mode",
     "order_words",
     "board_order",
+    "board_positions",
 ]
 
 SEVERITY_MARKS = {"critical": "▲", "high": "△"}  # filled: the most severe; hollow: high
@@ -252,10 +254,6 @@ def order_words(pane: str, mode: str) -> str:
     return "as written"
 
 
-def _severity_first(items: list[Item]) -> list[Item]:
-    return sorted(items, key=lambda it: SEVERITY_RANK.get(it.severity or "", 9))
-
-
 def board_order(pane: str, items: Iterable[Item], mode: str, now: dt.datetime) -> list[Item]:
     """The rows of one list in the board's order.
 
@@ -264,8 +262,18 @@ def board_order(pane: str, items: Iterable[Item], mode: str, now: dt.datetime) -
     - "file": as written, critical then high items first (the order is not by time).
     """
     rows = list(items)
+    return [rows[i] for i in board_positions(pane, rows, mode, now)]
+
+
+def board_positions(pane: str, items: Sequence[Item], mode: str, now: dt.datetime) -> list[int]:
+    """board_order() as positions in `items` (the board keeps its rows by position)."""
+    key = _order_key(pane, mode, now)
+    return sorted(range(len(items)), key=lambda i: key(items[i]))  # stable: ties keep the file's order
+
+
+def _order_key(pane: str, mode: str, now: dt.datetime) -> Callable[[Item], Any]:
     if mode != "time":
-        return _severity_first(rows)
+        return lambda it: SEVERITY_RANK.get(it.severity or "", 9)
     name = TIME_FIELDS.get(pane, "updated")
     now = _aware(now)
     if pane == "watch":
@@ -280,7 +288,7 @@ def board_order(pane: str, items: Iterable[Item], mode: str, now: dt.datetime) -
             still_open = (getattr(it, "status", None) or "open") == "open"
             return (0 if _overdue(it, now) else 1 if still_open else 2, at)
 
-        return sorted(rows, key=due_first)
+        return due_first
 
     def newest_first(it: Item) -> tuple[int, float, float]:
         w = getattr(it, name, None)
@@ -292,4 +300,4 @@ def board_order(pane: str, items: Iterable[Item], mode: str, now: dt.datetime) -
             return (1, 0.0, 0.0)
         return (0, -end, -start)  # by when it is over, as the brief orders (tui.model.order)
 
-    return sorted(rows, key=newest_first)  # stable: undated items keep the file's order
+    return newest_first  # (undated items last, in the file's order)

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.message import Message
 
-from tui.model.picture import OVERDUE_MARK, board_order, default_mode, order_words, overdue_watch
+from tui.model.picture import OVERDUE_MARK, board_positions, default_mode, order_words, overdue_watch
 from tui.model.search import PaneHits, Query, parse
 from tui.ui.widgets.cells import (
     CONF_COL_WIDTH,
@@ -88,7 +88,7 @@ class Pane(ItemTable):
         self._by_key: dict[str, Item] = {}
         self._keys: list[str] = []  # row id of each item, in file order
         self._order: list[str] = []  # the row ids in the pane's order
-        self._rank: dict[str, int] | None = None  # row id -> place in that order (None: file order)
+        self._rank: dict[str, int] | None = None  # row id -> place in that order (built when a search needs it)
         self._hits: Sequence[int] | None = None  # positions the search shows (None: all)
         self._cells: LRUCache[str, list[Text]] = LRUCache(self.CELL_CACHE)
         self._layout: tuple = ()  # (width, columns) the cells were built for
@@ -162,13 +162,15 @@ class Pane(ItemTable):
         self._show_rows(self.cursor_id)
 
     def _show_rows(self, keep_id: str | None) -> None:
-        keys, hits, rank = self._keys, self._hits, self._rank
+        keys, hits = self._keys, self._hits
         if hits is None:
             rows = self._order
         else:
             rows = [keys[r] for r in hits if r < len(keys)]
-            if rank is not None:
-                rows.sort(key=rank.__getitem__)
+            if self._order is not keys:  # sorted (file order: the very list of keys)
+                if self._rank is None:
+                    self._rank = {k: i for i, k in enumerate(self._order)}
+                rows.sort(key=self._rank.__getitem__)
         self.set_rows(rows, keep_id=keep_id)
         self._update_titles()
 
@@ -183,9 +185,9 @@ class Pane(ItemTable):
         if self.order_mode == "file" and not self.has_severity:
             self._order, self._rank = self._keys, None
             return
-        key_of = {id(self._by_key[k]): k for k in self._keys}
-        self._order = [key_of[id(it)] for it in board_order(self.pane, self.items, self.order_mode, self.clock())]
-        self._rank = {k: i for i, k in enumerate(self._order)}
+        keys = self._keys
+        self._order = [keys[i] for i in board_positions(self.pane, self.items, self.order_mode, self.clock())]
+        self._rank = None  # (built when a search needs it: _show_rows)
 
     def _count_overdue(self) -> None:
         if self.pane == "watch":
