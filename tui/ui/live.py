@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 REMOVED_NOTICE_SECONDS = 30.0  # removed items stay listed this long
 MAX_REMOVED_LISTED = 8
+COLLECT_AFTER_LOAD = 1.0  # seconds after a load is shown: its one full garbage collection
 
 
 class LiveReload:
@@ -86,6 +87,7 @@ class LiveReload:
         self._catch_up_pending = False  # the watch armed while a load ran: check after it
         self.writing: tuple[str, ...] = ()  # files held back as being written
         self._recheck_timer: Timer | None = None
+        self._collect_timer: Timer | None = None
         self._prebuilt: ReloadBuilt | None = None  # the diff the worker built, for after_reload
 
     # -- watching -------------------------------------------------------------------
@@ -299,6 +301,7 @@ class LiveReload:
             self.changed_ids = set()
         if now is not None:
             self.marked = {k: v for k, v in self.marked.items() if now.item(k) is not None}
+        self.collect_soon()
         ctl = self.reloader
         if ctl is not None and self._catch_up_pending and ctl.running:
             self._catch_up_pending = False
@@ -306,6 +309,20 @@ class LiveReload:
             if changed:
                 ctl.note_changes(changed)  # a reload runs: one more after it (finish)
         self._next_run()
+
+    def collect_soon(self) -> None:
+        """One full garbage collection a moment after a load is shown: the load's objects
+        skipped the young generations (tui.runtime.preload.paused_gc), so this is the one
+        pass that walks them, after the first paint rather than during it."""
+        if self._collect_timer is not None:
+            self._collect_timer.stop()
+        self._collect_timer = self.app.set_timer(COLLECT_AFTER_LOAD, self._collect)
+
+    def _collect(self) -> None:
+        import gc
+
+        self._collect_timer = None
+        gc.collect()
 
     def _notify_removed(self, removed: tuple[Item, ...]) -> None:
         if not removed:

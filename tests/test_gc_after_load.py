@@ -1,0 +1,86 @@
+"""Garbage collection around a load (tui/runtime/preload.py, tui/ui/live.py): what a load
+builds skips the young generations (else the first collections after it walk every item
+three times while the board draws), and the board runs one full collection a moment after
+the picture is shown, so that a cycle is never kept for long."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import pytest
+from live_support import wait_until
+
+from tui.runtime.preload import paused_gc
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def collector_on():
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def generation_of(objs: list[object]) -> set[int]:
+    wanted = {id(o) for o in objs}
+    return {g for g in range(3) if any(id(o) in wanted for o in gc.get_objects(generation=g))}
+
+
+def test_what_a_load_built_goes_to_the_oldest_generation(collector_on) -> None:
+    with paused_gc():
+        assert not gc.isenabled()
+        built = [[i] for i in range(5000)]  # tracked containers, as a load makes
+    assert gc.isenabled()
+    assert generation_of(built[:50]) == {2}
+
+
+def test_nested_pauses_move_them_once_the_last_one_ends(collector_on) -> None:
+    with paused_gc():
+        with paused_gc():
+            inner = [[1] for _ in range(100)]
+        assert not gc.isenabled()  # the outer pause still holds
+        outer = [[2] for _ in range(100)]
+    assert gc.isenabled()
+    assert generation_of(inner[:10] + outer[:10]) == {2}
+
+
+def test_a_pause_with_the_collector_off_leaves_it_off() -> None:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+
+
+async def test_the_board_collects_once_the_picture_is_shown(tmp_path: Path) -> None:
+    from tui.ui.app import SitboardApp
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    full: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    was = gc.isenabled()
+    gc.disable()  # no collection of its own accord: the one seen is the board's
+    gc.callbacks.append(seen)
+    try:
+        app = SitboardApp([str(data)])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, lambda: app.situation is not None, what="the picture")
+            await wait_until(pilot, lambda: bool(full), timeout=10, what="a full collection after the load")
+    finally:
+        gc.callbacks.remove(seen)
+        if was:
+            gc.enable()
