@@ -15,6 +15,7 @@ import tui.ui.colors  # noqa: F401 - TEXTUAL_COLOR_SYSTEM made what Rich reads: 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import Reactive
 
 from tui.ui import copying, provenance
 from tui.ui.crash import CrashGuard
@@ -31,6 +32,7 @@ from tui.ui.messages import (
     ReloadFailed,
     SituationLoaded,
 )
+from tui.ui.theme import SITBOARD_ANSI
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -69,6 +71,7 @@ class SitboardApp(copying.Copying, App[None]):
     """Situation Board."""
 
     TITLE = "Situation Board"
+    ansi_theme_dark = Reactive(SITBOARD_ANSI, init=False)  # (tui/ui/theme.py: use_theme)
     CSS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "board.tcss")  # subclasses elsewhere too
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = {_system_commands, _item_commands}
