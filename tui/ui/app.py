@@ -32,7 +32,7 @@ from tui.ui.messages import (
     ReloadFailed,
     SituationLoaded,
 )
-from tui.ui.theme import SITBOARD_ANSI
+from tui.ui.theme import SITBOARD_ANSI, use_theme
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -109,14 +109,11 @@ class SitboardApp(copying.Copying, App[None]):
     ) -> None:
         super().__init__()
         from tui.model.stale import stale_hours as _stale_hours
-        from tui.ui.theme import use_theme
 
         use_theme(self)  # readable in truecolor, 256 and 16 colours (tui/ui/theme.py)
 
         self.notices: deque[str] = deque(maxlen=50)  # the last notices shown (notify)
-        # hours before the as-of after which an item is stale: the flag, else
-        # $SITBOARD_STALE_HOURS, else 24 (the CLI has validated the flag)
-        self.stale_hours: float = _stale_hours(stale_hours)
+        self.stale_hours: float = _stale_hours(stale_hours)  # the flag, else $SITBOARD_STALE_HOURS, else 24
         self._state_dir = state_dir
         self._baseline_store = baseline_store
         self.crash_test = crash_test  # `sitboard --crash-test`: raise in on_mount
