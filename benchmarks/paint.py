@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.harness import run_in_pty  # noqa: E402
-from benchmarks.run import bare_ready, board_argv, board_ready, prepare  # noqa: E402
+from benchmarks.run import bare_ready, board_argv, board_ready, compile_board, prepare  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     keys = a.sizes.split(",")
     sizes = [int(k) for k in keys if k != "default"]
     work = Path(a.work or tempfile.mkdtemp(prefix="sitboard-paint-"))
+    compile_board()
     sits = prepare(sizes, work)
     cases = [("bare", [sys.executable, str(ROOT / "benchmarks" / "bare_app.py")], bare_ready)]
     for k in keys:
