@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from live_support import wait_until
 
-from tui.runtime.preload import paused_gc
+from tui.model.gcpause import paused_gc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -84,3 +84,35 @@ async def test_the_board_collects_once_the_picture_is_shown(tmp_path: Path) -> N
         gc.callbacks.remove(seen)
         if was:
             gc.enable()
+
+
+def test_load_runs_without_collections_and_leaves_its_items_old(collector_on, tmp_path: Path) -> None:
+    """`sitboard check`, `brief`, `export` load without the preload: load() pauses too."""
+    from tui.model.load import load
+
+    events = "\n".join(
+        f"  - {{id: e{i}, what: 'Event {i}', date: 2024-08-{1 + i % 28:02d}, sources: [{{source: s1}}]}}"
+        for i in range(3000)
+    )
+    f = tmp_path / "big.yaml"
+    f.write_text(
+        "situation:\n  id: big\n  title: Big\n  as_of: 2024-08-30\n"
+        "sources:\n  s1: {name: A source}\nevents:\n" + events + "\n",
+        encoding="utf-8",
+    )
+    seen: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            seen.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        result = load([f])
+    finally:
+        gc.callbacks.remove(count)
+    assert result.ok, [str(d) for d in result.diagnostics]
+    items = list(result.situations[0].events)
+    assert len(items) == 3000 and seen == []
+    assert generation_of(items[:20]) == {2}

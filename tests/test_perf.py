@@ -57,7 +57,7 @@ async def test_header_marking_class_follows_the_situation():
 def test_paused_gc_nests_and_restores():
     import gc
 
-    from tui.runtime.preload import paused_gc
+    from tui.model.gcpause import paused_gc
 
     assert gc.isenabled()
     with paused_gc():

@@ -19,6 +19,7 @@ from typing import Any
 from .assembly import assemble, strictest_marking
 from .cache import FileCache, parse_bytes, parse_file, read_file
 from .discovery import SITUATION_SUFFIXES, FoundFile, discover, is_situation_name, not_regular_reason
+from .gcpause import paused_gc
 from .limits import DEFAULT_LIMITS, Limits
 from .types import LoadResult
 
@@ -51,11 +52,12 @@ def load(
     them validated, to report their cross-file problems too (see `assemble`); never
     with a last good version. Not for the board."""
     files, diags = discover(paths)
-    if cache is not None:
-        parsed = [cache.get(f) for f in files]
-        good = None if for_check else {f: g for f in files if (g := cache.last_good(f)) is not None}
-    else:
-        parsed = [parse_file(f, limits) for f in files]
-        good = None
-    result = assemble(parsed, use_last_good=good, for_check=for_check, limits=cache.limits if cache else limits)
+    with paused_gc():  # (tui/model/gcpause.py)
+        if cache is not None:
+            parsed = [cache.get(f) for f in files]
+            good = None if for_check else {f: g for f in files if (g := cache.last_good(f)) is not None}
+        else:
+            parsed = [parse_file(f, limits) for f in files]
+            good = None
+        result = assemble(parsed, use_last_good=good, for_check=for_check, limits=cache.limits if cache else limits)
     return LoadResult(result.situations, tuple(diags) + result.diagnostics, result.files)

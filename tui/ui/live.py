@@ -171,8 +171,8 @@ class LiveReload:
 
     def _build_reload(self, ctl: ReloadController, changed: set[str] | None) -> None:
         """In a thread: build a reload whole; post it (or the error) to the app."""
+        from tui.model.gcpause import paused_gc
         from tui.runtime.crashlog import short_text, write_crash_log
-        from tui.runtime.preload import paused_gc
         from tui.runtime.reload import ReloadOutcome
 
         try:
@@ -312,7 +312,7 @@ class LiveReload:
 
     def collect_soon(self) -> None:
         """One full garbage collection a moment after a load is shown: the load's objects
-        skipped the young generations (tui.runtime.preload.paused_gc), so this is the one
+        skipped the young generations (tui.model.gcpause.paused_gc), so this is the one
         pass that walks them, after the first paint rather than during it."""
         if self._collect_timer is not None:
             self._collect_timer.stop()
