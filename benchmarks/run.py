@@ -178,7 +178,7 @@ class Situation:
     prefixes: list[str]  # label prefixes that identify rows on screen
 
 
-def _labels_and_title(files: list[Path]) -> tuple[str, list[str], int]:
+def labels_and_title(files: list[Path]) -> tuple[str, list[str], int]:
     import yaml_rs
 
     title = ""
@@ -216,7 +216,7 @@ def prepare(sizes: list[int], work: Path) -> dict[str, Situation]:
     d = default_situation()
     if d is not None:
         files = sorted(d.glob("*.y*ml")) if d.is_dir() else [d]
-        title, prefixes, n = _labels_and_title(files)
+        title, prefixes, n = labels_and_title(files)
         out["default"] = Situation("default", n, None, files[0], files, title, prefixes)
     for n in sizes:
         single_dir = work / f"single-{n}"
@@ -233,7 +233,7 @@ def prepare(sizes: list[int], work: Path) -> dict[str, Situation]:
             board_path = str(parts_dir)
         else:
             files, board_path = [single], str(single)
-        title, prefixes, _ = _labels_and_title(files)
+        title, prefixes, _ = labels_and_title(files)
         out[str(n)] = Situation(str(n), n, board_path, single, files, title, prefixes)
     return out
 

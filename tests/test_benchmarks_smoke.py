@@ -203,6 +203,44 @@ def test_run_smoke_prints_a_table_with_numbers(tmp_path):
     assert raw["machine"]["nproc"] and raw["pty"] and raw["load"]
 
 
+def test_paint_compares_a_checkout_with_another_on_the_same_files(tmp_path):
+    """benchmarks/paint.py --against: the "before and after" of a start-up change, interleaved
+    in real ptys (here the checkout against itself), on a file both open."""
+    import re
+
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "paint.py"),
+            "--runs",
+            "1",
+            "--against",
+            str(ROOT),
+            "--file",
+            str(next((ROOT / "data").glob("*.yaml"))),
+            "--work",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=str(ROOT),
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stdout + proc.stderr and "FAILED" not in proc.stderr
+    rows = {
+        ln.split(":", 1)[0].strip() if ln.count(":") == 1 else ln.rsplit(":", 1)[0].strip(): ln
+        for ln in proc.stdout.splitlines()
+    }
+    name = ROOT.name
+    data = next((ROOT / "data").glob("*.yaml")).name
+    for case in ("bare", f"{name}:default", f"{name}:{data}", "default", data):
+        assert case in rows, proc.stdout
+        assert re.search(r"\d+ ms", rows[case]), rows[case]
+    for case in (f"{name}:default", "default"):
+        assert re.search(r"cpu \d+ ms", rows[case]) and re.search(r"rss \d+ MB", rows[case]), rows[case]
+
+
 def test_run_rejects_bad_sizes():
     proc = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "ten"],
