@@ -228,10 +228,7 @@ def test_paint_compares_a_checkout_with_another_on_the_same_files(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stdout + proc.stderr and "FAILED" not in proc.stderr
-    rows = {
-        ln.split(":", 1)[0].strip() if ln.count(":") == 1 else ln.rsplit(":", 1)[0].strip(): ln
-        for ln in proc.stdout.splitlines()
-    }
+    rows = {ln.split(": ", 1)[0].strip(): ln for ln in proc.stdout.splitlines()}  # "name:case:  123 ms ..."
     name = ROOT.name
     data = next((ROOT / "data").glob("*.yaml")).name
     for case in ("bare", f"{name}:default", f"{name}:{data}", "default", data):
