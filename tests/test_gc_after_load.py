@@ -49,6 +49,17 @@ def test_nested_pauses_move_them_once_the_last_one_ends(collector_on) -> None:
     assert generation_of(inner[:10] + outer[:10]) == {2}
 
 
+def test_a_pause_without_settling_leaves_what_it_built_young(collector_on) -> None:
+    """A live reload (settle=False): its objects are the young collections' as usual."""
+    with paused_gc(settle=False):
+        built = [[i] for i in range(200)]
+    assert gc.isenabled()
+    assert generation_of(built[:20]) == {0}
+    with paused_gc(settle=False), paused_gc():  # one settling pause in the run settles it
+        inner = [[i] for i in range(200)]
+    assert generation_of(inner[:20]) == {2}
+
+
 def test_a_pause_with_the_collector_off_leaves_it_off() -> None:
     was = gc.isenabled()
     gc.disable()
@@ -80,6 +91,17 @@ async def test_the_board_collects_once_the_picture_is_shown(tmp_path: Path) -> N
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_until(pilot, lambda: app.situation is not None, what="the picture")
             await wait_until(pilot, lambda: bool(full), timeout=10, what="a full collection after the load")
+            await wait_until(pilot, lambda: not app.live.collection_pending, what="the collection done")
+
+            # a live reload of one item: no full collection forced after it
+            from live_support import save, until_quiet
+
+            await until_quiet(pilot, app)
+            f = next(data.glob("*.yaml"))
+            applied = app.live.reloads_applied
+            save(f, f.read_text(encoding="utf-8").replace("note:", "note: edited -", 1))
+            await wait_until(pilot, lambda: app.live.reloads_applied > applied, what="the reload")
+            assert not app.live.collection_pending
     finally:
         gc.callbacks.remove(seen)
         if was:

@@ -177,7 +177,8 @@ class LiveReload:
 
         try:
             pre, self.preload = self.preload, None
-            with paused_gc():
+            first = pre is not None or self.app.result is None  # (a reload: no settling, tui/model/gcpause.py)
+            with paused_gc(settle=first):
                 # the first load may have started before Textual was imported
                 result = pre.wait() if pre is not None else ctl.reload(changed)
                 outcome = ctl.outcome if ctl.outcome is not None and ctl.outcome.result is result else None
@@ -301,7 +302,8 @@ class LiveReload:
             self.changed_ids = set()
         if now is not None:
             self.marked = {k: v for k, v in self.marked.items() if now.item(k) is not None}
-        self.collect_soon()
+        if before is None and now is not None:
+            self.collect_soon()  # the first picture (tui/model/gcpause.py)
         ctl = self.reloader
         if ctl is not None and self._catch_up_pending and ctl.running:
             self._catch_up_pending = False
@@ -310,10 +312,14 @@ class LiveReload:
                 ctl.note_changes(changed)  # a reload runs: one more after it (finish)
         self._next_run()
 
+    @property
+    def collection_pending(self) -> bool:
+        return self._collect_timer is not None
+
     def collect_soon(self) -> None:
-        """One full garbage collection a moment after a load is shown: the load's objects
-        skipped the young generations (tui.model.gcpause.paused_gc), so this is the one
-        pass that walks them, after the first paint rather than during it."""
+        """One full garbage collection a moment after the first picture is shown: its
+        objects skipped the young generations (tui.model.gcpause.paused_gc), so this is the
+        one pass that walks them, after the first paint rather than during it."""
         if self._collect_timer is not None:
             self._collect_timer.stop()
         self._collect_timer = self.app.set_timer(COLLECT_AFTER_LOAD, self._collect)
