@@ -226,3 +226,23 @@ def test_without_a_terminal_to_measure_writes_pass_as_written() -> None:
     frame = "\x1b[1;1H\x1b[31mab\x1b[0m\x1b[1;1H"
     assert wire.feed(frame) == frame
     assert wire.feed(frame) == frame
+
+
+def test_narrow_characters_are_the_listed_ranges_every_code_point_checked() -> None:
+    """tui/ui/wire/cells.py keeps the narrow characters as a regex character class: exactly
+    the ranges it lists, and of its punctuation and arrows those Rich measures one cell."""
+    from rich.cells import get_character_cell_size
+
+    from tui.ui.wire.cells import is_narrow, is_risky
+
+    ranges = ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x2500, 0x25FC), (0x2800, 0x28FF))
+    more = ((0x2010, 0x2027), (0x2030, 0x205E), (0x2190, 0x21FF))
+    narrow = {chr(c) for a, b in ranges for c in range(a, b + 1)}
+    narrow |= {chr(c) for a, b in more for c in range(a, b + 1) if get_character_cell_size(chr(c)) == 1}
+    for c in range(0x80, 0x30000):  # (ASCII is narrow as such)
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        ch = chr(c)
+        assert is_narrow(ch) == (ch in narrow), hex(c)
+    assert is_narrow("Курск → Суджа ─ 20 km") and not is_narrow("Kursk 中") and not is_narrow("⚠")
+    assert not is_risky("→") and is_risky("⚠") and is_risky("e\u0301")
