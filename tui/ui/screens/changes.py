@@ -18,13 +18,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model.diff import SituationDiff, diff_situations
 from tui.model.plain import item_heading
 from tui.model.text import format_when, visible
 from tui.ui.theme import GREEN, MUTED_STYLE, RED, YELLOW
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.marking import TitleBar
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class ChangesScreen(Screen[None]):
         yield TitleBar(Static(id="changes-title"), self.marking)
         yield Static(id="changes-summary")
         yield ChangeList(id="changes-list")
-        yield Footer()
+        yield KeyFooter()  # (Textual's Footer leaks per rebuild: tui/ui/widgets/footer.py)
 
     def on_mount(self) -> None:
         self._fill()

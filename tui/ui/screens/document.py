@@ -19,11 +19,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.model.documents import Document, Passage, find_passage, read_document
 from tui.model.text import visible
 from tui.ui.widgets.doclines import DocumentLines
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.marking import TitleBar
 
 QUOTE_STYLE = "bold reverse"
@@ -130,7 +131,7 @@ class DocumentScreen(Screen[None]):
         yield TitleBar(Static(id="document-title"), self.marking)
         yield Static(id="document-status")
         yield DocumentLines(id="document-lines")
-        yield Footer()
+        yield KeyFooter()  # (Textual's Footer leaks per rebuild: tui/ui/widgets/footer.py)
 
     def on_mount(self) -> None:
         doc = self.document if self.document is not None else read_document(self.path)

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.model.plain import CONFIDENCE_SYMBOLS
 from tui.model.spec import COMMON, LIKELIHOODS, LISTS, QUALIFIERS, SITUATION, SOURCE, Field, ListSpec
@@ -26,6 +26,7 @@ from tui.model.text import format_likelihood, visible
 from tui.model.types import CONFIDENCES
 from tui.ui.screens.longfields import SHOWN_MAX
 from tui.ui.theme import MUTED_STYLE
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.marking import TitleBar
 
 
@@ -284,7 +285,7 @@ class HelpScreen(Screen[None]):
             yield Static(files_block(self.files), id="help-files")
             yield Static("Situation file format 1", classes="section")
             yield Static(format_reference(), id="help-format")
-        yield Footer()
+        yield KeyFooter()  # (Textual's Footer leaks per rebuild: tui/ui/widgets/footer.py)
 
     def on_mount(self) -> None:
         self.query_one("#help-keys", Static).update(keys_table(self._board_bindings()))

@@ -20,13 +20,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model.plain import CONFIDENCE_SYMBOLS, item_heading
 from tui.model.provenance import SourceUsage, grade_text, source_usage, weak_basis
 from tui.model.text import visible
 from tui.ui.theme import MUTED_STYLE, YELLOW
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.marking import TitleBar
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class SourcesScreen(Screen[None]):
         yield SourceTable(id="sources-table", cursor_type="row", zebra_stripes=False)
         yield Static(id="sources-items-title")
         yield SourceItems(id="sources-items")
-        yield Footer()
+        yield KeyFooter()  # (Textual's Footer leaks per rebuild: tui/ui/widgets/footer.py)
 
     def on_mount(self) -> None:
         self._fill()

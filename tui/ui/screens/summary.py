@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.model.picture import next_update, overdue_watch
 from tui.model.text import format_age, format_quantity, format_when, visible
 from tui.ui.theme import MUTED_STYLE
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.marking import TitleBar
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class SummaryScreen(Screen[None]):
         yield TitleBar(Static(title, id="summary-title", markup=False), sit.marking)
         with VerticalScroll(id="summary-body"):
             yield Static(picture_text(sit, self.clock()), id="summary-text", markup=False)
-        yield Footer()
+        yield KeyFooter()  # (Textual's Footer leaks per rebuild: tui/ui/widgets/footer.py)
 
     def refresh_situation(self, situation: Situation) -> None:
         """Live reload: the new summary."""
