@@ -36,6 +36,7 @@ Predicate = Callable[[list[str]], bool]
 class PtyResult:
     ok: bool  # ready() became true before the timeout
     first_paint: float | None = None  # seconds from spawn to the ready screen
+    first_paint_cpu: float | None = None  # CPU seconds of the process (all threads) at that moment
     peak_rss: int | None = None  # bytes (VmHWM of the child)
     idle_cpu_percent: float | None = None
     idle_bytes_per_min: float | None = None
@@ -262,6 +263,7 @@ def run_in_pty(
             )
             return res
         res.ok = True
+        res.first_paint_cpu = s.cpu_seconds()
         # the clock stops when the frame that showed the title and rows is complete
         res.first_paint = max(ts, s.frame_end()) - s.t0
         if settle:

@@ -38,35 +38,6 @@ from benchmarks.run import (  # noqa: E402
     prepare,
 )
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def children_cpu() -> float:
-    """CPU seconds (user + system) of this process's children now (the board under test)."""
-    total = 0.0
-    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        try:
-            pids = (task / "children").read_text().split()
-        except OSError:
-            continue
-        for pid in pids:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += (int(fields[11]) + int(fields[12])) / TICK
-    return total
-
-
-def with_cpu(ready, box: list[float]):
-    def check(lines: list[str]) -> bool:
-        ok = ready(lines)
-        if ok and not box:
-            box.append(children_cpu())
-        return ok
-
-    return check
-
 
 def board(tree: Path, sit: Situation) -> tuple[list[str], dict[str, str]]:
     """argv and environment to open `sit` with the checkout `tree`."""
@@ -109,15 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     rss: dict[str, list[int]] = {c[0]: [] for c in cases}
     for _ in range(a.runs):
         for name, argv_, env, ready, tree in cases:
-            box: list[float] = []
-            res = run_in_pty(
-                argv_, size=(cols, rows), ready=with_cpu(ready, box), timeout=180, settle=0.3, env=env, cwd=str(tree)
-            )
+            res = run_in_pty(argv_, size=(cols, rows), ready=ready, timeout=180, settle=0.3, env=env, cwd=str(tree))
             if not res.ok or res.first_paint is None:
                 print(name, "FAILED", res.why, *res.screen[:5], sep="\n", file=sys.stderr)
                 continue
             times[name].append(res.first_paint)
-            cpu[name].extend(box)
+            if res.first_paint_cpu is not None:
+                cpu[name].append(res.first_paint_cpu)
             if res.peak_rss:
                 rss[name].append(res.peak_rss)
     bare = statistics.median(times["bare"]) if times["bare"] else None
