@@ -81,18 +81,21 @@ def _max_age(max_age: dt.timedelta | float | int | None) -> dt.timedelta:
     return dt.timedelta(hours=float(max_age))
 
 
+def _cutoff(situation: Situation, max_age: dt.timedelta | float | None) -> dt.datetime:
+    """The moment before which an update is stale: the situation's as-of minus `max_age`."""
+    return _aware(situation.as_of.as_datetime()) - _max_age(max_age)
+
+
 def is_stale(item: Item, situation: Situation, max_age: dt.timedelta | float | None = None) -> bool:
     """True when the item's `updated` is older than the situation's as-of minus `max_age`."""
     if item.updated is None:
         return False
-    cutoff = _aware(situation.as_of.as_datetime()) - _max_age(max_age)
-    return latest_moment(item.updated) < cutoff
+    return latest_moment(item.updated) < _cutoff(situation, max_age)
 
 
 def stale_items(situation: Situation, max_age: dt.timedelta | float | None = dt.timedelta(hours=24)) -> set[str]:
     """Ids of the stale items (`max_age` a timedelta, or hours)."""
-    age = _max_age(max_age)
-    return {it.id for it in situation.all_items() if is_stale(it, situation, age)}
+    return set(staleness(situation.all_items(), situation, max_age)[0])
 
 
 def staleness(
@@ -100,7 +103,7 @@ def staleness(
 ) -> tuple[frozenset[str], When | None]:
     """(ids of the stale items, the freshest update) in one pass: what a pane shows of them
     (is_stale and freshest_update item by item give the same; big lists pay each moment once)."""
-    cutoff = _aware(situation.as_of.as_datetime()) - _max_age(max_age)
+    cutoff = _cutoff(situation, max_age)
     stale: list[str] = []
     best: When | None = None
     best_at: dt.datetime | None = None
