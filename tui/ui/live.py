@@ -177,8 +177,8 @@ class LiveReload:
 
         try:
             pre, self.preload = self.preload, None
-            first = pre is not None or self.app.result is None  # (a reload: no settling, tui/model/gcpause.py)
-            with paused_gc(settle=first):
+            # the first picture settles its objects (collect_soon follows); a reload does not
+            with paused_gc(settle=self.app.situation is None):
                 # the first load may have started before Textual was imported
                 result = pre.wait() if pre is not None else ctl.reload(changed)
                 outcome = ctl.outcome if ctl.outcome is not None and ctl.outcome.result is result else None
