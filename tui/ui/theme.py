@@ -130,12 +130,10 @@ def use_theme(app: App) -> None:
     stylesheet is first read). Set with `set_reactive`, which calls no watcher: each watcher
     would have Textual parse the whole stylesheet again (App.refresh_css), twice at every
     start for what the first parse already reads (its variables come from `current_theme`).
-    What the watchers would also do is done here: the ANSI colours' truecolor filter (built
-    in App.__init__ from `ansi_theme_dark`, set again through the public reactive only if
-    it differs) and the theme's classes."""
+    What the watchers would also do is done here or by the app class: the theme's class
+    here; the ANSI colours are SitboardApp's class default of `ansi_theme_dark`, from which
+    App.__init__ builds its truecolor filter."""
     app.register_theme(SITBOARD_THEME)
     app.set_reactive(App.theme, SITBOARD_THEME.name)
     app.stylesheet.set_variables(app.get_css_variables())  # (App.__init__ took the default theme's)
     app.set_class(True, f"-theme-{SITBOARD_THEME.name}")
-    if app.ansi_theme_dark != SITBOARD_ANSI:
-        app.ansi_theme_dark = SITBOARD_ANSI
